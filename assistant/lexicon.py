@@ -1,0 +1,56 @@
+"""The item vocabulary (data/items.tsv), report-wording variants (data/canonical.tsv) and the users'
+synonym list (data/synonyms.tsv). Loaded on demand and passed around; nothing is read at import time."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    """``data/`` of the checkout, or the copy bundled into an installed wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_bundled" / "data", here.parent / "data"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("找不到 data/ 目录（安装不完整）")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append([c.strip() for c in line.split("\t")])
+    return out
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    表: str
+    口径: str
+    上级科目: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    items: dict[str, ItemInfo] = field(default_factory=dict)
+    canonical: dict[str, str] = field(default_factory=dict)
+    synonyms: dict[str, str] = field(default_factory=dict)
+
+    def canon(self, name: str) -> str:
+        return self.canonical.get(name, name)
+
+
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    d = directory or data_dir()
+    items = {r[0]: ItemInfo(*(r + ["", "", ""])[1:4]) for r in _rows(d / "items.tsv")}
+    canonical = {r[0]: r[1] for r in _rows(d / "canonical.tsv") if len(r) >= 2}
+    synonyms = {r[0]: r[1] for r in _rows(d / "synonyms.tsv") if len(r) >= 2}
+    extra = os.environ.get("JUESUAN_SYNONYMS")  # a user's own list, added to ours
+    if extra:
+        synonyms.update({r[0]: r[1] for r in _rows(Path(extra)) if len(r) >= 2})
+    return Lexicon(items, canonical, synonyms)

@@ -1,0 +1,166 @@
+"""Frozen values passed between the pipeline stages.
+
+read → ``Document`` → parse → ``Report`` (``Fact``, ``Project``, ``Indicator`` …) → store.
+Everything here is a plain value: tests compare them with ``==``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class JuesuanError(Exception):
+    """An error the user caused or can fix; the message is Chinese and names the file or input."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document; ``page`` is 1-based (0 when the format has no pages), ``no`` is 1-based."""
+
+    text: str
+    no: int
+    page: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as given by the user
+    name: str  # file name shown in 来源
+    lines: tuple[Line, ...]
+    encoding: str  # utf-8, gb18030, utf-16, docx, pdf …
+    sha256: str  # of the raw bytes
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    line: int
+    text: str  # the sentence or the table row
+    page: int = 0
+
+    def label(self) -> str:
+        where = f"第{self.page}页 第{self.line}行" if self.page else f"第{self.line}行"
+        return f"{self.file} {where}：{self.text}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure (or one stated text such as a reason) about one item.
+
+    ``表`` names the view family (收入 / 支出 / 三公 / 资产 / 概况); ``属性`` the column it fills
+    (金额, 预算数, 完成预算比, 占比, 上年金额, 增减额, 增减率, 批次, 人次, 数量, 数值, 说明 …).
+    """
+
+    表: str
+    科目: str
+    属性: str
+    数值: Decimal | None
+    计量单位: str
+    source: Source
+    文本: str | None = None
+    口径: str = ""
+    类: str = ""
+    款: str = ""
+    项: str = ""
+    上级科目: str = ""
+    科目编码: str = ""
+    原文科目: str = ""
+    章节: str = "正文"  # 正文 / 附件 / 表
+    来源类型: str = "narrative"  # narrative / table
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One 三级指标 row of a 绩效自评表."""
+
+    项目编码: str
+    项目名称: str
+    一级指标: str
+    二级指标: str
+    三级指标: str
+    指标性质: str  # ≥ ≤ ＝ 定性 …
+    指标值: str
+    度量单位: str
+    完成值: str
+    权重: Decimal | None
+    得分: Decimal | None
+    未完成原因: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Fund:
+    """One 资金来源 row (总额 / 财政资金 / …) of a project's 预算执行情况."""
+
+    项目编码: str
+    资金来源: str
+    年初预算: Decimal | None
+    调整后预算: Decimal | None
+    执行数: Decimal | None
+    执行率: Decimal | None
+    权重: Decimal | None
+    得分: Decimal | None
+    原因: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Project:
+    """One evaluated project (部门预算项目支出绩效自评表)."""
+
+    项目编码: str
+    项目名称: str
+    主管部门: str
+    实施单位: str
+    年度目标: str
+    完成情况: str
+    实施内容: str
+    评价结论: str
+    存在问题: str
+    改进措施: str
+    项目负责人: str
+    财务负责人: str
+    总权重: Decimal | None
+    总得分: Decimal | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Term:
+    """名词解释."""
+
+    名词: str
+    解释: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A number-bearing sentence or row the parser could not turn into facts (a load warning)."""
+
+    reason: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Report:
+    单位: str
+    年度: int
+    类型: str  # 部门决算 / 单位决算 …
+    document: Document
+    facts: tuple[Fact, ...] = ()
+    projects: tuple[Project, ...] = ()
+    funds: tuple[Fund, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    terms: tuple[Term, ...] = ()
+    unplaced: tuple[Unplaced, ...] = ()
+    # number-bearing sentences / table rows seen (denominator of the coverage figure)
+    numbered_units: int = 0
+    skipped: tuple[Source, ...] = field(default=())  # chart data and other deliberately ignored blocks
+
+    @property
+    def coverage(self) -> float:
+        if not self.numbered_units:
+            return 1.0
+        return 1.0 - len(self.unplaced) / self.numbered_units

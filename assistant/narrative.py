@@ -1,0 +1,365 @@
+"""Parse stage, narrative part: sentences of the 情况说明 → facts.
+
+The Ministry template states figures as ``<item><verb><number><unit>`` clauses: ``会议费44万元``,
+``占86.4%``, ``增加16.84万元``, ``完成预算100%``, ``国内公务接待20批次``. A sentence is cut into
+clauses at ``，；``; in each clause every figure takes its *role* (金额, 占比, 增减额 …) from the
+words just before it and its *item* from the noun phrase before it, or, when there is none, the
+item of the figure before it (``基本支出158.54万元，占86.4%``). The section the sentence sits in
+and the item vocabulary decide the view (收入 / 支出 / 三公 / 资产 / 概况) and the 口径.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .lexicon import Lexicon
+from .model import Fact, Source, Unplaced
+from .normalize import fold, to_decimal
+
+UNITS = ("万元", "亿元", "元", "个百分点", "%", "辆", "批次", "人次", "人", "台（套）", "台", "套", "家", "个",
+         "次数", "场次", "次", "分", "篇", "项", "场")
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+FIGURE = re.compile(
+    r"(?<![\d.A-Za-z])(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)(?![\dA-Za-z])\s*(?P<unit>"
+    + _UNIT_RE + r")?"
+)
+_AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|以上|以下|以内|余|多|字|届|周年|倍|[-—~～]\d)")
+_BEFORE_SKIP = re.compile(r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超)\s*$")
+_COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
+_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+_CHANGE_UP = ("增加", "增长", "上升", "提高", "多支")
+_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支")
+_LEAD_JUNK = re.compile(
+    r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
+    r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
+    r"|本部门|本单位|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算)+"
+)
+_ROLE_WORDS = re.compile(
+    r"(?:占本年支出合计的|占本年收入合计的|占\S*?的|占|各增加|各减少|增加|减少|增长|下降|上升|降低|节约|"
+    r"完成年初预算的|完成全年预算的|完成预算的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
+    r"调整预算|全年预算|共计支出|共计|合计为|均为|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
+    r"较上年度?|比上年度?|与上年度?|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
+    r"主要用于|以下方面|均未|均|未|：|:|、|\s)+$"
+)
+
+
+@dataclass
+class Context:
+    """What the sentences so far have established; lives for one section."""
+
+    unit_name: str
+    year: int
+    topic: str  # 收入 / 支出 / 三公 / 资产 / 采购 / 机关运行 / 绩效 / 机构 / 概况 …
+    chapter: str  # 正文 / 附件
+    subject: list[str] = field(default_factory=list)  # items of the last figure-bearing sentence
+    parent: str = ""  # set by "…其中：" / "主要包括："
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+
+
+def figures(text: str) -> list[Figure]:
+    """The figures of a clause: numbers that are not years, dates, list numbers or thresholds."""
+    out = []
+    for m in FIGURE.finditer(text):
+        unit = m.group("unit") or ""
+        after = text[m.end("num"):]
+        if not unit and _AFTER_SKIP.match(after):
+            continue
+        if unit in ("", "个", "次", "项", "分") and re.match(r"\s*(?:月|日|年)", after):
+            continue
+        if _BEFORE_SKIP.search(text[: m.start()]) or re.match(r"\s*(?:（含）)?\s*以[上下内]", text[m.end():]):
+            continue
+        value = to_decimal(m.group("num"))
+        if value is None:
+            continue
+        out.append(Figure(value, unit, m.start(), m.end()))
+    return out
+
+
+def _signed(value: Decimal, pre: str) -> Decimal:
+    down = max((pre.rfind(w) for w in _CHANGE_DOWN), default=-1)
+    up = max((pre.rfind(w) for w in _CHANGE_UP), default=-1)
+    return -value if down > up else value
+
+
+def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
+    """The attribute a figure fills, from the words just before it."""
+    if unit in _COUNT_ATTR:
+        return _COUNT_ATTR[unit]
+    if unit in ("%", "个百分点"):
+        if "占" in pre:
+            return "占比"
+        if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
+            return "增减率"
+        if "完成" in pre:
+            return "完成预算比"
+        return "数值"
+    if unit in ("万元", "亿元", "元"):
+        if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
+            return "增减额"
+        if re.search(rf"上年|去年|{year - 1}\s*年", pre):
+            return "上年金额"
+        if re.search(r"预算(?:数|为|安排)|年初预算|全年预算", pre) and "决算" not in pre:
+            return "预算数"
+        return "预算数" if budget_mode and "决算" not in pre else "金额"
+    return "数值"
+
+
+def clean_item(pre: str, unit_name: str) -> str:
+    s = pre.strip()
+    s = re.split(r"[：:]", s)[-1]
+    s = re.split(r"共有|实有|现有|保有", s)[-1]
+    for short in _name_forms(unit_name):
+        s = s.replace(short, "")
+    s = re.sub(r"（(?:含|不含)[^）]*）", "", s)
+    s = re.sub(r"^[\d一二三四五六七八九十]+[.、．]\s*", "", s)
+    s = re.sub(r"^[（(][\d一二三四五六七八九十]+[）)]\s*", "", s)
+    for _ in range(3):
+        s = _LEAD_JUNK.sub("", s)
+        s = _ROLE_WORDS.sub("", s)
+    s = s.strip("：:，、 的")
+    return "" if s in ("金额", "数量") else s
+
+
+def _name_forms(unit_name: str) -> list[str]:
+    forms = [unit_name]
+    if "工商业联合会" in unit_name:
+        forms.append("工商联")
+    return [f for f in forms if f]
+
+
+def split_pair(item: str) -> list[str]:
+    """``收入、支出总计`` → 收入总计, 支出总计; ``财政拨款收入总计、支出总计`` → 财政拨款收入总计, 财政拨款支出总计."""
+    parts = [p for p in re.split(r"[、和及]", item) if p]
+    if len(parts) != 2 or not all(re.search("收入|支出", p) for p in parts):
+        return [item]
+    first, last = parts
+    if first.endswith(("收入", "支出")):
+        first += re.sub(r"^.*?(收入|支出)", "", last)
+    m = re.match(r"^(.*?)(收入|支出)", first)
+    if m and m.group(1) and last.startswith(("收入", "支出")):
+        last = m.group(1) + last
+    if first in ("收入", "支出") or last in ("收入", "支出"):
+        return [item]
+    return [first, last]
+
+
+class NarrativeParser:
+    def __init__(self, lexicon: Lexicon, file: str) -> None:
+        self.lex = lexicon
+        self.file = file
+        self.facts: list[Fact] = []
+        self.unplaced: list[Unplaced] = []
+        self.numbered = 0
+
+    # ---- naming -------------------------------------------------------------------------------
+    def canon(self, name: str) -> str:
+        name = fold(name).replace('"', "“", 1).replace('"', "”", 1)
+        lex = self.lex
+        for _ in range(4):
+            if name in lex.items:
+                return name
+            if name in lex.canonical:
+                return lex.canonical[name]
+            stripped = re.sub(r"(?:财政拨款支出决算|财政拨款支出|支出决算|财政拨款|支出)$", "", name)
+            if stripped == name or not stripped:
+                break
+            if stripped.endswith("费") or stripped in lex.items or stripped in lex.canonical:
+                name = stripped
+            else:
+                break
+        return lex.canonical.get(name, name)
+
+    def _truncated(self, item: str) -> str:
+        """A 功能分类 class name cut short in a list of classes (``一般公共154.44，社会保障和就业…``)."""
+        lex = self.lex
+        if item in lex.items or len(item) < 4:
+            return item
+        fits = [k for k, v in lex.items.items() if v.口径 == "功能分类" and k.startswith(item)]
+        return fits[0] if len(fits) == 1 else item
+
+    def place(self, item: str, ctx: Context, clause: str) -> tuple[str, str, str]:
+        """(表, 口径, 上级科目) for an item in its section."""
+        info = self.lex.items.get(item)
+        holding = re.search(r"共有|实有|保有|现有|截至|截止", clause)
+        if ctx.topic == "资产" or (holding and re.search(r"车|设备", item)):
+            return "资产", "", ""
+        if info and info.表 == "三公" and (ctx.topic == "三公" or ctx.chapter == "附件"):
+            return "三公", "", info.上级科目
+        if ctx.topic == "三公" and re.search(r"车|接待|出国|三公", item):
+            return "三公", "", ctx.parent
+        if info and info.口径 == "功能分类" and ctx.topic == "收入":  # 附件: income by 类
+            return "收入", "功能分类", ""
+        if info and info.表 == "三公":  # 公务接待费 listed among 公用经费
+            return "支出", "经济分类", ctx.parent or "公用经费"
+        if info:
+            return info.表, info.口径, ctx.parent or info.上级科目
+        if "收入" in item and ctx.topic not in ("概况", "机构", "绩效"):
+            return "收入", "其他", ctx.parent
+        if ctx.topic in ("支出", "基本支出", "一般公共预算", "财政拨款", "基金", "国资", "机关运行", "采购") and (
+            item.endswith(("支出", "费", "经费"))
+        ):
+            return "支出", "其他", ctx.parent
+        return "概况", ctx.topic, ctx.parent
+
+    # ---- sentences ----------------------------------------------------------------------------
+    def sentence(self, text: str, ctx: Context, src: Source) -> None:
+        text = fold(text).strip()
+        if not text:
+            return
+        reason = re.match(r"^(?:[^，。]{0,20}的?)?(?:主要)?(?:变动)?原因(?:是|为|：)(.+?)。?$", text)
+        if reason and ctx.subject:
+            for item in ctx.subject:
+                self._emit_text(item, "说明", reason.group(1), ctx, src)
+            return
+        zero = re.search(r"(?:未发生|没有产生|未产生|没有发生)(\S*?(?:费|支出))(?:[。，；]|$)", text)
+        if zero and not figures(text):
+            item = self.canon(zero.group(1))
+            if item.endswith("采购"):
+                item += "支出"
+            self._emit(item, "金额", Decimal(0), "万元", ctx, src, text)
+            ctx.subject = [item]
+            return
+        figs = figures(text)
+        if not figs:
+            self._no_change(text, ctx, src)
+            if text.rstrip().endswith(("其中：", "其中:", "主要包括：", "如下：")) and ctx.subject:
+                ctx.parent = ctx.subject[0]
+            return
+        self.numbered += 1
+        placed = self._figures(text, ctx, src)
+        if placed < len(figs):
+            self.unplaced.append(Unplaced("无法确定数字所属科目", src))
+
+    def _no_change(self, text: str, ctx: Context, src: Source) -> None:
+        if ctx.subject and re.search(r"(?:上年|\d{4}\s*年度?)\S*?(?:持平|无变化|没有变化)", text):
+            for item in ctx.subject:
+                self._emit(item, "增减额", Decimal(0), "万元", ctx, src, text)
+
+    def _figures(self, text: str, ctx: Context, src: Source) -> int:
+        head = text.split("：")[0]
+        budget_mode = bool(re.search(r"年初预算|预算收入|预算支出", head)) and "决算" not in head
+        placed = 0
+        last_items: list[str] = []
+        last_unit = ""
+        parent_here = ""
+        labels: list[str] = []  # "6月、9月、11月": paired with a following run of values
+        base = ""
+        for clause in (c for c in re.split(r"[，,；;。]", text) if c):
+            figs = figures(clause)
+            chead = clause.split("：")[0] if "：" in clause else ""
+            if chead and not figures(chead):
+                cand = self.canon(clean_item(chead, ctx.unit_name))
+                if cand and len(cand) <= 20:
+                    parent_here = cand
+            prev_end = 0
+            i = 0
+            while i < len(figs):
+                fig = figs[i]
+                pre = clause[prev_end: fig.start]
+                unit = fig.unit or last_unit
+                if not unit:
+                    prev_end = fig.end
+                    i += 1
+                    continue
+                found = re.search(r"(\d+)月?(?:、(\d+)月?)+月?", pre)
+                if found:
+                    labels = [f"{n}月" for n in re.findall(r"\d+", found.group(0))]
+                    base = clean_item(pre[found.end():], ctx.unit_name)
+                run = [fig]
+                while i + len(run) < len(figs) and clause[run[-1].end: figs[i + len(run)].start].strip() == "、":
+                    run.append(figs[i + len(run)])
+                if len(run) > 1 and len(run) == len(labels):
+                    if not found:
+                        base = clean_item(pre, ctx.unit_name) or base
+                    name = (base or "执行进度") + ("目标" if re.search(r"达到|目标", pre) else "")
+                    for label, f in zip(labels, run, strict=True):
+                        self._emit(f"{label}{name}", "数值", f.value, f.unit or unit, ctx, src, text)
+                    placed += len(run)
+                    prev_end = run[-1].end
+                    i += len(run)
+                    continue
+                attr = role(pre, unit, budget_mode, ctx.year)
+                raw = clean_item(pre, ctx.unit_name)
+                if raw in ("收入", "支出"):
+                    raw = "" if last_items else f"本年{raw}合计"
+                after = re.match(r"^(?:个|家|项)?(项目|单位)(?:开展了?|进行了?)?(\S{2,16}?)$", clause[fig.end:])
+                if unit in ("个", "项", "家") and after and raw not in self.lex.items:
+                    raw = after.group(2).replace("了", "") + after.group(1)
+                raw = re.sub(r"^[^-—\d]*?(\d+月)(?=\S{2,})", r"\1", raw)
+                items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ctx.subject)
+                items = [self._truncated(x) for x in items]
+                if not items or any(len(x) > 30 or not x for x in items):
+                    prev_end = fig.end
+                    i += 1
+                    continue
+                value = fig.value
+                if attr in ("增减额", "增减率"):
+                    value = _signed(value, pre)
+                if unit in ("元", "亿元"):
+                    value = value / 10000 if unit == "元" else value * 10000
+                    unit = "万元"
+                for item in items:
+                    self._emit(item, attr, value, unit, ctx, src, text, parent_here if item != parent_here else "")
+                placed += 1
+                last_items = items
+                last_unit = fig.unit or last_unit
+                prev_end = fig.end
+                i += 1
+        if last_items:
+            ctx.subject = last_items
+        if text.rstrip("。").endswith(("其中：", "主要包括：")) and last_items:
+            ctx.parent = last_items[0]
+        return placed
+
+    # ---- output ---------------------------------------------------------------------------------
+    def _emit(self, item: str, attr: str, value: Decimal | None, unit: str, ctx: Context, src: Source,
+              text: str, parent: str = "") -> None:
+        view, scope, up = self.place(item, ctx, text)
+        if view == "三公" and attr == "金额":
+            attr = "决算数"
+        if view in ("概况", "资产") and attr == "金额" and unit != "万元":
+            attr = "数值"
+        if view == "概况" and attr in ("金额", "预算数") and unit == "万元":
+            attr = "数值" if attr == "金额" else attr
+        self.facts.append(Fact(view, item, attr, value, unit, src, None, scope, 上级科目=parent or up,
+                               原文科目=item, 章节=ctx.chapter))
+
+    def _emit_text(self, item: str, attr: str, text: str, ctx: Context, src: Source) -> None:
+        view, scope, up = self.place(item, ctx, text)
+        self.facts.append(Fact(view, item, attr, None, "", src, text, scope, 上级科目=up, 原文科目=item,
+                               章节=ctx.chapter))
+
+    def functional_line(self, text: str, ctx: Context, src: Source) -> bool:
+        """``一般公共服务（类）民主党派及工商联事务（款）行政运行（项）：支出决算为129.44万元，完成预算100%``."""
+        m = re.search(r"([^（）：:]+?)（类）([^（）：:]+?)（款）([^（）：:]+?)（项）", fold(text))
+        if not m:
+            return False
+        lei, kuan, xiang = (x.strip() for x in m.groups())
+        rest = fold(text)[m.end():]
+        figs = figures(rest)
+        if not figs:
+            return False
+        self.numbered += 1
+        prev = 0
+        for fig in figs:
+            pre = rest[prev: fig.start]
+            attr = role(pre, fig.unit, False, ctx.year)
+            value = _signed(fig.value, pre) if attr in ("增减额", "增减率") else fig.value
+            self.facts.append(Fact("支出", xiang, attr, value, fig.unit or "万元", src, None, "功能分类", lei, kuan,
+                                   xiang, 原文科目=m.group(0), 章节=ctx.chapter))
+            prev = fig.end
+        reason = re.search(r"(?:主要)?原因(?:是|为)(.+?)(?:。|$)", rest)
+        if reason:
+            self.facts.append(Fact("支出", xiang, "说明", None, "", src, reason.group(0), "功能分类", lei, kuan, xiang,
+                                   章节=ctx.chapter))
+        ctx.subject = [xiang]
+        return True

@@ -1,0 +1,57 @@
+"""Text folding and number reading shared by the parser and the matcher."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# Full-width ASCII digits, letters and a few signs fold to half-width; brackets fold to the
+# full-width forms the Ministry template prints, so that 因公出国(境)费 and 因公出国（境）费 are one name.
+_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+for _ch in "（）：，；。、！？【】《》“”":
+    _FOLD.pop(ord(_ch), None)
+_FOLD.update({ord("("): "（", ord(")"): "）", 0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " "})
+_FOLD.update({ord("－"): "-", ord("—"): "—", ord("．"): "."})
+
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9, "两": 2}
+
+
+def fold(text: str) -> str:
+    """Full-width digits/letters → half-width, brackets → full-width, odd spaces → plain space."""
+    return text.translate(_FOLD)
+
+
+_NUM = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+
+
+def to_decimal(text: str) -> Decimal | None:
+    """``'2,940.05'`` → Decimal('2940.05'); ``'100.00%'`` → Decimal('100.00'); otherwise None.
+
+    Thousands separators must sit in groups of three (``1,2.3`` is not a number).
+    """
+    s = fold(text).strip().replace(" ", "")
+    if s.endswith("%"):
+        s = s[:-1]
+    if not _NUM.match(s):
+        return None
+    if "," in s and not re.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        return None
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def cn_year(text: str) -> str:
+    """二〇二四 → 2024 (only runs of four Chinese digits followed by 年)."""
+
+    def rep(m: re.Match[str]) -> str:
+        return "".join(str(CN_DIGITS[c]) for c in m.group(1)) + "年"
+
+    return re.sub(r"([〇零○一二三四五六七八九]{4})\s*年", rep, text)
+
+
+def squeeze(text: str) -> str:
+    """Remove all white space (hard line breaks in PDFs put spaces inside words and numbers)."""
+    return re.sub(r"\s+", "", text)

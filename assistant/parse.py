@@ -1,0 +1,242 @@
+"""Stage 2 — parse: ``Document`` → ``Report``.
+
+Finds the title (单位, 年度, kind), walks the template's parts and numbered sections to know what
+each sentence is about, joins hard-wrapped lines into sentences, and hands sentences to
+``narrative`` and table rows to ``selfeval`` (绩效自评表).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .model import Document, JuesuanError, Line, Report, Source, Term, Unplaced
+from .narrative import Context, NarrativeParser, figures
+from .normalize import cn_year, fold, squeeze
+from .selfeval import parse_selfeval
+
+_NOISE = re.compile(r"\[(?:bookmark|image)[^\]]*\]|PAGEREF\s*_Toc\d+\s*\\?h?\s*\d*")
+_PAGE_NO = re.compile(r"^\s*(?:-\s*\d+\s*-|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))")
+_SENT_END = ("。", "；", "：", "！", "？", ":")
+
+# section title keyword → topic, most specific first
+_TOPICS = (
+    ("名词解释", "名词"),
+    ("三公", "三公"),
+    ("机关运行", "机关运行"),
+    ("政府采购", "采购"),
+    ("国有资产", "资产"),
+    ("资产占", "资产"),
+    ("绩效", "绩效"),
+    ("政府性基金", "基金"),
+    ("国有资本经营", "国资"),
+    ("基本支出", "基本支出"),
+    ("一般公共预算财政拨款支出", "一般公共预算"),
+    ("财政拨款收入支出", "财政拨款"),
+    ("收入支出决算总体", "总体"),
+    ("收入决算", "收入"),
+    ("支出决算", "支出"),
+    ("收入情况", "收入"),
+    ("支出情况", "支出"),
+    ("机构设置", "机构"),
+    ("单位构成", "机构"),
+    ("人员", "机构"),
+    ("部门职责", "职责"),
+    ("主要职能", "职责"),
+    ("机构职能", "职责"),
+    ("机构组成", "机构"),
+    ("重点工作", "职责"),
+    ("部门概况", "职责"),
+    ("基本情况", "机构"),
+)
+OUT_OF_SCOPE = {"职责", "名词"}  # descriptive text: figures there are not report facts
+
+
+@dataclass(frozen=True)
+class Title:
+    单位: str
+    年度: int
+    类型: str
+
+
+def find_title(lines: tuple[Line, ...], name: str) -> Title:
+    head = []
+    for line in lines[:40]:
+        t = _NOISE.sub("", line.text).strip()
+        if not t:
+            continue
+        if t.startswith(("目录", "目 录")) or _PART.match(t):
+            break
+        head.append(t)
+        if len(head) >= 6:
+            break
+    text = cn_year(squeeze(fold("".join(head))))
+    m = re.search(r"(?:(\d{4})年度?)?(.*?)(?:(\d{4})年度?)?(部门|单位)(决算|预算)", text)
+    if not m:
+        if re.search(r"决算|预算", text):
+            raise JuesuanError(f"{name}：标题中找不到“部门决算”或“单位决算”字样，无法识别报告类型")
+        raise JuesuanError(f"{name}：这不像一份部门决算报告（开头没有“××年度××部门决算”标题）")
+    year = m.group(1) or m.group(3)
+    unit = m.group(2).strip("（）() ")
+    kind = m.group(4) + m.group(5)
+    if not year:
+        raise JuesuanError(f"{name}：标题“{m.group(0)}”中没有年度，无法确定报告年度")
+    if not unit:
+        raise JuesuanError(f"{name}：标题“{m.group(0)}”中没有单位名称")
+    return Title(unit, int(year), kind)
+
+
+def _topic(title: str) -> str | None:
+    for key, topic in _TOPICS:
+        if key in title:
+            return topic
+    return None
+
+
+def parse(doc: Document, lexicon: Lexicon) -> Report:
+    title = find_title(doc.lines, doc.name)
+    if title.类型.endswith("预算"):
+        raise JuesuanError(f"{doc.name}：这是一份{title.类型}报告；目前只支持部门决算/单位决算，预算报告将在后续版本支持")
+    lines = [Line(_NOISE.sub("", ln.text), ln.no, ln.page) for ln in doc.lines]
+    narrative = NarrativeParser(lexicon, doc.name)
+    terms: list[Term] = []
+    skipped: list[Source] = []
+    ctx = Context(title.单位, title.年度, "职责", "正文")
+    tables: list[list[tuple[list[str], Line]]] = []
+    paragraph: list[Line] = []
+    seen_part2 = False
+
+    def flush() -> None:
+        if paragraph:
+            _paragraph(paragraph, ctx, narrative, terms, doc.name)
+            paragraph.clear()
+
+    i = 0
+    row_block: list[tuple[list[str], Line]] = []
+    while i < len(lines):
+        ln = lines[i]
+        raw = ln.text
+        if raw.lstrip(" ").startswith("\t"):
+            flush()
+            cells, j = [], i
+            while j < len(lines) and lines[j].text.lstrip(" ").startswith("\t"):
+                cells.append(lines[j].text.lstrip(" ")[1:].strip())
+                j += 1
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
+                if "绩效自评表" in cells[0] and len(cells) == 1 and row_block:
+                    tables.append(row_block)
+                    row_block = []
+                row_block.append((cells, ln))
+            i = j
+            continue
+        if row_block and raw.strip():
+            tables.append(row_block)
+            row_block = []
+        text = raw.strip().strip("\t")
+        i += 1
+        if not text or _PAGE_NO.match(text):
+            continue
+        if "\t" in text:  # chart data left behind by the word processor: derived, not stated
+            flush()
+            skipped.append(Source(doc.name, ln.no, text.replace("\t", " "), ln.page))
+            continue
+        if re.match(r"^(?:单元[：:]|图\s*\d+\s*[：:])", text):
+            flush()
+            skipped.append(Source(doc.name, ln.no, text, ln.page))
+            continue
+        head = _heading(text)
+        if head:
+            flush()
+            if _PART.match(text):
+                seen_part2 = seen_part2 or not text.startswith("第一部分")
+                if "附件" in text:
+                    ctx.chapter = "附件"
+            ctx.topic = _topic(text) or "概况"
+            ctx.subject, ctx.parent = [], ""
+            if head == "title-with-figures":
+                paragraph.append(ln)
+            continue
+        if re.match(r"^附件\s*\d*$", text):
+            flush()
+            ctx.chapter = "附件"
+            continue
+        paragraph.append(Line(text, ln.no, ln.page))
+        if text.endswith(_SENT_END[:2]) or text.endswith("。"):
+            flush()
+    flush()
+    if row_block:
+        tables.append(row_block)
+
+    projects, funds, indicators, table_unplaced, table_rows = [], [], [], [], 0
+    for block in tables:
+        parsed = parse_selfeval(block, doc.name)
+        projects.extend(parsed.projects)
+        funds.extend(parsed.funds)
+        indicators.extend(parsed.indicators)
+        table_unplaced.extend(parsed.unplaced)
+        table_rows += parsed.numbered_rows
+    if not seen_part2 and not narrative.facts:
+        raise JuesuanError(f"{doc.name}：报告不完整（只有第一部分部门概况，没有决算情况说明或决算表）")
+    if not narrative.facts and not projects:
+        raise JuesuanError(f"{doc.name}：没有找到任何决算数字，文件可能不完整或不是决算报告")
+    return Report(
+        title.单位,
+        title.年度,
+        title.类型,
+        doc,
+        tuple(narrative.facts),
+        tuple(projects),
+        tuple(funds),
+        tuple(indicators),
+        tuple(terms),
+        tuple(narrative.unplaced) + tuple(table_unplaced),
+        narrative.numbered + table_rows,
+        tuple(skipped),
+    )
+
+
+def _heading(text: str) -> str | None:
+    if _PART.match(text):
+        return "part"
+    if _SECTION.match(text) and not figures(text) and (len(text) <= 40 and not text.endswith("。") or len(text) <= 20):
+        return "section"
+    if re.match(r"^（?\d+）\s*\S", text) and len(text) <= 30 and not figures(text):
+        return "section"
+    return None
+
+
+def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, terms: list[Term], file: str) -> None:
+    """Join hard-wrapped lines, cut into sentences, and parse each with the source line it starts on."""
+    text = ""
+    starts: list[tuple[int, Line]] = []
+    for ln in lines:
+        piece = ln.text.strip()
+        if text and re.search(r"[\d.,]$", text) and re.match(r"^[\d.,]", piece):
+            pass  # a number broken over two lines joins without a space
+        starts.append((len(text), ln))
+        text += piece
+    if ctx.topic == "名词":
+        m = re.match(r"^[一二三四五六七八九十\d]+[、.．]\s*(.+?)[：:](.+)$", text)
+        if m:
+            terms.append(Term(m.group(1).strip(), m.group(2).strip(), Source(file, lines[0].no, text, lines[0].page)))
+        return
+    if ctx.topic in OUT_OF_SCOPE:
+        return
+    for m in re.finditer(r"[^。；！？]+[。；！？]?", text):
+        sentence = m.group(0).strip()
+        if not sentence:
+            continue
+        line = max((s for s in starts if s[0] <= m.start()), key=lambda s: s[0])[1]
+        src = Source(file, line.no, sentence, line.page)
+        if narrative.functional_line(sentence, ctx, src):
+            continue
+        narrative.sentence(sentence, ctx, src)
+
+
+def placed_unplaced(report: Report) -> list[Unplaced]:
+    return list(report.unplaced)

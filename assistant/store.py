@@ -1,0 +1,258 @@
+"""Stage 3 — store: ``Report`` → DuckDB base tables, and the public views over them.
+
+One transaction per report: a report that fails to store leaves the database as it was. A report
+is identified by (单位, 年度, 类型); loading it again replaces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .model import Indicator, JuesuanError, Report, Source
+
+SCHEMA_VERSION = "3"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS reports(
+  报告ID INTEGER PRIMARY KEY, 单位 VARCHAR NOT NULL, 年度 INTEGER NOT NULL, 类型 VARCHAR NOT NULL,
+  文件 VARCHAR, 路径 VARCHAR, 编码 VARCHAR, 内容哈希 VARCHAR, 载入时间 TIMESTAMP, 覆盖率 DOUBLE, 行数 INTEGER);
+CREATE TABLE IF NOT EXISTS facts(
+  报告ID INTEGER, 序号 INTEGER, 表 VARCHAR, 口径 VARCHAR, 类 VARCHAR, 款 VARCHAR, 项 VARCHAR, 科目编码 VARCHAR,
+  上级科目 VARCHAR, 科目 VARCHAR, 原文科目 VARCHAR, 属性 VARCHAR, 数值 DECIMAL(24,6), 文本 VARCHAR,
+  计量单位 VARCHAR, 章节 VARCHAR, 来源类型 VARCHAR, 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
+CREATE TABLE IF NOT EXISTS projects(
+  报告ID INTEGER, 项目编码 VARCHAR, 项目名称 VARCHAR, 主管部门 VARCHAR, 实施单位 VARCHAR, 年度目标 VARCHAR,
+  完成情况 VARCHAR, 实施内容 VARCHAR, 评价结论 VARCHAR, 存在问题 VARCHAR, 改进措施 VARCHAR, 项目负责人 VARCHAR,
+  财务负责人 VARCHAR, 总权重 DECIMAL(24,6), 总得分 DECIMAL(24,6), 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
+CREATE TABLE IF NOT EXISTS funds(
+  报告ID INTEGER, 项目编码 VARCHAR, 资金来源 VARCHAR, 年初预算 DECIMAL(24,6), 调整后预算 DECIMAL(24,6),
+  执行数 DECIMAL(24,6), 执行率 DECIMAL(24,6), 权重 DECIMAL(24,6), 得分 DECIMAL(24,6), 原因 VARCHAR,
+  文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
+CREATE TABLE IF NOT EXISTS indicators(
+  报告ID INTEGER, 序号 INTEGER, 项目编码 VARCHAR, 项目名称 VARCHAR, 一级指标 VARCHAR, 二级指标 VARCHAR,
+  三级指标 VARCHAR, 指标性质 VARCHAR, 指标值 VARCHAR, 度量单位 VARCHAR, 完成值 VARCHAR, 权重 DECIMAL(24,6),
+  得分 DECIMAL(24,6), 未完成原因 VARCHAR, 是否完成 BOOLEAN, 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
+CREATE TABLE IF NOT EXISTS terms(报告ID INTEGER, 名词 VARCHAR, 解释 VARCHAR, 文件 VARCHAR, 页 INTEGER, 行 INTEGER,
+  原文 VARCHAR);
+CREATE TABLE IF NOT EXISTS unplaced(报告ID INTEGER, 原因 VARCHAR, 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
+"""
+
+_LABEL = ("{t}.文件 || CASE WHEN {t}.页 > 0 THEN ' 第' || {t}.页 || '页' ELSE '' END"
+          " || ' 第' || {t}.行 || '行：' || {t}.原文")
+
+
+def _pick(attr: str, alias: str | None = None) -> str:
+    return f"arg_min(数值, 序号) FILTER (WHERE 属性 = '{attr}') AS {alias or attr}"
+
+
+_FACT_ROWS = f"""
+SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型,
+  {_pick('金额')}, {_pick('决算数')}, {_pick('预算数')}, {_pick('完成预算比')}, {_pick('占比')},
+  {_pick('上年金额')}, {_pick('增减额')}, {_pick('增减率')}, {_pick('批次')}, {_pick('人次')}, {_pick('数量')},
+  {_pick('数值')},
+  string_agg(文本, '；' ORDER BY 序号) FILTER (WHERE 属性 = '说明') AS 说明,
+  any_value(科目编码) FILTER (WHERE 科目编码 <> '') AS 科目编码,
+  any_value(上级科目) FILTER (WHERE 上级科目 <> '') AS 上级科目,
+  any_value(计量单位 ORDER BY 序号) FILTER (WHERE 属性 IN ('数值', '数量')) AS 计量单位,
+  string_agg(DISTINCT {_LABEL.format(t='facts')}, chr(10)) AS 来源,
+  list(DISTINCT {{'file': 文件, 'page': 页, 'line': 行, 'text': 原文}}) AS 来源明细,
+  min(序号) AS 序号
+FROM facts GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型
+"""
+
+_VIEWS = f"""
+CREATE OR REPLACE VIEW 报告 AS
+  SELECT 单位, 年度, 文件, 类型, 内容哈希, 载入时间, 覆盖率, 路径, 编码, 行数, 报告ID FROM reports;
+CREATE OR REPLACE VIEW 事实 AS
+  SELECT r.单位, r.年度, f.*, {_LABEL.format(t='f')} AS 来源 FROM facts f JOIN reports r USING (报告ID);
+CREATE OR REPLACE VIEW 收入 AS
+  SELECT r.单位, r.年度, x.口径, x.科目, x.金额, x.预算数, x.占比,
+    coalesce(x.上年金额, x.金额 - x.增减额) AS 上年金额, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
+    x.增减额, x.增减率, x.说明, x.章节, x.来源类型, x.来源, x.来源明细, x.报告ID, x.序号
+  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '收入';
+CREATE OR REPLACE VIEW 支出 AS
+  SELECT r.单位, r.年度, x.口径, x.类, x.款, x.项, x.科目, x.金额, x.预算数, x.完成预算比, x.占比,
+    coalesce(x.上年金额, x.金额 - x.增减额) AS 上年金额, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
+    x.增减额, x.增减率, x.说明, x.科目编码, x.上级科目, x.章节, x.来源类型, x.来源, x.来源明细, x.报告ID, x.序号
+  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '支出';
+CREATE OR REPLACE VIEW 三公 AS
+  SELECT r.单位, r.年度, x.科目, x.决算数, x.预算数, x.完成预算比, x.占比,
+    coalesce(x.上年金额, x.决算数 - x.增减额) AS 上年决算数, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
+    x.增减额, x.增减率, x.批次, x.人次, x.数量, x.说明, x.上级科目, x.章节, x.来源类型, x.来源, x.来源明细,
+    x.报告ID, x.序号
+  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '三公';
+CREATE OR REPLACE VIEW 资产 AS
+  SELECT r.单位, r.年度, x.科目, coalesce(x.数量, x.数值) AS 数量, coalesce(x.计量单位, '') AS 计量单位, x.金额,
+    x.说明, x.上级科目, x.章节, x.来源, x.来源明细, x.报告ID, x.序号
+  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '资产';
+CREATE OR REPLACE VIEW 概况 AS
+  SELECT r.单位, r.年度, x.口径 AS 类别, x.科目, coalesce(x.数值, x.数量, x.金额) AS 数值,
+    CASE WHEN x.数值 IS NULL AND x.金额 IS NOT NULL THEN '万元' ELSE x.计量单位 END AS 计量单位,
+    x.预算数, x.说明, x.章节, x.来源, x.来源明细, x.报告ID, x.序号
+  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '概况';
+CREATE OR REPLACE VIEW 项目资金 AS
+  SELECT r.单位, r.年度, f.项目编码, p.项目名称, f.资金来源, f.年初预算, f.调整后预算, f.执行数, f.执行率, f.权重,
+    f.得分, f.原因, {_LABEL.format(t='f')} AS 来源,
+    [{{'file': f.文件, 'page': f.页, 'line': f.行, 'text': f.原文}}] AS 来源明细, f.报告ID
+  FROM funds f JOIN reports r USING (报告ID) LEFT JOIN projects p USING (报告ID, 项目编码);
+CREATE OR REPLACE VIEW 项目 AS
+  SELECT r.单位, r.年度, p.项目编码, p.项目名称, p.主管部门, p.实施单位, f.年初预算, f.调整后预算, f.执行数,
+    f.执行率, f.权重 AS 预算执行权重, f.得分 AS 预算执行得分, f.原因, p.总权重, p.总得分, p.年度目标, p.完成情况,
+    p.实施内容, p.评价结论, p.存在问题, p.改进措施, p.项目负责人, p.财务负责人,
+    {_LABEL.format(t='p')} AS 来源,
+    [{{'file': p.文件, 'page': p.页, 'line': p.行, 'text': p.原文}}]
+      || CASE WHEN f.文件 IS NULL THEN [] ELSE [{{'file': f.文件, 'page': f.页, 'line': f.行, 'text': f.原文}}] END
+      AS 来源明细, p.报告ID
+  FROM projects p JOIN reports r USING (报告ID)
+  LEFT JOIN funds f ON f.报告ID = p.报告ID AND f.项目编码 = p.项目编码 AND f.资金来源 = '总额';
+CREATE OR REPLACE VIEW 绩效指标 AS
+  SELECT r.单位, r.年度, i.项目编码, i.项目名称, i.一级指标, i.二级指标, i.三级指标, i.指标性质, i.指标值,
+    i.度量单位, i.完成值, i.权重, i.得分, i.未完成原因, i.是否完成, {_LABEL.format(t='i')} AS 来源,
+    [{{'file': i.文件, 'page': i.页, 'line': i.行, 'text': i.原文}}] AS 来源明细, i.报告ID, i.序号
+  FROM indicators i JOIN reports r USING (报告ID);
+CREATE OR REPLACE VIEW 名词 AS
+  SELECT r.单位, r.年度, t.名词, t.解释, {_LABEL.format(t='t')} AS 来源,
+    [{{'file': t.文件, 'page': t.页, 'line': t.行, 'text': t.原文}}] AS 来源明细, t.报告ID
+  FROM terms t JOIN reports r USING (报告ID);
+CREATE OR REPLACE VIEW 未识别 AS
+  SELECT r.单位, r.年度, u.原因, {_LABEL.format(t='u')} AS 来源, u.报告ID FROM unplaced u JOIN reports r USING (报告ID);
+"""
+
+VIEW_NAMES = ("报告", "事实", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "未识别")
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a database, with a clear message for a locked, corrupt or foreign file."""
+    p = Path(path)
+    if read_only and not p.exists():
+        raise JuesuanError(f"{p}：数据库不存在；先用 juesuan load 载入报告")
+    try:
+        con = duckdb.connect(str(p), read_only=read_only)
+    except duckdb.IOException as e:
+        msg = str(e)
+        if "lock" in msg.lower():
+            raise JuesuanError(f"{p}：数据库正被另一个进程使用（例如正在载入），请稍后再试") from e
+        raise JuesuanError(f"{p}：无法打开数据库（文件损坏或不是 DuckDB 数据库）。可删除该文件后用 juesuan load 重建") from e
+    except duckdb.Error as e:
+        raise JuesuanError(f"{p}：无法打开数据库（{type(e).__name__}）。可删除该文件后用 juesuan load 重建") from e
+    if not read_only:
+        try:
+            ensure_schema(con)
+        except duckdb.Error as e:
+            con.close()
+            raise JuesuanError(f"{p}：数据库结构不兼容，可删除该文件后用 juesuan load 重建（{e}）") from e
+    return con
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(_TABLES)
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if row and row[0] != SCHEMA_VERSION:
+        raise JuesuanError(f"数据库由其他版本创建（结构版本 {row[0]}，当前 {SCHEMA_VERSION}）；请删除后重新载入")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+    con.execute(_VIEWS)
+
+
+def _src(s: Source) -> tuple[str, int, int, str]:
+    return (s.file, s.page, s.line, s.text)
+
+
+def completed(ind: Indicator) -> bool | None:
+    """Whether an indicator met its target, by its 指标性质; None when that cannot be judged."""
+    kind = ind.指标性质.replace(" ", "")
+    if kind == "定性":
+        if not ind.完成值:
+            return None
+        return ind.完成值.strip() == ind.指标值.strip() or ind.完成值.strip() in ("是", "达到", "完成", "达标")
+    target, done = _number(ind.指标值), _number(ind.完成值)
+    if target is None or done is None:
+        return None
+    if kind in ("≥", ">=", "＞", ">", "≧"):
+        return done >= target
+    if kind in ("≤", "<=", "＜", "<", "≦"):
+        return done <= target
+    if kind in ("＝", "=", "=="):
+        return done == target
+    return None
+
+
+def _number(text: str) -> Decimal | None:
+    from .normalize import to_decimal
+
+    m = re.search(r"-?\d[\d,]*(?:\.\d+)?", text or "")
+    return to_decimal(m.group(0)) if m else None
+
+
+def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, bool]:
+    """Insert one report in one transaction; returns (报告ID, replaced)."""
+    doc = report.document
+    con.execute("BEGIN TRANSACTION")
+    try:
+        old = con.execute(
+            "SELECT 报告ID FROM reports WHERE 单位 = ? AND 年度 = ? AND 类型 = ?",
+            [report.单位, report.年度, report.类型],
+        ).fetchall()
+        for (rid,) in old:
+            for table in ("facts", "projects", "funds", "indicators", "terms", "unplaced", "reports"):
+                con.execute(f"DELETE FROM {table} WHERE 报告ID = ?", [rid])
+        rid = con.execute("SELECT coalesce(max(报告ID), 0) + 1 FROM reports").fetchone()[0]  # type: ignore[index]
+        con.execute(
+            "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [rid, report.单位, report.年度, report.类型, doc.name, doc.path, doc.encoding, doc.sha256,
+             dt.datetime.now().replace(microsecond=0), round(report.coverage, 4), len(doc.lines)],
+        )
+        _insert(con, "facts", [
+            (rid, i, f.表, f.口径, f.类, f.款, f.项, f.科目编码, f.上级科目, f.科目, f.原文科目, f.属性, f.数值, f.文本,
+             f.计量单位, f.章节, f.来源类型, *_src(f.source))
+            for i, f in enumerate(report.facts)
+        ])
+        _insert(con, "projects", [
+            (rid, p.项目编码, p.项目名称, p.主管部门, p.实施单位, p.年度目标, p.完成情况, p.实施内容, p.评价结论,
+             p.存在问题, p.改进措施, p.项目负责人, p.财务负责人, p.总权重, p.总得分, *_src(p.source))
+            for p in report.projects
+        ])
+        _insert(con, "funds", [
+            (rid, f.项目编码, f.资金来源, f.年初预算, f.调整后预算, f.执行数, f.执行率, f.权重, f.得分, f.原因,
+             *_src(f.source))
+            for f in report.funds
+        ])
+        _insert(con, "indicators", [
+            (rid, i, x.项目编码, x.项目名称, x.一级指标, x.二级指标, x.三级指标, x.指标性质, x.指标值, x.度量单位,
+             x.完成值, x.权重, x.得分, x.未完成原因, completed(x), *_src(x.source))
+            for i, x in enumerate(report.indicators)
+        ])
+        _insert(con, "terms", [(rid, t.名词, t.解释, *_src(t.source)) for t in report.terms])
+        _insert(con, "unplaced", [(rid, u.reason, *_src(u.source)) for u in report.unplaced])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return rid, bool(old)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    marks = ", ".join("?" * len(rows[0]))
+    con.executemany(f"INSERT INTO {table} VALUES ({marks})", list(rows))
+
+
+def counts(con: duckdb.DuckDBPyConnection, report_id: int) -> dict[str, int]:
+    """Rows per public view for one report (what a load prints)."""
+    out = {}
+    for view in ("收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词"):
+        out[view] = con.execute(f"SELECT count(*) FROM {view} WHERE 报告ID = ?", [report_id]).fetchone()[0]  # type: ignore[index]
+    return out
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, items: Iterable[tuple[str, str]]) -> None:
+    for k, v in items:
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [k, v])
