@@ -164,3 +164,22 @@ class Report:
         if not self.numbered_units:
             return 1.0
         return 1.0 - len(self.unplaced) / self.numbered_units
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What ``ask`` returns; ``render`` turns it into text. JSON keys are stable (scripts depend on them)."""
+
+    question: str
+    status: str  # ok / no_data / not_understood
+    question_type: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+    sql: str = ""
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[object, ...], ...] = ()
+    answer: str = ""
+    sources: tuple[Source, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    understood: str = ""  # how a follow-up was understood (理解为：…)
+    why: tuple[str, ...] = ()  # matched words, for --why

@@ -1,0 +1,232 @@
+"""Stage 6 — run: a ``Match`` → bound SQL from ``sql/questions`` → ``Answer``.
+
+The engine holds one read-only connection with external access disabled, the catalog, and a
+matcher whose vocabulary comes from the names in the database. Question text never becomes SQL
+text: it only selects a file and fills named parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .catalog import QuestionType, load_catalog
+from .lexicon import Lexicon, load_lexicon
+from .match import Match, Matcher, build_vocabulary
+from .model import Answer, JuesuanError, Source
+
+MAX_QUESTION = 500  # characters; longer questions are refused before matching
+SAFE_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+PERCENT_COLS = {"占比", "增减率", "完成预算比", "执行率"}
+AMOUNT_COLS = {"金额", "上年金额", "增减额", "预算数", "决算数", "年初预算", "调整后预算", "执行数", "上年决算数"}
+SIGNED_COLS = {"增减额", "增减率"}
+SCORE_COLS = {"得分", "权重", "总得分", "总权重"}
+HIDDEN_COLS = {"来源", "来源明细", "序号", "报告ID", "计量单位", "推算说明", "变化说明", "字段名", "章节"}
+
+
+def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A connection on which user-supplied SQL cannot write, attach, copy, read files or load extensions."""
+    p = Path(path)
+    if not p.exists():
+        raise JuesuanError(f"{p}：数据库不存在；先用 juesuan load 载入报告")
+    try:
+        con = duckdb.connect(str(p), read_only=True, config=dict(SAFE_CONFIG))
+        con.execute("SET lock_configuration = true")
+        con.execute("SELECT 1 FROM 报告 LIMIT 1")
+    except duckdb.IOException as e:
+        if "lock" in str(e).lower():
+            raise JuesuanError(f"{p}：数据库正被另一个进程写入（例如正在载入），请稍后再试") from e
+        raise JuesuanError(f"{p}：无法打开数据库（文件损坏或不是 DuckDB 数据库）；可删除后用 juesuan load 重建") from e
+    except duckdb.CatalogException as e:
+        raise JuesuanError(f"{p}：这不是 juesuan 数据库（没有“报告”视图）；可删除后用 juesuan load 重建") from e
+    except duckdb.Error as e:
+        raise JuesuanError(f"{p}：无法打开数据库（{type(e).__name__}）；可删除后用 juesuan load 重建") from e
+    return con
+
+
+def fmt_number(value: Any, column: str = "", unit: str = "") -> str:
+    """Exact, unit-aware formatting: 44 万元 → '44.00万元', 9.2 % → '9.2%', 20 批次 → '20批次'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if not isinstance(value, (int, float, Decimal)):
+        return str(value)
+    d = Decimal(str(value))
+    sign = "+" if column in SIGNED_COLS and d > 0 else ""
+    if column in PERCENT_COLS or unit == "%":
+        text = format(d.normalize(), "f")
+        return f"{sign}{text}%"
+    if column in AMOUNT_COLS or unit == "万元":
+        return f"{sign}{d.quantize(Decimal('0.01')):f}万元"
+    if column in SCORE_COLS or unit == "分":
+        return f"{format(d.normalize(), 'f')}分"
+    if column == "年度":
+        return str(int(d))
+    return f"{format(d.normalize(), 'f')}{unit}"
+
+
+_SEGMENT = re.compile(r"\[([^\[\]]*)\]")
+_FIELD = re.compile(r"\{([^{}]+)\}")
+
+
+def fill(template: str, row: dict[str, Any]) -> str:
+    """``{列}`` placeholders; a ``[…]`` segment is dropped when any placeholder in it is empty."""
+
+    def value(name: str) -> str:
+        v = row.get(name)
+        unit = row.get("计量单位") or "" if name in ("值", "数量") else ""
+        return fmt_number(v, name, str(unit))
+
+    def segment(m: re.Match[str]) -> str:
+        names = _FIELD.findall(m.group(1))
+        if any(value(n) == "" for n in names):
+            return ""
+        return _FIELD.sub(lambda f: value(f.group(1)), m.group(1))
+
+    text = _SEGMENT.sub(segment, template)
+    return _FIELD.sub(lambda f: value(f.group(1)), text).strip()
+
+
+class Engine:
+    def __init__(self, con: duckdb.DuckDBPyConnection, catalog: tuple[QuestionType, ...], lexicon: Lexicon) -> None:
+        self.con = con
+        self.catalog = {q.id: q for q in catalog}
+        self.lexicon = lexicon
+        self.matcher = Matcher(catalog, build_vocabulary(catalog, lexicon, self.entities()))
+
+    @classmethod
+    def open(cls, db: str | None = None, progress: Callable[[str], None] | None = None) -> Engine:
+        from .load import resolve_db
+
+        return cls(open_readonly(resolve_db(db, progress)), load_catalog(), load_lexicon())
+
+    def entities(self) -> dict[str, set[str]]:
+        q = {
+            "科目": "SELECT DISTINCT 科目 FROM facts",
+            "项目": "SELECT DISTINCT 项目名称 FROM projects",
+            "指标": "SELECT DISTINCT 三级指标 FROM indicators WHERE 三级指标 <> ''",
+            "名词": "SELECT DISTINCT 名词 FROM terms",
+            "单位": "SELECT DISTINCT 单位 FROM reports",
+        }
+        return {k: {r[0] for r in self.con.execute(sql).fetchall() if r[0]} for k, sql in q.items()}
+
+    def reports(self) -> list[tuple[str, int]]:
+        return [(r[0], r[1]) for r in self.con.execute("SELECT 单位, 年度 FROM 报告 ORDER BY 单位, 年度").fetchall()]
+
+    # ---- asking -------------------------------------------------------------------------------
+    def ask(self, question: str, previous: Match | None = None) -> Answer:
+        return self.answer(question, self.understand(question, previous))
+
+    def understand(self, question: str, previous: Match | None = None) -> Match:
+        q = question.strip()
+        if len(q) > MAX_QUESTION:
+            return Match("not_understood", message=f"问题过长（{len(q)} 字，上限 {MAX_QUESTION} 字）")
+        return self.matcher.match(q, previous)
+
+    def answer(self, question: str, m: Match) -> Answer:
+        why = tuple(f"{t.text}→{t.kind}" + (f"({'/'.join(v for _, v in t.values)})" if t.values else "")
+                    for t in m.tokens)
+        if m.status != "ok":
+            text = m.message or "未能理解这个问题"
+            if m.suggestions:
+                text += "。您是否想问：" + "；".join(m.suggestions)
+            return Answer(question.strip(), m.status, answer=text, suggestions=m.suggestions,
+                          params=m.params, why=why)
+        qtype = self.catalog[m.type_id]
+        params = self.bind(qtype, dict(m.params))
+        try:
+            cur = self.con.execute(qtype.sql, params)
+            columns = tuple(d[0] for d in cur.description or ())
+            rows = tuple(tuple(r) for r in cur.fetchall())
+        except duckdb.Error as e:
+            raise JuesuanError(f"问题类型 {qtype.id} 的 SQL 执行失败：{e}") from e
+        understood = ""
+        if m.followup:
+            shown = "，".join(f"{k}={v}" for k, v in m.params)
+            understood = f"理解为：{qtype.title}（{shown}）"
+        base = dict(question=question.strip(), question_type=qtype.id, params=tuple(params.items()),
+                    sql=qtype.sql, columns=columns, rows=rows, understood=understood, why=why)
+        if not rows:
+            return Answer(status="no_data", answer=self.no_data_message(m, params), **base)  # type: ignore[arg-type]
+        dicts = [dict(zip(columns, r, strict=True)) for r in rows]
+        sentence = "；".join(dict.fromkeys(fill(qtype.answer, d) for d in dicts)) + "。"
+        if len({d.get("单位") for d in dicts}) > 1 or qtype.id in ("项目列表", "未完成", "报告列表"):
+            sentence = f"共 {len(rows)} 条：{sentence}"
+        return Answer(status="ok", answer=sentence, sources=self.sources(dicts), **base)  # type: ignore[arg-type]
+
+    def bind(self, qtype: QuestionType, given: dict[str, object]) -> dict[str, object]:
+        if qtype.id == "帮助":
+            types = [q for q in self.catalog.values() if q.id != "帮助" and q.examples]
+            given = {"类型": [q.title for q in types], "示例": [q.examples[0].question for q in types]}
+        return {name: given.get(name) for name in qtype.params}
+
+    def no_data_message(self, m: Match, params: dict[str, object]) -> str:
+        loaded = self.reports()
+        listing = "、".join(f"{y}年度 {u}" for u, y in loaded) or "（无）"
+        unit = params.get("单位")
+        year = params.get("年度")
+        if year is not None and not any(y == year and (unit is None or u == unit) for u, y in loaded):
+            return f"未载入{year}年度的报告，也没有下一年度报告所列的上年数。已载入：{listing}"
+        what = next((str(v) for k, v in m.params if k in ("科目", "项目", "指标", "名词")), "")
+        if what:
+            return f"报告未披露“{what}”的这项数据。已载入：{listing}"
+        return f"报告中没有相关数据。已载入：{listing}"
+
+    @staticmethod
+    def sources(rows: list[dict[str, Any]]) -> tuple[Source, ...]:
+        out: dict[tuple[str, int, int], Source] = {}
+        for r in rows:
+            for s in r.get("来源明细") or ():
+                key = (s["file"], s["page"] or 0, s["line"])
+                out.setdefault(key, Source(s["file"], s["line"], s["text"], s["page"] or 0))
+        return tuple(out.values())
+
+    # ---- raw SQL for auditors -----------------------------------------------------------------
+    def run_sql(self, query: str, params: dict[str, str]) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        from .catalog import sql_dir, sql_params
+
+        text = query
+        candidates = [Path(query), sql_dir() / "questions" / f"{query}.sql", sql_dir() / "checks" / f"{query}.sql"]
+        for c in candidates:
+            if c.suffix == ".sql" and c.is_file():
+                text = c.read_text(encoding="utf-8")
+                break
+        else:
+            if query.endswith(".sql"):
+                raise JuesuanError(f"{query}：找不到这个 SQL 文件")
+        names = sql_params(text)
+        unknown = set(params) - set(names)
+        if unknown:
+            raise JuesuanError(f"SQL 中没有参数：{'、'.join(sorted(unknown))}（可用：{'、'.join(names) or '无'}）")
+        bound: dict[str, object] = {n: _typed(params.get(n)) for n in names}
+        try:
+            cur = self.con.execute(text, bound) if names else self.con.execute(text)
+            columns = tuple(d[0] for d in cur.description or ())
+            return columns, cur.fetchall()
+        except duckdb.Error as e:
+            raise JuesuanError(_sql_error(e)) from e
+
+
+def _typed(value: str | None) -> object:
+    if value is None:
+        return None
+    if re.fullmatch(r"-?\d+", value):
+        return int(value)
+    return value
+
+
+def _sql_error(e: Exception) -> str:
+    msg = str(e).splitlines()[0]
+    if isinstance(e, duckdb.PermissionException) or "read-only" in msg or "external access" in msg.lower():
+        return f"查询被拒绝：只允许只读查询，不能写入、附加数据库、读写文件或加载扩展（{msg}）"
+    return f"SQL 执行失败：{msg}"

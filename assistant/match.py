@@ -1,0 +1,358 @@
+"""Stage 5 — match: question (+ conversation state) → ``Match`` (question type and parameters) or a refusal.
+
+1. Normalise: fold full/half width, Chinese years, drop punctuation and spaces.
+2. Segment by forward maximum matching over one dictionary: entity names from the database
+   (科目, 项目, 指标, 名词, 单位 and their short forms), the users' synonyms, the literal words of
+   all phrasings, field words (执行率, 得分 …), year expressions and fillers (请问, 多少, 呢 …).
+   The longest word at each position wins, so ``本年收入合计`` is one entity and ``比去年`` one keyword.
+3. Drop fillers; take 单位 and 年度 out as parameters; the rest is the question's *signature*, e.g.
+   ``{科目}比上年增长``. A question type matches when one of its phrasings has the same signature.
+4. Anything left unrecognised, no phrasing, or an ambiguous entity → ``not_understood`` with suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .catalog import QuestionType
+from .lexicon import Lexicon
+from .normalize import cn_year, fold
+
+SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向")
+FIELDS = {
+    "年初预算": "年初预算", "年初预算数": "年初预算", "调整后预算": "调整后预算", "调整后预算数": "调整后预算",
+    "全年预算": "调整后预算", "执行数": "执行数", "预算执行数": "执行数", "实际执行": "执行数", "执行金额": "执行数",
+    "执行率": "执行率", "预算执行率": "执行率", "执行情况": "执行情况", "得分": "得分", "分数": "得分", "评分": "得分",
+    "打分": "得分", "自评得分": "得分", "权重": "权重", "分值": "权重", "目标值": "指标值", "指标值": "指标值",
+    "目标": "指标值", "年度指标值": "指标值", "完成值": "完成值", "实际完成值": "完成值", "实际完成": "完成值",
+    "完成情况": "完成值", "未完成原因": "未完成原因",
+}
+DIRECTIONS = {"最高": "最高", "最大": "最高", "最多": "最高", "最好": "最高", "最低": "最低", "最小": "最低",
+              "最少": "最低", "最差": "最低"}
+FILLERS = (
+    "请问", "请帮我查一下", "帮我查一下", "帮我查查", "帮我查", "帮忙查一下", "查一下", "查查", "查询", "告诉我",
+    "我想知道", "想知道", "想问", "请", "一下", "呢", "吗", "啊", "呀", "吧", "嘛", "是多少钱", "是多少", "多少钱",
+    "多少", "几多", "几", "是", "了", "的", "得", "一共", "总共", "合共", "共", "有", "为", "具体", "数额", "金额", "情况",
+    "数据", "数字", "花", "用", "支出", "开支", "花费", "费用是", "其中", "那", "那么", "还有", "再", "看看", "看",
+    "给我", "列出", "说说", "讲讲", "一共是", "报告", "中", "里", "在", "年度", "上", "全年", "本部门", "这个", "该",
+)
+_PUNCT = re.compile(r"[\s\u3000，。、；：！？!?,.;:'\"“”‘’（）()\[\]【】《》<>{}…—\-~～·/\\|@#$%^&*+=_`]+")
+_YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|今年|本年度|本年|上年度|上一年|上年|去年|前年|明年|下一年|下年")
+_RELATIVE = {"今年": 0, "本年度": 0, "本年": 0, "上年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前年": -2,
+             "明年": 1, "下一年": 1, "下年": 1}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    kind: str  # 科目 项目 指标 名词 单位 字段 方向 年度 kw filler unknown
+    values: tuple[tuple[str, str], ...] = ()  # (kind, canonical) candidates for entity tokens
+
+
+@dataclass(frozen=True)
+class Match:
+    status: str  # ok / not_understood / no_data
+    type_id: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+    phrasing: str = ""
+    tokens: tuple[Token, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    message: str = ""
+    followup: bool = False
+
+    def param(self, name: str) -> object:
+        return dict(self.params).get(name)
+
+
+@dataclass
+class Vocabulary:
+    """Everything the segmenter knows: built once per engine from the database and the catalog."""
+
+    words: dict[str, Token] = field(default_factory=dict)
+    max_len: int = 1
+    unit_names: tuple[str, ...] = ()
+
+    def add(self, text: str, token: Token, override: bool = False) -> None:
+        text = normalize_text(text)
+        if not text:
+            return
+        old = self.words.get(text)
+        if old and not override:
+            if old.kind in SLOT_KINDS and token.kind in SLOT_KINDS:
+                merged = tuple(dict.fromkeys(old.values + token.values))
+                self.words[text] = Token(text, old.kind if old.kind == token.kind else "实体", merged)
+            return
+        self.words[text] = Token(text, token.kind, token.values)
+        self.max_len = max(self.max_len, len(text))
+
+
+def normalize_text(text: str) -> str:
+    return _PUNCT.sub("", cn_year(fold(text)).lower())
+
+
+def unit_aliases(name: str) -> list[str]:
+    """Short forms of a department name: without its region prefix, and common abbreviations."""
+    out = [name]
+    m = re.match(r"^(?:中共)?(?:\S{1,8}?(?:省|自治区|市|州|盟))?(?:\S{1,8}?(?:市|区|县|旗))?(?:委)?(.+)$", name)
+    if m and len(m.group(1)) >= 2:
+        out.append(m.group(1))
+    for full, short in (("工商业联合会", "工商联"), ("人民政府办公室", "政府办"), ("委员会", "委")):
+        for form in list(out):
+            if full in form:
+                out.append(form.replace(full, short))
+    return list(dict.fromkeys(out))
+
+
+def build_vocabulary(
+    catalog: tuple[QuestionType, ...],
+    lexicon: Lexicon,
+    entities: dict[str, set[str]],
+) -> Vocabulary:
+    """``entities`` maps a slot kind (科目, 项目, 指标, 名词, 单位) to the names present in the database."""
+    v = Vocabulary()
+    for filler in FILLERS:
+        v.add(filler, Token(filler, "filler"))
+    for q in catalog:
+        for p in q.phrasings:
+            for lit in re.split(r"\{[^}]+\}", p):
+                lit = normalize_text(lit)
+                if lit:
+                    v.add(lit, Token(lit, "kw"), override=True)
+    for word, canon in FIELDS.items():
+        v.add(word, Token(word, "字段", (("字段", canon),)), override=True)
+    for word, canon in DIRECTIONS.items():
+        v.add(word, Token(word, "方向", (("方向", canon),)), override=True)
+    known_items = set(entities.get("科目", set())) | set(lexicon.items)
+    for kind in ("科目", "项目", "指标", "名词"):
+        names = known_items if kind == "科目" else entities.get(kind, set())
+        for name in names:
+            key = re.sub(r"[“”\"‘’]", "", name)
+            v.add(key, Token(key, kind, ((kind, name),)), override=v.words.get(normalize_text(key), Token("", "")).kind
+                  in ("kw", "filler"))
+    for variant, canon in lexicon.canonical.items():
+        if canon in known_items:
+            v.add(variant, Token(variant, "科目", (("科目", canon),)))
+    units = sorted(entities.get("单位", set()))
+    alias_owner: dict[str, set[str]] = {}
+    for u in units:
+        for a in unit_aliases(u):
+            alias_owner.setdefault(a, set()).add(u)
+    for a, owners in alias_owner.items():
+        v.add(a, Token(a, "单位", tuple(("单位", o) for o in sorted(owners))), override=True)
+    v.unit_names = tuple(units)
+    # partial names: a substring (4+ characters) of exactly one 项目 / 指标 name resolves to it
+    for kind in ("项目", "指标"):
+        owners: dict[str, set[str]] = {}
+        for name in entities.get(kind, set()):
+            n = normalize_text(name)
+            for i in range(len(n)):
+                for j in range(i + 4, len(n) + 1):
+                    owners.setdefault(n[i:j], set()).add(name)
+        for sub, names in owners.items():
+            if sub not in v.words:
+                v.add(sub, Token(sub, kind, tuple((kind, x) for x in sorted(names))))
+    for colloquial, canon in lexicon.synonyms.items():
+        target = v.words.get(normalize_text(canon))
+        if target is not None:
+            v.add(colloquial, Token(colloquial, target.kind, target.values), override=True)
+    return v
+
+
+def segment(text: str, vocab: Vocabulary) -> list[Token]:
+    out: list[Token] = []
+    i = 0
+    unknown = ""
+    while i < len(text):
+        best: Token | None = None
+        best_len = 0
+        ym = _YEAR.match(text, i)
+        if ym:
+            best, best_len = Token(ym.group(0), "年度"), len(ym.group(0))
+        for n in range(min(vocab.max_len, len(text) - i), best_len, -1):
+            tok = vocab.words.get(text[i: i + n])
+            if tok is not None:
+                best, best_len = tok, n
+                break
+        if best is None:
+            unknown += text[i]
+            i += 1
+            continue
+        if unknown:
+            out.append(Token(unknown, "unknown"))
+            unknown = ""
+        out.append(best)
+        i += best_len
+    if unknown:
+        out.append(Token(unknown, "unknown"))
+    return out
+
+
+def year_value(token: Token) -> tuple[str, int]:
+    """('年度', 2024) for an absolute year, ('年度偏移', -1) for a relative one."""
+    if token.text in _RELATIVE:
+        return "年度偏移", _RELATIVE[token.text]
+    m = re.match(r"(\d{4}|\d{2})", token.text)
+    assert m
+    y = int(m.group(1))
+    return "年度", y if y > 99 else 2000 + y
+
+
+@dataclass(frozen=True)
+class Compiled:
+    type_id: str
+    phrasing: str
+    signature: tuple[str, ...]  # literal keywords and {slot} markers, in order
+
+
+def compile_phrasings(catalog: tuple[QuestionType, ...], vocab: Vocabulary) -> list[Compiled]:
+    out = []
+    for q in catalog:
+        for p in q.phrasings:
+            sig: list[str] = []
+            for part in re.split(r"(\{[^}]+\})", p):
+                if not part:
+                    continue
+                if part.startswith("{"):
+                    sig.append(part)
+                    continue
+                for tok in segment(normalize_text(part), vocab):
+                    if tok.kind == "kw":
+                        sig.append(tok.text)
+                    elif tok.kind in ("字段", "方向"):
+                        sig.append("{" + tok.kind + "}")
+            out.append(Compiled(q.id, p, tuple(sig)))
+    return out
+
+
+def _fits(token: Token, marker: str) -> tuple[str, str] | None:
+    kind = marker.strip("{}")
+    for k, value in token.values:
+        if k == kind:
+            return k, value
+    return None
+
+
+def match_signature(tokens: list[Token], compiled: list[Compiled]) -> list[tuple[Compiled, dict[str, str]]]:
+    """All phrasings whose signature equals the question's, with the slot values they bind."""
+    hits = []
+    for c in compiled:
+        if len(c.signature) != len(tokens):
+            continue
+        params: dict[str, str] = {}
+        for tok, want in zip(tokens, c.signature, strict=True):
+            if want.startswith("{"):
+                fit = _fits(tok, want)
+                if fit is None:
+                    break
+                params[fit[0]] = fit[1]
+            elif tok.kind != "kw" or tok.text != want:
+                break
+        else:
+            hits.append((c, params))
+    return hits
+
+
+class Matcher:
+    def __init__(self, catalog: tuple[QuestionType, ...], vocab: Vocabulary) -> None:
+        self.catalog = {q.id: q for q in catalog}
+        self.vocab = vocab
+        self.compiled = compile_phrasings(catalog, vocab)
+
+    def tokens(self, question: str) -> list[Token]:
+        return segment(normalize_text(question), self.vocab)
+
+    def match(self, question: str, previous: Match | None = None) -> Match:
+        tokens = self.tokens(question)
+        if not tokens:
+            return Match("not_understood", message="问题是空的", suggestions=self.suggest([]))
+        params: dict[str, object] = {}
+        core: list[Token] = []
+        units: list[str] = []
+        for tok in tokens:
+            if tok.kind == "filler":
+                continue
+            if tok.kind == "年度":
+                key, value = year_value(tok)
+                params[key] = value
+            elif tok.kind == "单位":
+                units.append(tok.text)
+                if len(tok.values) > 1:
+                    names = "、".join(v for _, v in tok.values)
+                    return Match("not_understood", tokens=tuple(tokens),
+                                 message=f"“{tok.text}”可能指多个单位：{names}，请写出全称",
+                                 suggestions=tuple(f"{v}{self._example_tail()}" for _, v in tok.values[:3]))
+                params["单位"] = tok.values[0][1]
+            else:
+                core.append(tok)
+        unknown = [t.text for t in core if t.kind == "unknown"]
+        if unknown:
+            unit_like = [u for u in unknown if re.search(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$", u)]
+            if unit_like and len(unknown) == 1:
+                return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
+                             message=f"没有载入“{unit_like[0]}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")
+            return Match("not_understood", tokens=tuple(tokens), message=f"无法理解“{'、'.join(unknown)}”",
+                         suggestions=self.suggest(core))
+        for tok in core:
+            if tok.kind in ("项目", "指标") and len(tok.values) > 1:
+                names = "、".join(v for _, v in tok.values[:5])
+                return Match("not_understood", tokens=tuple(tokens), message=f"“{tok.text}”对应多个{tok.kind}：{names}",
+                             suggestions=tuple(v for _, v in tok.values[:3]))
+        if not core and previous is not None and previous.status == "ok" and (params or units):
+            return self._follow(previous, {}, params, tokens)
+        hits = match_signature(core, self.compiled)
+        if previous is not None and previous.status == "ok" and core and all(
+            t.kind in SLOT_KINDS or t.kind == "实体" or t.text in ("为什么", "原因") for t in core
+        ):
+            follow = self._follow_slots(previous, core, params, tokens)
+            if follow is not None:
+                return follow
+        if not hits:
+            return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
+                         message="未能理解这个问题", suggestions=self.suggest(core))
+        # most specific phrasing first (more literal words), then catalog order: deterministic
+        hits.sort(key=lambda h: (-sum(not s.startswith("{") for s in h[0].signature), h[0].type_id))
+        best, slot_values = hits[0]
+        params.update(slot_values)
+        return Match("ok", best.type_id, tuple(params.items()), best.phrasing, tuple(tokens))
+
+    def _follow(self, previous: Match, slots: dict[str, str], params: dict[str, object],
+                tokens: list[Token]) -> Match:
+        merged = {k: v for k, v in previous.params if k not in ("年度", "年度偏移") or not (
+            "年度" in params or "年度偏移" in params)}
+        merged.update(slots)
+        merged.update(params)
+        return Match("ok", previous.type_id, tuple(merged.items()), previous.phrasing, tuple(tokens), followup=True)
+
+    def _follow_slots(self, previous: Match, core: list[Token], params: dict[str, object],
+                      tokens: list[Token]) -> Match | None:
+        qtype = self.catalog[previous.type_id]
+        words = [t.text for t in core]
+        if words in (["为什么"], ["原因"]):
+            if "科目" in dict(previous.params) and "科目原因" in self.catalog:
+                return replace(self._follow(previous, {}, params, tokens), type_id="科目原因")
+            if "原因" in qtype.params:
+                return self._follow(previous, {"原因": "是"}, params, tokens)
+            return None
+        slots: dict[str, str] = {}
+        for tok in core:
+            fit = next(((k, v) for k, v in tok.values if k in qtype.params), None)
+            if fit is None:
+                return None
+            slots[fit[0]] = fit[1]
+        return self._follow(previous, slots, params, tokens)
+
+    def _example_tail(self) -> str:
+        return "会议费多少"
+
+    def suggest(self, core: list[Token]) -> tuple[str, ...]:
+        """Up to three example questions that would work, preferring types that use the words given."""
+        kinds = {k for t in core for k, _ in t.values}
+        words = {t.text for t in core if t.kind == "kw"}
+        scored = []
+        for q in self.catalog.values():
+            score = sum(1 for p in q.params if p in kinds) * 2 + sum(1 for p in q.phrasings if any(w in p for w in words))
+            if q.examples:
+                scored.append((-score, q.id, q.examples[0].question))
+        scored.sort()
+        return tuple(s[2] for s in scored[:3])

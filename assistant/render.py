@@ -1,0 +1,145 @@
+"""Stage 7 — render: ``Answer`` → text. Pure functions, one per format, in a registry; no colour here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from tabulate import tabulate
+
+from .engine import HIDDEN_COLS, fmt_number
+from .model import Answer
+
+
+def _visible(answer: Answer) -> tuple[list[str], list[list[Any]]]:
+    keep = [i for i, c in enumerate(answer.columns) if c not in HIDDEN_COLS]
+    cols = [answer.columns[i] for i in keep]
+    unit_at = answer.columns.index("计量单位") if "计量单位" in answer.columns else None
+    rows = []
+    for r in answer.rows:
+        unit = str(r[unit_at] or "") if unit_at is not None else ""
+        rows.append([fmt_number(r[i], answer.columns[i], unit if answer.columns[i] in ("值", "数量") else "")
+                     for i in keep])
+    return cols, rows
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() and abs(v) < 2**53 else float(v)
+    if isinstance(v, (list, tuple)):
+        return [_json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _json_value(x) for k, x in v.items()}
+    if v is None or isinstance(v, (int, float, str, bool)):
+        return v
+    return str(v)
+
+
+def as_dict(answer: Answer) -> dict[str, Any]:
+    cols = [c for c in answer.columns if c != "来源明细"]
+    idx = [answer.columns.index(c) for c in cols]
+    return {
+        "question": answer.question,
+        "status": answer.status,
+        "question_type": answer.question_type,
+        "params": {k: _json_value(v) for k, v in answer.params},
+        "sql": answer.sql,
+        "columns": cols,
+        "rows": [[_json_value(r[i]) for i in idx] for r in answer.rows],
+        "answer": answer.answer,
+        "sources": [{"file": s.file, "page": s.page, "line": s.line, "text": s.text} for s in answer.sources],
+        "suggestions": list(answer.suggestions),
+        "warnings": list(answer.warnings),
+    }
+
+
+def _extras(answer: Answer, show_sql: bool, why: bool) -> list[str]:
+    out = []
+    if why:
+        out.append(f"理解：问题类型 {answer.question_type or '（无）'}；参数 "
+                   + "，".join(f"{k}={v}" for k, v in answer.params if v is not None))
+        out.append("匹配：" + " ".join(answer.why))
+    if show_sql and answer.sql:
+        out.append("SQL：\n" + answer.sql.strip())
+        out.append("参数：" + json.dumps({k: _json_value(v) for k, v in answer.params}, ensure_ascii=False))
+    return out
+
+
+def render_table(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
+    parts = []
+    if answer.understood:
+        parts.append(answer.understood)
+    if answer.rows and answer.question_type != "帮助" or answer.question_type == "帮助":
+        cols, rows = _visible(answer)
+        if rows:
+            parts.append(tabulate(rows, headers=cols, tablefmt="simple", disable_numparse=True))
+    parts.append(answer.answer)
+    for w in answer.warnings:
+        parts.append(f"⚠ {w}")
+    if answer.sources:
+        parts.append("来源：")
+        parts.extend(f"  {s.label()}" for s in answer.sources)
+    parts.extend(_extras(answer, show_sql, why))
+    return "\n".join(parts)
+
+
+def render_json(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
+    return json.dumps(as_dict(answer), ensure_ascii=False)
+
+
+def render_csv(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
+    cols, rows = _visible(answer)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    if cols:
+        writer.writerow(cols)
+        writer.writerows(rows)
+    else:
+        writer.writerow(["answer"])
+        writer.writerow([answer.answer])
+    return buf.getvalue().rstrip("\n")
+
+
+def render_markdown(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
+    parts = []
+    cols, rows = _visible(answer)
+    if rows:
+        parts.append(tabulate(rows, headers=cols, tablefmt="github", disable_numparse=True))
+        parts.append("")
+    parts.append(answer.answer)
+    if answer.sources:
+        parts.append("")
+        parts.extend(f"- 来源：{s.label()}" for s in answer.sources)
+    return "\n".join(parts)
+
+
+FORMATS: dict[str, Callable[..., str]] = {
+    "table": render_table,
+    "json": render_json,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}
+
+
+def render(answer: Answer, fmt: str = "table", show_sql: bool = False, why: bool = False) -> str:
+    return FORMATS[fmt](answer, show_sql=show_sql, why=why)
+
+
+def render_rows(columns: tuple[str, ...], rows: list[tuple[Any, ...]], fmt: str = "table") -> str:
+    """Raw SQL results (``juesuan sql``): values shown as DuckDB returns them, numbers exact."""
+    if fmt == "json":
+        return json.dumps([{c: _json_value(v) for c, v in zip(columns, r, strict=True)} for r in rows],
+                          ensure_ascii=False)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(columns)
+        w.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    table = [[("" if v is None else str(v)) for v in r] for r in rows]
+    return tabulate(table, headers=list(columns), tablefmt="github" if fmt == "markdown" else "simple",
+                    disable_numparse=True)

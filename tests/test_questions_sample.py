@@ -1,0 +1,46 @@
+"""The question set: ≥150 questions on the sample with expected answers, read from the report by a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine import Engine, open_readonly
+from assistant.catalog import load_catalog
+from assistant.lexicon import load_lexicon
+
+from .conftest import FIXTURES
+
+
+def _rows():
+    out = []
+    lines = (FIXTURES / "sample_questions.tsv").read_text(encoding="utf-8").splitlines()
+    for no, line in enumerate(lines[1:], 2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        question, status, expect, reject, note = (line.split("\t") + [""] * 5)[:5]
+        out.append(pytest.param(question, status, expect, reject, id=f"{no}:{question}"))
+    return out
+
+
+QUESTIONS = _rows()
+
+
+@pytest.fixture(scope="module")
+def engine(sample_db):
+    return Engine(open_readonly(sample_db), load_catalog(), load_lexicon())
+
+
+def test_question_set_is_large_enough():
+    assert len(QUESTIONS) >= 150
+    statuses = {p.values[1] for p in QUESTIONS}
+    assert statuses == {"ok", "no_data", "not_understood"}
+
+
+@pytest.mark.parametrize(("question", "status", "expect", "reject"), QUESTIONS)
+def test_question(engine, question, status, expect, reject):
+    answer = engine.ask(question)
+    assert answer.status == status, f"{answer.status}: {answer.answer}"
+    for part in filter(None, expect.split(";")):
+        assert part in answer.answer, f"missing {part!r} in {answer.answer!r}"
+    for part in filter(None, reject.split(";")):
+        assert part not in answer.answer, f"unexpected {part!r} in {answer.answer!r}"
