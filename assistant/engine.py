@@ -30,7 +30,7 @@ PERCENT_COLS = {"占比", "增减率", "完成预算比", "执行率"}
 AMOUNT_COLS = {"金额", "上年金额", "增减额", "预算数", "决算数", "年初预算", "调整后预算", "执行数", "上年决算数"}
 SIGNED_COLS = {"增减额", "增减率"}
 SCORE_COLS = {"得分", "权重", "总得分", "总权重"}
-HIDDEN_COLS = {"来源", "来源明细", "序号", "报告ID", "计量单位", "推算说明", "变化说明", "字段名", "章节"}
+HIDDEN_COLS = {"来源", "来源明细", "序号", "报告ID", "计量单位", "推算说明", "变化说明", "字段名", "章节", "目标"}
 
 
 def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
@@ -159,8 +159,10 @@ class Engine:
         if not rows:
             return Answer(status="no_data", answer=self.no_data_message(m, params), **base)  # type: ignore[arg-type]
         dicts = [dict(zip(columns, r, strict=True)) for r in rows]
-        sentence = "；".join(dict.fromkeys(fill(qtype.answer, d) for d in dicts)) + "。"
-        if len({d.get("单位") for d in dicts}) > 1 or qtype.id in ("项目列表", "未完成", "报告列表"):
+        sentence = "；".join(dict.fromkeys(fill(qtype.answer, d).rstrip("。") for d in dicts)) + "。"
+        if qtype.id == "项目列表":
+            sentence = f"共{len(rows)}个项目：{sentence}"
+        elif len({d.get("单位") for d in dicts}) > 1 or qtype.id in ("未完成", "报告列表"):
             sentence = f"共 {len(rows)} 条：{sentence}"
         return Answer(status="ok", answer=sentence, sources=self.sources(dicts), **base)  # type: ignore[arg-type]
 

@@ -36,7 +36,11 @@ FILLERS = (
     "多少", "几多", "几", "是", "了", "的", "得", "一共", "总共", "合共", "共", "有", "为", "具体", "数额", "金额", "情况",
     "数据", "数字", "花", "用", "支出", "开支", "花费", "费用是", "其中", "那", "那么", "还有", "再", "看看", "看",
     "给我", "列出", "说说", "讲讲", "一共是", "报告", "中", "里", "在", "年度", "上", "全年", "本部门", "这个", "该",
+    "个", "人", "次", "辆", "台", "套", "家", "项", "都", "各", "分别", "你", "我", "您", "指标", "发", "发了",
+    "多大", "怎样", "怎么样", "如何", "共计", "总额", "数量", "总数", "是否", "实际",
 )
+_REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
+_ITEM_LIKE = re.compile(r"(费|经费|支出|收入|资金|补助|补贴|资产|面积|编制)$")
 _PUNCT = re.compile(r"[\s\u3000，。、；：！？!?,.;:'\"“”‘’（）()\[\]【】《》<>{}…—\-~～·/\\|@#$%^&*+=_`]+")
 _YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|今年|本年度|本年|上年度|上一年|上年|去年|前年|明年|下一年|下年")
 _RELATIVE = {"今年": 0, "本年度": 0, "本年": 0, "上年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前年": -2,
@@ -94,9 +98,13 @@ def normalize_text(text: str) -> str:
 def unit_aliases(name: str) -> list[str]:
     """Short forms of a department name: without its region prefix, and common abbreviations."""
     out = [name]
-    m = re.match(r"^(?:中共)?(?:\S{1,8}?(?:省|自治区|市|州|盟))?(?:\S{1,8}?(?:市|区|县|旗))?(?:委)?(.+)$", name)
-    if m and len(m.group(1)) >= 2:
-        out.append(m.group(1))
+    rest = re.sub(r"^中共", "", name)
+    while True:
+        m = re.match(r"^\S{1,8}?(?:省|自治区|市|州|盟|区|县|旗)(?:委)?(.{2,})$", rest)
+        if not m or m.group(1) in out:
+            break
+        rest = m.group(1)
+        out.append(rest)
     for full, short in (("工商业联合会", "工商联"), ("人民政府办公室", "政府办"), ("委员会", "委")):
         for form in list(out):
             if full in form:
@@ -216,11 +224,10 @@ def compile_phrasings(catalog: tuple[QuestionType, ...], vocab: Vocabulary) -> l
                 if part.startswith("{"):
                     sig.append(part)
                     continue
-                for tok in segment(normalize_text(part), vocab):
-                    if tok.kind == "kw":
-                        sig.append(tok.text)
-                    elif tok.kind in ("字段", "方向"):
-                        sig.append("{" + tok.kind + "}")
+                # literal words stay literal, whatever else they could be (a field word, an entity name)
+                sig.extend(tok.text for tok in segment(normalize_text(part), vocab) if tok.kind != "filler")
+            if not sig:
+                raise ValueError(f"{q.path}：问法“{p}”去掉虚词后为空")
             out.append(Compiled(q.id, p, tuple(sig)))
     return out
 
@@ -246,7 +253,7 @@ def match_signature(tokens: list[Token], compiled: list[Compiled]) -> list[tuple
                 if fit is None:
                     break
                 params[fit[0]] = fit[1]
-            elif tok.kind != "kw" or tok.text != want:
+            elif tok.text != want:
                 break
         else:
             hits.append((c, params))
@@ -287,10 +294,14 @@ class Matcher:
                 core.append(tok)
         unknown = [t.text for t in core if t.kind == "unknown"]
         if unknown:
-            unit_like = [u for u in unknown if re.search(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$", u)]
+            unit_like = [u for u in unknown if re.search(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$", u)
+                         or _REGION.search(u)]
             if unit_like and len(unknown) == 1:
                 return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
                              message=f"没有载入“{unit_like[0]}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")
+            if len(unknown) == 1 and _ITEM_LIKE.search(unknown[0]) and len(core) <= 2:
+                return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
+                             message=f"报告未披露“{unknown[0]}”")
             return Match("not_understood", tokens=tuple(tokens), message=f"无法理解“{'、'.join(unknown)}”",
                          suggestions=self.suggest(core))
         for tok in core:
@@ -300,6 +311,9 @@ class Matcher:
                              suggestions=tuple(v for _, v in tok.values[:3]))
         if not core and previous is not None and previous.status == "ok" and (params or units):
             return self._follow(previous, {}, params, tokens)
+        if not core and previous is None:
+            return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
+                         message="问题里没有可查询的内容", suggestions=self.suggest(core))
         hits = match_signature(core, self.compiled)
         if previous is not None and previous.status == "ok" and core and all(
             t.kind in SLOT_KINDS or t.kind == "实体" or t.text in ("为什么", "原因") for t in core

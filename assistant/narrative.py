@@ -226,6 +226,7 @@ class NarrativeParser:
             if item.endswith("采购"):
                 item += "支出"
             self._emit(item, "金额", Decimal(0), "万元", ctx, src, text)
+            self._emit_text(item, "说明", zero.group(0).rstrip("。，；"), ctx, src)
             ctx.subject = [item]
             return
         figs = figures(text)
@@ -238,6 +239,9 @@ class NarrativeParser:
         placed = self._figures(text, ctx, src)
         if placed < len(figs):
             self.unplaced.append(Unplaced("无法确定数字所属科目", src))
+        for clause in re.split(r"[，,；;。]", text):  # "…1.12万元，较上年度无变化": a stated zero change
+            if clause and not figures(clause):
+                self._no_change(clause, ctx, src)
 
     def _no_change(self, text: str, ctx: Context, src: Source) -> None:
         if ctx.subject and re.search(r"(?:上年|\d{4}\s*年度?)\S*?(?:持平|无变化|没有变化)", text):

@@ -19,6 +19,6 @@ WITH 目标 AS (
     FROM 三公 WHERE 科目 = $科目 AND (增减额 IS NOT NULL OR 增减率 IS NOT NULL OR 上年决算数 IS NOT NULL)
 )
 SELECT c.单位, c.年度, c.科目, c.金额, c.上年金额, c.增减额, c.增减率, c.上年推算 AS 推算,
-  CASE WHEN c.增减额 = 0 AND c.增减率 IS NULL THEN '（与上年持平）' END AS 变化说明, c.章节, c.来源, c.来源明细
+  CASE WHEN c.增减额 = 0 AND c.增减率 IS NULL THEN '（与上年持平，无变化）' END AS 变化说明, c.章节, c.来源, c.来源明细
 FROM 候选 c JOIN 目标 t USING (单位, 年度)
 QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1;
