@@ -40,7 +40,10 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
         raise JuesuanError(f"{p}：数据库不存在；先用 juesuan load 载入报告")
     try:
         con = duckdb.connect(str(p), read_only=True, config=dict(SAFE_CONFIG))
-        con.execute("SET lock_configuration = true")
+        try:
+            con.execute("SET lock_configuration = true")
+        except duckdb.InvalidInputException:
+            pass  # another connection of this process to the same database locked it already
         con.execute("SELECT 1 FROM 报告 LIMIT 1")
     except duckdb.IOException as e:
         if "lock" in str(e).lower():

@@ -226,6 +226,13 @@ def compile_phrasings(catalog: tuple[QuestionType, ...], vocab: Vocabulary) -> l
                     continue
                 # literal words stay literal, whatever else they could be (a field word, an entity name)
                 sig.extend(tok.text for tok in segment(normalize_text(part), vocab) if tok.kind != "filler")
+            merged: list[str] = []
+            for part in sig:
+                if merged and not part.startswith("{") and not merged[-1].startswith("{"):
+                    merged[-1] += part
+                else:
+                    merged.append(part)
+            sig = [m for m in merged if m.startswith("{") or strip_fillers(m)]
             if not sig:
                 raise ValueError(f"{q.path}：问法“{p}”去掉虚词后为空")
             out.append(Compiled(q.id, p, tuple(sig)))
@@ -240,22 +247,50 @@ def _fits(token: Token, marker: str) -> tuple[str, str] | None:
     return None
 
 
+_STRIP = ("请问", "请帮我查一下", "帮我查一下", "帮我查查", "帮我查", "帮忙查一下", "查一下", "我想知道", "想知道", "想问",
+          "告诉我", "给我", "一下", "是多少钱", "是多少", "多少钱", "多少", "一共", "总共", "具体", "那么", "还有",
+          "的", "了", "有", "是", "呢", "吗", "啊", "呀", "吧", "嘛", "都")
+_FILLER_RE = re.compile("|".join(sorted((re.escape(f) for f in _STRIP), key=len, reverse=True)))
+
+
+def strip_fillers(text: str) -> str:
+    """Literal text without filler words, so that 有哪些项目 and 哪些项目 compare equal."""
+    return _FILLER_RE.sub("", text)
+
+
+def _bind(tokens: list[Token], sig: tuple[str, ...]) -> dict[str, str] | None:
+    """Match tokens against a signature: a {slot} takes one token of that kind; a literal takes a run
+    of tokens whose texts (fillers removed) spell it exactly."""
+    if not sig:
+        return {} if all(not strip_fillers(t.text) for t in tokens) else None
+    head, rest = sig[0], sig[1:]
+    if head.startswith("{"):
+        if not tokens:
+            return None
+        fit = _fits(tokens[0], head)
+        if fit is None:
+            return None
+        tail = _bind(tokens[1:], rest)
+        return None if tail is None else {fit[0]: fit[1], **tail}
+    want = strip_fillers(head)
+    text = ""
+    for i, tok in enumerate(tokens):
+        text += strip_fillers(tok.text)
+        if text == want:
+            tail = _bind(tokens[i + 1:], rest)
+            if tail is not None:
+                return tail
+        elif not want.startswith(text):
+            return None
+    return None
+
+
 def match_signature(tokens: list[Token], compiled: list[Compiled]) -> list[tuple[Compiled, dict[str, str]]]:
-    """All phrasings whose signature equals the question's, with the slot values they bind."""
+    """All phrasings the question spells, with the slot values they bind."""
     hits = []
     for c in compiled:
-        if len(c.signature) != len(tokens):
-            continue
-        params: dict[str, str] = {}
-        for tok, want in zip(tokens, c.signature, strict=True):
-            if want.startswith("{"):
-                fit = _fits(tok, want)
-                if fit is None:
-                    break
-                params[fit[0]] = fit[1]
-            elif tok.text != want:
-                break
-        else:
+        params = _bind(tokens, c.signature)
+        if params is not None:
             hits.append((c, params))
     return hits
 
@@ -292,18 +327,6 @@ class Matcher:
                 params["单位"] = tok.values[0][1]
             else:
                 core.append(tok)
-        unknown = [t.text for t in core if t.kind == "unknown"]
-        if unknown:
-            unit_like = [u for u in unknown if re.search(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$", u)
-                         or _REGION.search(u)]
-            if unit_like and len(unknown) == 1:
-                return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
-                             message=f"没有载入“{unit_like[0]}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")
-            if len(unknown) == 1 and _ITEM_LIKE.search(unknown[0]) and len(core) <= 2:
-                return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
-                             message=f"报告未披露“{unknown[0]}”")
-            return Match("not_understood", tokens=tuple(tokens), message=f"无法理解“{'、'.join(unknown)}”",
-                         suggestions=self.suggest(core))
         for tok in core:
             if tok.kind in ("项目", "指标") and len(tok.values) > 1:
                 names = "、".join(v for _, v in tok.values[:5])
@@ -322,6 +345,18 @@ class Matcher:
             if follow is not None:
                 return follow
         if not hits:
+            unknown = [t.text for t in core if t.kind == "unknown"]
+            if unknown:
+                unit_like = [u for u in unknown if re.search(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$", u)
+                             or _REGION.search(u)]
+                if unit_like and len(unknown) == 1:
+                    return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
+                                 message=f"没有载入“{unit_like[0]}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")
+                if len(unknown) == 1 and _ITEM_LIKE.search(unknown[0]) and len(core) <= 2:
+                    return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
+                                 message=f"报告未披露“{unknown[0]}”")
+                return Match("not_understood", tokens=tuple(tokens), message=f"无法理解“{'、'.join(unknown)}”",
+                             suggestions=self.suggest(core))
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
                          message="未能理解这个问题", suggestions=self.suggest(core))
         # most specific phrasing first (more literal words), then catalog order: deterministic

@@ -32,9 +32,9 @@ def sample_db(tmp_path_factory, lexicon) -> Path:
 
 @pytest.fixture
 def sample_con(sample_db):
-    import duckdb
+    from assistant.engine import open_readonly
 
-    con = duckdb.connect(str(sample_db), read_only=True)
+    con = open_readonly(sample_db)
     yield con
     con.close()
 
