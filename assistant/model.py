@@ -21,6 +21,8 @@ class Line:
     text: str
     no: int
     page: int = 0
+    # PDF only: (x0, x1) of each whitespace-separated token of ``text``, in order; () for text files
+    boxes: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class Fact:
     原文科目: str = ""
     章节: str = "正文"  # 正文 / 附件 / 表
     来源类型: str = "narrative"  # narrative / table
+    表名: str = ""  # the 公开表 a table fact comes from (收入决算表 …); "" for narrative facts
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,17 @@ class Unplaced:
 
 
 @dataclass(frozen=True)
+class Discrepancy:
+    """A stated figure that does not add up: a table total that is not the sum of its rows, a table
+    cell that differs from another table, or a narrative figure that differs from the table (audit)."""
+
+    rule: str  # e.g. 表内合计 / 表间一致 / 正文与表
+    message: str
+    difference: Decimal | None
+    source: Source
+
+
+@dataclass(frozen=True)
 class Report:
     单位: str
     年度: int
@@ -158,6 +172,7 @@ class Report:
     # number-bearing sentences / table rows seen (denominator of the coverage figure)
     numbered_units: int = 0
     skipped: tuple[Source, ...] = field(default=())  # chart data and other deliberately ignored blocks
+    discrepancies: tuple[Discrepancy, ...] = ()
 
     @property
     def coverage(self) -> float:

@@ -180,7 +180,8 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         indicators.extend(parsed.indicators)
         table_unplaced.extend(parsed.unplaced)
         table_rows += parsed.numbered_rows
-    if not seen_part2 and not narrative.facts:
+    financial = any(f.表 in ("收入", "支出", "三公") for f in narrative.facts) or projects
+    if not seen_part2 and not financial:
         raise JuesuanError(f"{doc.name}：报告不完整（只有第一部分部门概况，没有决算情况说明或决算表）")
     if not narrative.facts and not projects:
         raise JuesuanError(f"{doc.name}：没有找到任何决算数字，文件可能不完整或不是决算报告")

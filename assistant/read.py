@@ -77,12 +77,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
     else:
-        head = data[:4096]
+        head = data[:8192]
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        if len(head) >= 4 and odd > len(head) // 8 and even == 0:
-            candidates = ["utf-16-le"]
-        elif len(head) >= 4 and even > len(head) // 8 and odd == 0:
-            candidates = ["utf-16-be"]
+        # UTF-16 without a BOM: ASCII characters (digits, line breaks) leave zero bytes on one side
+        if len(head) >= 4 and odd >= max(2, len(head) // 64) and odd > 4 * even:
+            candidates = ["utf-16-le", "utf-8", "gb18030"]
+        elif len(head) >= 4 and even >= max(2, len(head) // 64) and even > 4 * odd:
+            candidates = ["utf-16-be", "utf-8", "gb18030"]
         else:
             candidates = ["utf-8", "gb18030"]
     for enc in candidates:

@@ -1,0 +1,166 @@
+"""Placing the numbers of flattened table rows into columns by arithmetic.
+
+A flattened row gives its numbers in order but not their columns: ``2,112.86 2,106.66 6.20`` under
+seven columns. Each run of numbers is a ``Run``: the numbers, and the ordered slots they can fill (the
+columns of its row, or of several rows when the numbers were pushed onto a line of their own). A
+*candidate* maps the numbers, in order, to increasing slots; unfilled slots are blank (zero).
+
+The table's identities (合计 = sum of its parts, 类 = sum of its 款, the same figure in two tables,
+a part never above its whole) are ``Constraint`` objects over slots. ``solve`` keeps only candidates
+that can satisfy every identity, allowing rounding differences of half a unit per term; an identity
+that no candidate can satisfy is a stated error (reported, never used to prune). What stays ambiguous
+is left to the caller, which may use x positions (PDF) or refuse the cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations
+
+Slot = Hashable
+ZERO = Decimal(0)
+_MAX_SUMS = 20000  # give up pruning with an identity whose partial sums explode (never happens in practice)
+_MAX_CANDIDATES = 5000
+
+
+@dataclass
+class Run:
+    values: list[Decimal]
+    slots: list[Slot]
+    candidates: list[tuple[int, ...]] = field(default_factory=list)
+    boxes: list[tuple[float, float]] | None = None  # x extents of the values (PDF)
+    irregular: bool = False  # numbers taken from another line than their label
+
+    def __post_init__(self) -> None:
+        if not self.candidates:
+            n, k = len(self.slots), len(self.values)
+            if k <= n and _count(n, k) <= _MAX_CANDIDATES:
+                self.candidates = list(combinations(range(n), k))
+
+    def value(self, cand: tuple[int, ...], slot_index: int) -> Decimal:
+        for i, s in enumerate(cand):
+            if s == slot_index:
+                return self.values[i]
+        return ZERO
+
+    @property
+    def settled(self) -> bool:
+        return len(self.candidates) == 1
+
+
+def _count(n: int, k: int) -> int:
+    from math import comb
+
+    return comb(n, k)
+
+
+@dataclass
+class Constraint:
+    """``sum(coef * slot) (= or >=) 0``, within ``tol``."""
+
+    terms: list[tuple[Slot, int]]
+    kind: str  # "=" or ">="
+    tol: Decimal
+    rule: str  # what it checks, for reports
+    label: str = ""
+    violated: bool = False
+
+
+class Grid:
+    def __init__(self) -> None:
+        self.runs: list[Run] = []
+        self.owner: dict[Slot, tuple[int, int]] = {}  # slot → (run index, slot index in run)
+        self.constraints: list[Constraint] = []
+
+    def add(self, run: Run) -> Run:
+        idx = len(self.runs)
+        self.runs.append(run)
+        for j, s in enumerate(run.slots):
+            self.owner.setdefault(s, (idx, j))
+        return run
+
+    def has(self, slot: Slot) -> bool:
+        return slot in self.owner
+
+    def constrain(self, terms: Iterable[tuple[Slot, int]], kind: str, tol: Decimal, rule: str, label: str = "") -> None:
+        terms = list(terms)
+        if terms and all(s in self.owner for s, _ in terms):
+            self.constraints.append(Constraint(terms, kind, tol, rule, label))
+
+    # ---- evaluation ---------------------------------------------------------------------------------
+    def _contributions(self, c: Constraint) -> dict[int, dict[tuple[int, ...], Decimal]]:
+        per_run: dict[int, list[tuple[int, int]]] = {}
+        for slot, coef in c.terms:
+            r, j = self.owner[slot]
+            per_run.setdefault(r, []).append((j, coef))
+        out: dict[int, dict[tuple[int, ...], Decimal]] = {}
+        for r, items in per_run.items():
+            run = self.runs[r]
+            out[r] = {a: sum((coef * run.value(a, j) for j, coef in items), ZERO) for a in run.candidates}
+        return out
+
+    @staticmethod
+    def _sums(sets: list[set[Decimal]]) -> set[Decimal] | None:
+        total = {ZERO}
+        for s in sets:
+            total = {a + b for a in total for b in s}
+            if len(total) > _MAX_SUMS:
+                return None
+        return total
+
+    def _ok(self, c: Constraint, x: Decimal) -> bool:
+        return abs(x) <= c.tol if c.kind == "=" else x >= -c.tol
+
+    def _feasible(self, c: Constraint, own: Decimal, others: set[Decimal]) -> bool:
+        if c.kind == "=":
+            return any(abs(own + s) <= c.tol for s in others)
+        return own + max(others) >= -c.tol
+
+    def solve(self) -> None:
+        for c in self.constraints:  # an identity no placement satisfies is a stated error
+            contrib = self._contributions(c)
+            sums = self._sums([set(v.values()) for v in contrib.values()])
+            if sums is not None and not any(self._ok(c, s) for s in sums):
+                c.violated = True
+        changed = True
+        while changed:
+            changed = False
+            for c in self.constraints:
+                if c.violated:
+                    continue
+                contrib = self._contributions(c)
+                if all(len(v) <= 1 for v in contrib.values()):
+                    continue
+                for r, own in contrib.items():
+                    if len(own) <= 1:
+                        continue
+                    others = self._sums([set(v.values()) for k, v in contrib.items() if k != r])
+                    if others is None:
+                        continue
+                    keep = [a for a in self.runs[r].candidates if self._feasible(c, own[a], others)]
+                    if keep and len(keep) < len(self.runs[r].candidates):
+                        self.runs[r].candidates = keep
+                        contrib[r] = {a: own[a] for a in keep}
+                        changed = True
+
+    def residual(self, c: Constraint) -> Decimal | None:
+        """The identity's left side minus right side under the settled placement (None if unsettled)."""
+        total = ZERO
+        for slot, coef in c.terms:
+            r, j = self.owner[slot]
+            run = self.runs[r]
+            if not run.settled:
+                return None
+            total += coef * run.value(run.candidates[0], j)
+        return total
+
+    def cell(self, slot: Slot) -> Decimal | None:
+        """The value of a slot when every remaining candidate agrees on it, else None."""
+        r, j = self.owner[slot]
+        run = self.runs[r]
+        if not run.candidates:
+            return None
+        values = {run.value(a, j) for a in run.candidates}
+        return values.pop() if len(values) == 1 else None
