@@ -377,11 +377,15 @@ class Matcher:
                       tokens: list[Token]) -> Match | None:
         qtype = self.catalog[previous.type_id]
         words = [t.text for t in core]
+        if not any(t.text in ("呢", "那", "那么", "其中") for t in tokens) and match_signature(core, self.compiled):
+            return None  # a full question on its own (差旅费多少): it resets the conversation
         if words in (["为什么"], ["原因"]):
             if "科目" in dict(previous.params) and "科目原因" in self.catalog:
                 return replace(self._follow(previous, {}, params, tokens), type_id="科目原因")
             if "原因" in qtype.params:
                 return self._follow(previous, {"原因": "是"}, params, tokens)
+            if "原因" in qtype.title:  # the answer already states the reasons (未完成)
+                return self._follow(previous, {}, params, tokens)
             return None
         slots: dict[str, str] = {}
         for tok in core:
