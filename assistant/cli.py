@@ -1,167 +1,76 @@
-"""Command line (typer). Thin: every command calls the library and prints what it returns.
+"""Entry point of the ``juesuan`` console script.
 
-Exit codes: 0 success / answered, 1 not answered or a finding of severity 错误, 2 usage or input error.
+A plain ``juesuan ask "问题" [--db P] [--format F] [--sql] [--why]`` is answered here without importing
+typer, which would add about a third to the start-up time of the command people run most; everything
+else (``--help``, other commands, anything unusual) goes to the typer application in ``commands``.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Annotated
+from typing import Any
 
-import typer
-
-from .model import JuesuanError
-
-app = typer.Typer(
-    help="决算问答：离线查询部门决算报告。不带子命令时进入对话模式（REPL）。",
-    no_args_is_help=False,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="数据库文件；默认取环境变量 JUESUAN_DB，否则使用由内置示例报告建立的默认数据库。"),
-]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="输出格式：table、json、csv、markdown。")]
+FORMATS = ("table", "json", "csv", "markdown")
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"错误：{message}", err=True)
-    return typer.Exit(code)
-
-
-def _check_format(fmt: str) -> None:
-    from .render import FORMATS
-
-    if fmt not in FORMATS:
-        raise _fail(f"不支持的输出格式“{fmt}”，可选：{'、'.join(FORMATS)}")
-
-
-@app.callback(invoke_without_command=True)
-def main_callback(
-    ctx: typer.Context,
-    db: DbOption = None,
-    fmt: FormatOption = "table",
-) -> None:
-    """决算问答：离线查询部门决算报告。不带子命令时进入对话模式；标准输入不是终端时逐行读取问题。"""
-    if ctx.invoked_subcommand is None:
-        repl(db=db, fmt=fmt)
-
-
-@app.command()
-def load(
-    files: Annotated[list[str], typer.Argument(help="报告文件（.txt 任意常见编码、.docx、.pdf）或包含报告的文件夹。")],
-    db: DbOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="显示覆盖率：数字全部落入数据的句子和表行所占比例。")] = False,
-) -> None:
-    """载入报告到数据库。同一单位同一年度的报告再次载入会替换旧数据；载入失败的文件不改动数据库。"""
-    from .lexicon import load_lexicon
-    from .load import load_file, report_files, resolve_db
-    from .store import connect
-
-    try:
-        path = resolve_db(db, progress=lambda m: typer.echo(m, err=True))
-        con = connect(path)
-    except JuesuanError as e:
-        raise _fail(str(e)) from e
-    lexicon = load_lexicon()
-    paths = report_files(files)
-    if not paths:
-        raise _fail("没有找到报告文件")
-    refused = 0
-    try:
-        for i, p in enumerate(paths, 1):
-            prefix = f"[{i}/{len(paths)}] " if len(paths) > 1 else ""
-            result = load_file(con, p, lexicon)
-            if result.status == "refused":
-                refused += 1
-                typer.echo(f"{prefix}拒绝 {p}：{result.message}", err=True)
-                continue
-            verb = "替换" if result.status == "replaced" else "载入"
-            parts = "，".join(f"{k} {v}" for k, v in result.counts.items() if v)
-            typer.echo(f"{prefix}{verb} {p}：{result.年度}年度 {result.单位}（{parts}）")
-            for u in result.unplaced:
-                typer.echo(f"  警告：未能识别第{u.source.line}行的数字（{u.reason}）：{u.source.text[:60]}", err=True)
-            if verbose:
-                typer.echo(f"  覆盖率：{result.coverage:.1%}")
-    finally:
-        con.close()
-    if refused:
-        raise typer.Exit(2 if refused == len(paths) else 1)
-
-
-@app.command()
-def ask(
-    question: Annotated[str, typer.Argument(help="中文问题，如“会议费多少”“三公经费比上年增减多少”。")],
-    db: DbOption = None,
-    fmt: FormatOption = "table",
-    show_sql: Annotated[bool, typer.Option("--sql", help="同时显示执行的 SQL 及参数。")] = False,
-    why: Annotated[bool, typer.Option("--why", help="显示问题是如何被理解的（问题类型、参数、匹配到的词）。")] = False,
-) -> None:
-    """回答一个问题。退出码：0 已回答，1 无法回答（未能理解或报告未披露），2 用法错误。"""
+def run_ask(question: str, db: str | None, fmt: str, show_sql: bool = False, why: bool = False) -> int:
+    """Answer one question on stdout; 0 answered, 1 not answered, 2 error (message on stderr)."""
     from .engine import Engine
+    from .model import JuesuanError
     from .render import render
 
-    _check_format(fmt)
     try:
-        engine = Engine.open(db, progress=lambda m: typer.echo(m, err=True))
+        engine = Engine.open(db, progress=lambda m: print(m, file=sys.stderr))
         answer = engine.ask(question)
     except JuesuanError as e:
-        raise _fail(str(e)) from e
-    typer.echo(render(answer, fmt, show_sql=show_sql, why=why))
-    raise typer.Exit(0 if answer.status == "ok" else 1)
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
+    print(render(answer, fmt, show_sql=show_sql, why=why))
+    return 0 if answer.status == "ok" else 1
 
 
-@app.command()
-def sql(
-    query: Annotated[str, typer.Argument(help="sql/ 下的 .sql 文件（可省略路径与扩展名），或一条 SELECT 语句。")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="参数，形如 科目=会议费；可重复。")] = None,
-    db: DbOption = None,
-    fmt: FormatOption = "table",
-) -> None:
-    """以只读方式运行一个 SQL 文件或查询（审计人员用）；参数按名称绑定，绝不拼接进 SQL。"""
-    from .engine import Engine
-    from .render import render_rows
-
-    _check_format(fmt)
-    params: dict[str, str] = {}
-    for item in param or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise _fail(f"参数“{item}”应写成 名称=值")
-        params[key.strip()] = value
-    try:
-        engine = Engine.open(db, progress=lambda m: typer.echo(m, err=True))
-        columns, rows = engine.run_sql(query, params)
-    except JuesuanError as e:
-        raise _fail(str(e)) from e
-    typer.echo(render_rows(columns, rows, fmt))
-
-
-@app.command()
-def repl(db: DbOption = None, fmt: FormatOption = "table") -> None:
-    """对话模式：连续提问，支持追问（那差旅费呢、上年呢）。标准输入不是终端时逐行读取问题、逐行输出答案。"""
-    from .engine import Engine
-
-    _check_format(fmt)
-    try:
-        engine = Engine.open(db, progress=lambda m: typer.echo(m, err=True))
-    except JuesuanError as e:
-        raise _fail(str(e)) from e
-    if not sys.stdin.isatty():
-        from .conversation import run_piped
-
-        raise typer.Exit(run_piped(engine, sys.stdin, sys.stdout, fmt))
-    from .repl import run_repl
-
-    run_repl(engine, fmt)
+def _fast_ask(argv: list[str]) -> int | None:
+    """Handle the common ``ask`` form; None means "let typer do it"."""
+    if not argv or argv[0] != "ask":
+        return None
+    question: str | None = None
+    opts: dict[str, Any] = {"db": None, "fmt": "table", "show_sql": False, "why": False}
+    args = iter(argv[1:])
+    for arg in args:
+        name, eq, inline = arg.partition("=")
+        if name in ("--db", "--format", "-f") and arg.startswith("-"):
+            value = inline if eq else next(args, None)
+            if value is None:
+                return None
+            opts["db" if name == "--db" else "fmt"] = value
+        elif arg == "--sql":
+            opts["show_sql"] = True
+        elif arg == "--why":
+            opts["why"] = True
+        elif arg.startswith("-") or question is not None:
+            return None
+        else:
+            question = arg
+    if question is None or opts["fmt"] not in FORMATS:
+        return None
+    return run_ask(question, **opts)
 
 
 def main() -> None:
+    code = _fast_ask(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    from .commands import app
+
     app(prog_name="juesuan")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # ``from assistant.cli import app`` (tests, embedding) still works
+        from .commands import app
+
+        return app
+    raise AttributeError(name)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -109,7 +109,7 @@ class Engine:
 
     @classmethod
     def open(cls, db: str | None = None, progress: Callable[[str], None] | None = None) -> Engine:
-        from .load import resolve_db
+        from .dbpath import resolve_db
 
         return cls(open_readonly(resolve_db(db, progress)), load_catalog(), load_lexicon())
 

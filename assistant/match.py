@@ -76,6 +76,18 @@ class Vocabulary:
     words: dict[str, Token] = field(default_factory=dict)
     max_len: int = 1
     unit_names: tuple[str, ...] = ()
+    partials: tuple[tuple[str, str, str], ...] = ()  # (kind, normalised name, name)
+
+    def partial(self, text: str, i: int, longer_than: int) -> tuple[Token, int] | None:
+        """The longest substring (4+ characters) at ``text[i:]`` found inside 项目/指标 names."""
+        longest = max((len(n) for _, n, _ in self.partials), default=0)
+        for n in range(min(longest, len(text) - i), max(3, longer_than), -1):
+            sub = text[i: i + n]
+            owners = tuple((kind, name) for kind, norm, name in self.partials if sub in norm)
+            if owners:
+                kinds = {k for k, _ in owners}
+                return Token(sub, owners[0][0] if len(kinds) == 1 else "实体", owners), n
+        return None
 
     def add(self, text: str, token: Token, override: bool = False) -> None:
         text = normalize_text(text)
@@ -149,17 +161,9 @@ def build_vocabulary(
     for a, owners in alias_owner.items():
         v.add(a, Token(a, "单位", tuple(("单位", o) for o in sorted(owners))), override=True)
     v.unit_names = tuple(units)
-    # partial names: a substring (4+ characters) of exactly one 项目 / 指标 name resolves to it
-    for kind in ("项目", "指标"):
-        owners: dict[str, set[str]] = {}
-        for name in entities.get(kind, set()):
-            n = normalize_text(name)
-            for i in range(len(n)):
-                for j in range(i + 4, len(n) + 1):
-                    owners.setdefault(n[i:j], set()).add(name)
-        for sub, names in owners.items():
-            if sub not in v.words:
-                v.add(sub, Token(sub, kind, tuple((kind, x) for x in sorted(names))))
+    # partial names (a substring of 4+ characters of a 项目 / 指标 name) are looked up while segmenting
+    v.partials = tuple((kind, normalize_text(name), name) for kind in ("项目", "指标")
+                       for name in sorted(entities.get(kind, set())))
     for colloquial, canon in lexicon.synonyms.items():
         target = v.words.get(normalize_text(canon))
         if target is not None:
@@ -182,6 +186,9 @@ def segment(text: str, vocab: Vocabulary) -> list[Token]:
             if tok is not None:
                 best, best_len = tok, n
                 break
+        part = vocab.partial(text, i, best_len)
+        if part is not None:
+            best, best_len = part
         if best is None:
             unknown += text[i]
             i += 1

@@ -22,7 +22,7 @@ from prompt_toolkit.output import Output
 
 from .conversation import Conversation
 from .engine import Engine
-from .load import user_data_dir
+from .dbpath import user_data_dir
 from .model import Answer, JuesuanError
 from .render import FORMATS, render, render_rows
 

@@ -1,0 +1,89 @@
+"""Where the database lives.
+
+``--db PATH``, else ``$JUESUAN_DB``, else a default database in the user's data directory, built from
+the reports in ``data/reports`` on first use and rebuilt when they, the lexicons, the package source
+or the schema change. It is written to a temporary file and moved into place, so a reader never sees
+a half-built one; its fingerprint sits beside it in ``juesuan.duckdb.fingerprint``, so checking it
+costs one small file read, not a database connection. This module is on the ``ask`` path: it imports
+the parser only when it has to rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .lexicon import data_dir
+from .model import JuesuanError
+
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+def user_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "juesuan"
+
+
+def sample_reports() -> list[Path]:
+    return sorted(p for p in (data_dir() / "reports").iterdir() if p.suffix.lower() in REPORT_SUFFIXES)
+
+
+def fingerprint() -> str:
+    """Changes when the bundled reports, the lexicons or the package source (parser, schema) change."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for p in [*sample_reports(), *sorted(data_dir().glob("*.tsv")), *sorted(here.glob("*.py"))]:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def default_db(progress: Callable[[str], None] | None = None) -> Path:
+    """The default database, (re)built from ``data/reports`` when missing or stale."""
+    path = user_data_dir() / "juesuan.duckdb"
+    stamp = path.with_name(path.name + ".fingerprint")
+    fp = fingerprint()
+    if path.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fp:
+        return path
+    from .lexicon import load_lexicon
+    from .load import load_file
+    from .store import connect, set_meta
+
+    if progress:
+        progress("正在用内置示例报告建立默认数据库…")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".juesuan-", suffix=".duckdb", dir=path.parent)
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        lexicon = load_lexicon()
+        con = connect(tmp)
+        try:
+            for f in sample_reports():
+                result = load_file(con, f, lexicon)
+                if result.status == "refused":
+                    raise JuesuanError(f"内置示例报告无法载入：{result.message}")
+            set_meta(con, [("fingerprint", fp)])
+        finally:
+            con.close()
+        os.replace(tmp, path)
+        stamp_tmp = stamp.with_name(stamp.name + ".tmp")
+        stamp_tmp.write_text(fp, encoding="utf-8")
+        os.replace(stamp_tmp, stamp)
+    finally:
+        for leftover in (tmp, tmp + ".wal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+    return path
+
+
+def resolve_db(db: str | None, progress: Callable[[str], None] | None = None) -> Path:
+    if db:
+        return Path(db)
+    env = os.environ.get("JUESUAN_DB")
+    if env:
+        return Path(env)
+    return default_db(progress)
