@@ -12,6 +12,6 @@ WITH 目标 AS (
 )
 SELECT s.单位, s.年度, s.科目, s.批次, s.人次, s.决算数, s.来源, s.来源明细
 FROM 三公 s JOIN 目标 t USING (单位, 年度)
-WHERE (s.批次 IS NOT NULL OR s.人次 IS NOT NULL) AND ($科目 IS NULL OR s.科目 = $科目)
+WHERE (s.批次 IS NOT NULL OR s.人次 IS NOT NULL) AND ($科目 IS NULL OR s.科目 = $科目 OR s.上级科目 = $科目)
 QUALIFY rank() OVER (PARTITION BY s.单位 ORDER BY CASE s.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
 ORDER BY s.单位, s.序号;
