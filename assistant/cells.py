@@ -14,12 +14,12 @@ is left to the caller, which may use x positions (PDF) or refuse the cells.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-Slot = Hashable
+Slot = tuple[str, str, int]  # (table, row key, column index)
 ZERO = Decimal(0)
 _MAX_SUMS = 20000  # give up pruning with an identity whose partial sums explode (never happens in practice)
 _MAX_CANDIDATES = 5000
@@ -118,12 +118,29 @@ class Grid:
             return any(abs(own + s) <= c.tol for s in others)
         return own + max(others) >= -c.tol
 
-    def solve(self) -> None:
-        for c in self.constraints:  # an identity no placement satisfies is a stated error
+    def _mark_violated(self) -> None:
+        for c in self.constraints:
             contrib = self._contributions(c)
             sums = self._sums([set(v.values()) for v in contrib.values()])
             if sums is not None and not any(self._ok(c, s) for s in sums):
+                c.violated = True  # no placement satisfies it: a stated error, never used to prune
+
+    def drop_broken_irregular(self) -> set[int]:
+        """Runs whose numbers came from another line and fit no reading of their own row: they are
+        refused, and the identities that involve them no longer prune anything. Returns their indexes."""
+        self._mark_violated()
+        bad = set()
+        for c in self.constraints:
+            rows = {self.owner[s][0] for s, _ in c.terms}
+            if c.violated and len(rows) == 1 and self.runs[next(iter(rows))].irregular:
+                bad |= rows
+        for c in self.constraints:
+            if {self.owner[s][0] for s, _ in c.terms} & bad:
                 c.violated = True
+        return bad
+
+    def solve(self) -> None:
+        self._mark_violated()
         changed = True
         while changed:
             changed = False
@@ -144,6 +161,41 @@ class Grid:
                         self.runs[r].candidates = keep
                         contrib[r] = {a: own[a] for a in keep}
                         changed = True
+
+    def prefer_exact(self) -> bool:
+        """Among candidates the rounding slack could not tell apart, keep those that satisfy the most
+        identities exactly (``0.01`` is a cell of its own, not a rounding difference). True if any run
+        settled."""
+        by_run: dict[int, list[Constraint]] = {}
+        for c in self.constraints:
+            if c.violated or c.kind != "=":
+                continue
+            for slot, _ in c.terms:
+                by_run.setdefault(self.owner[slot][0], []).append(c)
+        settled = False
+        for r, run in enumerate(self.runs):
+            if len(run.candidates) <= 1:
+                continue
+            scores = {}
+            for a in run.candidates:
+                score = 0
+                for c in {id(c): c for c in by_run.get(r, [])}.values():
+                    contrib = self._contributions(c)
+                    others = self._sums([set(v.values()) for k, v in contrib.items() if k != r])
+                    if others is not None and any(contrib[r][a] + s == ZERO for s in others):
+                        score += 1
+                scores[a] = score
+            best = max(scores.values())
+            keep = [a for a in run.candidates if scores[a] == best]
+            if len(keep) < len(run.candidates):
+                run.candidates = keep
+                settled = True
+        return settled
+
+    def broken(self, c: Constraint) -> bool:
+        """The identity fails under the settled placement (or under every placement)."""
+        res = self.residual(c)
+        return c.violated or (res is not None and not self._ok(c, res))
 
     def residual(self, c: Constraint) -> Decimal | None:
         """The identity's left side minus right side under the settled placement (None if unsettled)."""

@@ -73,6 +73,7 @@ def load(
     if not paths:
         raise _fail("没有找到报告文件")
     refused = 0
+    loaded: list = []
     try:
         for i, p in enumerate(paths, 1):
             prefix = f"[{i}/{len(paths)}] " if len(paths) > 1 else ""
@@ -88,6 +89,14 @@ def load(
                 typer.echo(f"  警告：未能识别第{u.source.line}行的数字（{u.reason}）：{u.source.text[:60]}", err=True)
             if verbose:
                 typer.echo(f"  覆盖率：{result.coverage:.1%}")
+            loaded.append(result)
+        if loaded:
+            from .check import refresh_findings, summary_line
+
+            findings = refresh_findings(con)
+            for result in loaded:
+                mine = [f for f in findings if (f.unit, f.year) == (result.单位, result.年度)]
+                typer.echo(f"{result.年度}年度 {result.单位} {summary_line(mine)}")
     finally:
         con.close()
     if refused:
@@ -133,6 +142,22 @@ def sql(
     except JuesuanError as e:
         raise _fail(str(e)) from e
     typer.echo(render_rows(columns, rows, fmt))
+
+
+@app.command()
+def check(db: DbOption = None, fmt: FormatOption = "table") -> None:
+    """勾稽检查：对所有已载入报告运行 sql/checks 下的每条规则。退出码：有“错误”级问题时为 1，否则 0。"""
+    from .check import render_findings, run_checks
+    from .engine import Engine
+
+    _check_format(fmt)
+    try:
+        engine = Engine.open(db, progress=lambda m: typer.echo(m, err=True))
+        findings = run_checks(engine.con)
+    except JuesuanError as e:
+        raise _fail(str(e)) from e
+    typer.echo(render_findings(findings, fmt))
+    raise typer.Exit(1 if any(f.level == "错误" for f in findings) else 0)
 
 
 @app.command()

@@ -66,6 +66,9 @@ def default_db(progress: Callable[[str], None] | None = None) -> Path:
                 result = load_file(con, f, lexicon)
                 if result.status == "refused":
                     raise JuesuanError(f"内置示例报告无法载入：{result.message}")
+            from .check import refresh_findings
+
+            refresh_findings(con)
             set_meta(con, [("fingerprint", fp)])
         finally:
             con.close()

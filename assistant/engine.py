@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -128,7 +129,29 @@ class Engine:
 
     # ---- asking -------------------------------------------------------------------------------
     def ask(self, question: str, previous: Match | None = None) -> Answer:
-        return self.answer(question, self.understand(question, previous))
+        m = self.understand(question, previous)
+        if m.status != "ok":
+            both = self.ask_pair(question)
+            if both is not None:
+                return both
+        return self.answer(question, m)
+
+    def ask_pair(self, question: str) -> Answer | None:
+        """``基本支出和项目支出各占多少`` / ``批次和人次``: two questions of one type, answered together.
+
+        Only when both halves are understood as the same question type; otherwise the caller refuses.
+        """
+        halves = self.matcher.split_pair(question)
+        if halves is None:
+            return None
+        first, second = (self.answer(h, self.understand(h)) for h in halves)
+        if first.status != "ok" or second.status != "ok" or first.question_type != second.question_type:
+            return None
+        rows = tuple({repr(r): r for r in first.rows + second.rows}.values())
+        sentence = "；".join(dict.fromkeys(a.answer.rstrip("。") for a in (first, second))) + "。"
+        return replace(first, question=question.strip(), rows=rows, answer=sentence,
+                       sources=tuple(dict.fromkeys(first.sources + second.sources)),
+                       why=first.why + ("＋",) + second.why)
 
     def understand(self, question: str, previous: Match | None = None) -> Match:
         q = question.strip()
@@ -167,7 +190,9 @@ class Engine:
             sentence = f"共{len(rows)}个项目：{sentence}"
         elif len({d.get("单位") for d in dicts}) > 1 or qtype.id in ("未完成", "报告列表"):
             sentence = f"共 {len(rows)} 条：{sentence}"
-        return Answer(status="ok", answer=sentence, sources=self.sources(dicts), **base)  # type: ignore[arg-type]
+        sources = self.sources(dicts)
+        return Answer(status="ok", answer=sentence, sources=sources, warnings=self.warnings(dicts, sources),
+                      **base)  # type: ignore[arg-type]
 
     def bind(self, qtype: QuestionType, given: dict[str, object]) -> dict[str, object]:
         if qtype.id == "帮助":
@@ -187,14 +212,27 @@ class Engine:
             return f"报告未披露“{what}”的这项数据。已载入：{listing}"
         return f"报告中没有相关数据。已载入：{listing}"
 
+    def warnings(self, rows: list[dict[str, Any]], sources: tuple[Source, ...]) -> tuple[str, ...]:
+        """Audit findings (stored at load time) that involve a figure of this answer on one of its lines."""
+        from .check import findings_for_sources
+
+        figures = {Decimal(str(v)).normalize() for r in rows for v in r.values()
+                   if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)}
+        out = []
+        for f in findings_for_sources(self.con, [(s.file, s.line) for s in sources]):
+            involved = {Decimal(str(v)).normalize() for v in _numbers(f.values)}
+            if involved & figures:
+                out.append(f"{f.level}：{f.message}（见 juesuan check）")
+        return tuple(dict.fromkeys(out))
+
     @staticmethod
     def sources(rows: list[dict[str, Any]]) -> tuple[Source, ...]:
-        out: dict[tuple[str, int, int], Source] = {}
+        out: dict[tuple[str, int, int, str], Source] = {}
         for r in rows:
             for s in r.get("来源明细") or ():
-                key = (s["file"], s["page"] or 0, s["line"])
+                key = (s["file"], s["page"] or 0, s["line"], s["text"])
                 out.setdefault(key, Source(s["file"], s["line"], s["text"], s["page"] or 0))
-        return tuple(out.values())
+        return tuple(out[k] for k in sorted(out))  # DISTINCT lists have no order: sort for stable output
 
     # ---- raw SQL for auditors -----------------------------------------------------------------
     def run_sql(self, query: str, params: dict[str, str]) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
@@ -220,6 +258,16 @@ class Engine:
             return columns, cur.fetchall()
         except duckdb.Error as e:
             raise JuesuanError(_sql_error(e)) from e
+
+
+def _numbers(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _numbers(v)]
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _numbers(v)]
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return [value]
+    return []
 
 
 def _typed(value: str | None) -> object:

@@ -411,6 +411,21 @@ class Matcher:
             slots[fit[0]] = fit[1]
         return self._follow(previous, slots, params, tokens)
 
+    def split_pair(self, question: str) -> tuple[str, str] | None:
+        """``A和B…`` with A and B of the same kind → (the question with A only, the question with B only)."""
+        text = normalize_text(question)
+        tokens = segment(text, self.vocab)
+        spans, pos = [], 0
+        for tok in tokens:
+            spans.append((pos, pos + len(tok.text), tok))
+            pos += len(tok.text)
+        for i in range(1, len(spans) - 1):
+            (a0, a1, a), (_, _, conj), (b0, b1, b) = spans[i - 1], spans[i], spans[i + 1]
+            if conj.text not in ("和", "与", "及", "以及", "跟", "同") or a.kind != b.kind or a.kind in ("filler", "unknown"):
+                continue
+            return text[:a1] + text[b1:], text[:a0] + text[b0:]
+        return None
+
     def _example_tail(self) -> str:
         return "会议费多少"
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .lexicon import Lexicon
-from .model import Fact, Source, Unplaced
+from .model import Discrepancy, Fact, Source, Unplaced
 from .normalize import fold, to_decimal
 
 UNITS = ("万元", "亿元", "元", "个百分点", "%", "辆", "批次", "人次", "人", "台（套）", "台", "套", "家", "个",
          "次数", "场次", "次", "分", "篇", "项", "场")
-_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS) + r"|万(?=[（(，,。；;）)]|$)"
 FIGURE = re.compile(
     r"(?<![\d.A-Za-z])(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)(?![\dA-Za-z])\s*(?P<unit>"
     + _UNIT_RE + r")?"
@@ -34,15 +34,20 @@ _CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
-    r"|本部门|本单位|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算)+"
+    r"|本部门|本单位|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算|列明|安排)+"
 )
 _ROLE_WORDS = re.compile(
     r"(?:占本年支出合计的|占本年收入合计的|占\S*?的|占|各增加|各减少|增加|减少|增长|下降|上升|降低|节约|"
-    r"完成年初预算的|完成全年预算的|完成预算的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
+    r"完成年初预算数?的|完成全年预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"较上年度?|比上年度?|与上年度?|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|未|：|:|、|\s)+$"
 )
+
+
+# names that mean a 三公 item inside the 三公 section (elsewhere 公务用车购置 is an economic item)
+_SANGONG_ALIAS = {"公务用车购置": "公务用车购置费", "公务用车运行维护": "公务用车运行维护费",
+                  "公务用车运行": "公务用车运行维护费", "公务用车保有量": "公务用车"}
 
 
 @dataclass
@@ -55,6 +60,7 @@ class Context:
     chapter: str  # 正文 / 附件
     subject: list[str] = field(default_factory=list)  # items of the last figure-bearing sentence
     parent: str = ""  # set by "…其中：" / "主要包括："
+    func: tuple[str, str, str] | None = None  # (类, 款, 项) named by "…（类）…（款）…（项）。" for the sentences after it
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ def figures(text: str) -> list[Figure]:
     out = []
     for m in FIGURE.finditer(text):
         unit = m.group("unit") or ""
+        unit = "万元" if unit == "万" else unit
         after = text[m.end("num"):]
         if not unit and _AFTER_SKIP.match(after):
             continue
@@ -82,6 +89,18 @@ def figures(text: str) -> list[Figure]:
             continue
         out.append(Figure(value, unit, m.start(), m.end()))
     return out
+
+
+def tighten(text: str) -> str:
+    """Drop the spaces PDF text puts around numbers and inside words (``2024 年度``, ``为 1560.05 万元``);
+    a space between two numbers stays."""
+    return re.sub(r"(?<=[^\x00-\x7f])[ \t]+|[ \t]+(?=[^\x00-\x7f])", "", text)
+
+
+def _contradictory(pre: str) -> bool:
+    """``下降（增长）27.78%``: both directions stated for one figure — its sign is unknown."""
+    words = re.sub(r"\d{4}\s*年度?|比|较", "", pre)
+    return any(w in words for w in _CHANGE_UP) and any(w in words for w in _CHANGE_DOWN)
 
 
 def _signed(value: Decimal, pre: str) -> Decimal:
@@ -116,16 +135,20 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
 def clean_item(pre: str, unit_name: str) -> str:
     s = pre.strip()
     s = re.split(r"[：:]", s)[-1]
-    s = re.split(r"共有|实有|现有|保有", s)[-1]
+    s = re.split(r"共有|实有|现有|保有(?!量)", s)[-1]
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
     s = re.sub(r"（(?:含|不含)[^）]*）", "", s)
+    s = re.sub(r"（[类款项]）", "", s)
+    s = re.sub(r"^[（(]?(?:含|不含)", "", s)
     s = re.sub(r"^[\d一二三四五六七八九十]+[.、．]\s*", "", s)
     s = re.sub(r"^[（(][\d一二三四五六七八九十]+[）)]\s*", "", s)
     for _ in range(3):
         s = _LEAD_JUNK.sub("", s)
         s = _ROLE_WORDS.sub("", s)
     s = s.strip("：:，、 的")
+    if len(s) > 16 and "的" in s:  # "…所属各预算单位开支财政拨款的公务用车保有量"
+        s = s.rsplit("的", 1)[1]
     return "" if s in ("金额", "数量") else s
 
 
@@ -138,6 +161,9 @@ def _name_forms(unit_name: str) -> list[str]:
 
 def split_pair(item: str) -> list[str]:
     """``收入、支出总计`` → 收入总计, 支出总计; ``财政拨款收入总计、支出总计`` → 财政拨款收入总计, 财政拨款支出总计."""
+    joint = re.fullmatch(r"(.*?)收入支出(总计|合计)", item)
+    if joint:  # 收入支出总计, 财政拨款收入支出总计: the same figure for both sides
+        return [f"{joint.group(1)}收入{joint.group(2)}", f"{joint.group(1)}支出{joint.group(2)}"]
     parts = [p for p in re.split(r"[、和及]", item) if p]
     if len(parts) != 2 or not all(re.search("收入|支出", p) for p in parts):
         return [item]
@@ -158,6 +184,7 @@ class NarrativeParser:
         self.file = file
         self.facts: list[Fact] = []
         self.unplaced: list[Unplaced] = []
+        self.discrepancies: list[Discrepancy] = []
         self.numbered = 0
 
     # ---- naming -------------------------------------------------------------------------------
@@ -212,8 +239,10 @@ class NarrativeParser:
 
     # ---- sentences ----------------------------------------------------------------------------
     def sentence(self, text: str, ctx: Context, src: Source) -> None:
-        text = fold(text).strip()
+        text = tighten(fold(text)).strip()
         if not text:
+            return
+        if self._template(text, ctx, src):
             return
         reason = re.match(r"^(?:[^，。]{0,20}的?)?(?:主要)?(?:变动)?原因(?:是|为|：)(.+?)。?$", text)
         if reason and ctx.subject:
@@ -228,6 +257,17 @@ class NarrativeParser:
             self._emit(item, "金额", Decimal(0), "万元", ctx, src, text)
             self._emit_text(item, "说明", zero.group(0).rstrip("。，；"), ctx, src)
             ctx.subject = [item]
+            return
+        none = re.search(r"(?:^|年度?|本年度?|本单位|本部门)无(\S{2,30}?)(?:收入和支出|收入、支出|收支)(?:[。，；]|$)", text)
+        none_one = re.search(r"(?:^|年度?|本年度?|本单位|本部门)无(\S{2,30}?(?:经费|费用?|支出))(?:[。，；]|$)", text)
+        if (none or none_one) and not figures(text):  # "2024年度无政府性基金预算财政拨款收入和支出"
+            stated = text.rstrip("。，；")
+            items = [self.canon(none.group(1) + "收入"), self.canon(none.group(1) + "支出")] if none else [
+                self.canon(none_one.group(1))]  # type: ignore[union-attr]
+            for item in items:
+                self._emit(item, "金额", Decimal(0), "万元", ctx, src, text)
+                self._emit_text(item, "说明", stated, ctx, src)
+            ctx.subject = items
             return
         figs = figures(text)
         if not figs:
@@ -244,9 +284,90 @@ class NarrativeParser:
                 self._no_change(clause, ctx, src)
 
     def _no_change(self, text: str, ctx: Context, src: Source) -> None:
-        if ctx.subject and re.search(r"(?:上年|\d{4}\s*年度?)\S*?(?:持平|无变化|没有变化)", text):
-            for item in ctx.subject:
-                self._emit(item, "增减额", Decimal(0), "万元", ctx, src, text)
+        """``…决算数与2023年度持平``, ``因公出国（境）费支出与上一年度持平``: a stated zero change. A clause
+        that compares with the budget (``决算数与预算数持平``) is not a change on the year."""
+        for clause in re.split(r"[，,；;。]", text):
+            if not re.search(r"持平|无变化|没有变化", clause) or re.search(r"预算数|(?:与|比|较)(?:年初|全年)?预算", clause):
+                continue
+            named = re.match(r"^(?:其中[：:])?\s*(?:\d{4}\s*年度?)?(.+?)(?:财政拨款)?(?:支出)?(?:决算数?)?\s*"
+                             r"(?:与|比|较)?(?:上一?年度?|\d{4}\s*年度?)?(?:相比)?\s*(?:基本)?(?:持平|无变化|没有变化)", clause)
+            item = self.canon(clean_item(named.group(1), ctx.unit_name)) if named else ""
+            if item and (item in self.lex.items or (ctx.func and item == ctx.func[2])):
+                items = [item]
+            elif re.search(r"上一?年|\d{4}\s*年度?", clause) and ctx.subject:
+                items = list(ctx.subject)
+            else:
+                continue
+            for it in items:
+                self._emit(it, "增减额", Decimal(0), "万元", ctx, src, text)
+            ctx.subject = items
+
+    # ---- template sentences whose wording fixes the names ------------------------------------------
+    def _template(self, text: str, ctx: Context, src: Source) -> bool:
+        """绩效 counts and 政府采购 amounts are stated in the template's fixed wording; their generic
+        clause reading would give names like "涉及预算金额" three times over."""
+        t = re.sub(r"\s+", "", text)
+        if ctx.topic == "绩效" or re.search(r"绩效目标的|绩效自评的|绩效评级为", t):
+            return self._performance(t, ctx, src)
+        if ctx.topic == "采购" or "政府采购" in t:
+            return self._procurement(t, ctx, src)
+        return False
+
+    def _performance(self, t: str, ctx: Context, src: Source) -> bool:
+        found: list[tuple[str, Decimal, str]] = []
+        for m in re.finditer(r"(编报绩效目标|绩效跟踪评价|绩效运行监控|绩效监控|绩效自评|绩效评价|重点绩效评价)的"
+                             r"(?:\d{4}年度?)?项目(\d+)个(?:，?涉及(?:预算)?(?:金额|资金)(\d+(?:\.\d+)?)万元)?", t):
+            found.append((f"{m.group(1)}项目", Decimal(m.group(2)), "个"))
+            if m.group(3):
+                found.append((f"{m.group(1)}项目金额", Decimal(m.group(3)), "万元"))
+        for m in re.finditer(r"平均得分(\d+(?:\.\d+)?)分", t):
+            found.append(("绩效自评平均得分", Decimal(m.group(1)), "分"))
+        for m in re.finditer(r"绩效评级为[“\"]?(优|良|合格|不合格|中|差)[”\"]?的项目(\d+)个", t):
+            found.append((f"绩效评级为{m.group(1)}的项目", Decimal(m.group(2)), "个"))
+        for pattern, name in ((r"共发现问题(\d+)个", "绩效自评发现问题"), (r"已经?完成整改的(\d+)个", "已完成整改问题"),
+                              (r"正在整改的(\d+)个", "正在整改问题")):
+            for m in re.finditer(pattern, t):
+                found.append((name, Decimal(m.group(1)), "个"))
+        if not found or len(found) < len(figures(t)):
+            return False  # other figures too: the clause reading handles the sentence
+        self.numbered += 1
+        for name, value, unit in found:
+            self.facts.append(Fact("概况", name, "数值", value, unit, src, None, "绩效", 原文科目=name, 章节=ctx.chapter))
+        ctx.subject = [found[-1][0]]
+        return True
+
+    def _procurement(self, t: str, ctx: Context, src: Source) -> bool:
+        amount = r"(?:金额|支出)?(?:（[^）]*）)?为?(\d+(?:\.\d+)?)万元"
+        found: list[tuple[str, Decimal, str]] = []
+        m = re.search(r"政府采购(?:支出)?(?:总额|金额|支出)(?:（[^）]*）)?为?(\d+(?:\.\d+)?)万元", t)
+        if m:
+            found.append(("政府采购支出", Decimal(m.group(1)), ""))
+        for kind in ("货物", "工程", "服务"):
+            m = re.search(kind + r"采购" + amount, t)
+            if m:
+                found.append((f"政府采购{kind}支出", Decimal(m.group(1)), "政府采购支出"))
+        for who in ("中小企业", "小微企业"):
+            m = re.search(r"面向" + who + r"预留(?:的)?政府采购项目(?:预算)?金额(\d+(?:\.\d+)?)万元", t)
+            if m:
+                found.append((f"面向{who}预留政府采购项目预算金额", Decimal(m.group(1)), "政府采购支出"))
+            m = re.search(r"在面向" + who + r"预留的?政府采购项目中，?由" + who + r"供应商中标或成交的，?采购金额"
+                          r"(\d+(?:\.\d+)?)万元", t)
+            if m:
+                found.append((f"{who}预留项目由{who}中标或成交金额", Decimal(m.group(1)), "政府采购支出"))
+        m = re.search(r"在其他政府采购项目中，?由中小企业供应商中标或成交的，?采购金额(\d+(?:\.\d+)?)万元", t)
+        if m:
+            found.append(("其他项目由中小企业中标或成交金额", Decimal(m.group(1)), "政府采购支出"))
+        m = re.search(r"授予中小企业合同金额(?:为)?(\d+(?:\.\d+)?)万元", t)
+        if m:
+            found.append(("授予中小企业合同金额", Decimal(m.group(1)), "政府采购支出"))
+        if not found or len(found) < len(figures(t)):
+            return False  # other figures too: the clause reading handles the sentence
+        self.numbered += 1
+        for name, value, parent in found:
+            self.facts.append(Fact("支出", name, "金额", value, "万元", src, None, "政府采购", 上级科目=parent,
+                                   原文科目=name, 章节=ctx.chapter))
+        ctx.subject = [found[-1][0]]
+        return True
 
     def _figures(self, text: str, ctx: Context, src: Source) -> int:
         head = text.split("：")[0]
@@ -291,7 +412,11 @@ class NarrativeParser:
                     prev_end = run[-1].end
                     i += len(run)
                     continue
+                if not fig.unit and re.search(r"(?:增长|下降|上升|降低)\s*$", pre):
+                    unit = "%"  # "增长 13.95": a rate printed without its %
                 attr = role(pre, unit, budget_mode, ctx.year)
+                if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
+                    attr = "全年预算数"  # "年初预算为0万元，全年预算为321.02万元": both, kept apart
                 raw = clean_item(pre, ctx.unit_name)
                 if raw in ("收入", "支出"):
                     raw = "" if last_items else f"本年{raw}合计"
@@ -301,12 +426,22 @@ class NarrativeParser:
                 raw = re.sub(r"^[^-—\d]*?(\d+月)(?=\S{2,})", r"\1", raw)
                 items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ctx.subject)
                 items = [self._truncated(x) for x in items]
+                if ctx.topic == "三公":
+                    items = [_SANGONG_ALIAS.get(x, x) for x in items]
+                    if items and items[0].endswith("团组") and unit == "个":
+                        items, attr = ["因公出国（境）费"], "批次"
                 if not items or any(len(x) > 30 or not x for x in items):
                     prev_end = fig.end
                     i += 1
                     continue
                 value = fig.value
                 if attr in ("增减额", "增减率"):
+                    if _contradictory(pre):
+                        self.discrepancies.append(Discrepancy(
+                            "措辞矛盾", f"“{pre.strip()}{fig.value}”同时写了增加和减少，无法确定方向", None, src))
+                        prev_end = fig.end
+                        i += 1
+                        continue
                     value = _signed(value, pre)
                 if unit in ("元", "亿元"):
                     value = value / 10000 if unit == "元" else value * 10000
@@ -327,7 +462,16 @@ class NarrativeParser:
     # ---- output ---------------------------------------------------------------------------------
     def _emit(self, item: str, attr: str, value: Decimal | None, unit: str, ctx: Context, src: Source,
               text: str, parent: str = "") -> None:
+        if ctx.func and item == ctx.func[2]:
+            lei, kuan, xiang = ctx.func
+            self.facts.append(Fact("支出", xiang, attr, value, unit, src, None, "功能分类", lei, kuan, xiang,
+                                   原文科目=xiang, 章节=ctx.chapter))
+            return
         view, scope, up = self.place(item, ctx, text)
+        if scope == "功能分类" and view == "支出" and item in self.lex.items:  # a 类 named on its own
+            self.facts.append(Fact(view, item, attr, value, unit, src, None, scope, item, 上级科目=parent or up,
+                                   原文科目=item, 章节=ctx.chapter))
+            return
         if view == "三公" and attr == "金额":
             attr = "决算数"
         if view in ("概况", "资产") and attr == "金额" and unit != "万元":
@@ -338,6 +482,11 @@ class NarrativeParser:
                                原文科目=item, 章节=ctx.chapter))
 
     def _emit_text(self, item: str, attr: str, text: str, ctx: Context, src: Source) -> None:
+        if ctx.func and item == ctx.func[2]:
+            lei, kuan, xiang = ctx.func
+            self.facts.append(Fact("支出", xiang, attr, None, "", src, text, "功能分类", lei, kuan, xiang,
+                                   原文科目=xiang, 章节=ctx.chapter))
+            return
         view, scope, up = self.place(item, ctx, text)
         self.facts.append(Fact(view, item, attr, None, "", src, text, scope, 上级科目=up, 原文科目=item,
                                章节=ctx.chapter))
@@ -347,11 +496,13 @@ class NarrativeParser:
         m = re.search(r"([^（）：:]+?)（类）([^（）：:]+?)（款）([^（）：:]+?)（项）", fold(text))
         if not m:
             return False
-        lei, kuan, xiang = (x.strip() for x in m.groups())
+        lei, kuan, xiang = (re.sub(r"^[\d一二三四五六七八九十]*[、.．]\s*", "", x.strip()) for x in m.groups())
         rest = fold(text)[m.end():]
         figs = figures(rest)
-        if not figs:
-            return False
+        ctx.func = (lei, kuan, xiang)
+        ctx.subject = [xiang]
+        if not figs:  # "1、…（类）…（款）…（项）。主要用于：…" — the figures follow in the next sentences
+            return True
         self.numbered += 1
         prev = 0
         for fig in figs:

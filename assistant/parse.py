@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .crosscheck import cross_check
+from .displaced import restore
 from .lexicon import Lexicon
 from .model import Document, JuesuanError, Line, Report, Source, Term, Unplaced
 from .narrative import Context, NarrativeParser, figures
 from .normalize import cn_year, fold, squeeze
 from .selfeval import parse_selfeval
+from .tables import find_tables, parse_tables, table_lines
 
 _NOISE = re.compile(r"\[(?:bookmark|image)[^\]]*\]|PAGEREF\s*_Toc\d+\s*\\?h?\s*\d*")
 _PAGE_NO = re.compile(r"^\s*(?:-\s*\d+\s*-|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
@@ -63,10 +66,13 @@ class Title:
 
 
 def find_title(lines: tuple[Line, ...], name: str) -> Title:
+    """单位, 年度 and kind from the cover: ``××2024年度部门决算`` in any wrapping (the year may stand on
+    a line of its own, as some extractions put it). The kind is read first, so a 预算 is named as one
+    even when its cover has no year."""
     head = []
     for line in lines[:40]:
         t = _NOISE.sub("", line.text).strip()
-        if not t:
+        if not t or _PAGE_NO.match(t):
             continue
         if t.startswith(("目录", "目 录")) or _PART.match(t):
             break
@@ -74,19 +80,42 @@ def find_title(lines: tuple[Line, ...], name: str) -> Title:
         if len(head) >= 6:
             break
     text = cn_year(squeeze(fold("".join(head))))
-    m = re.search(r"(?:(\d{4})年度?)?(.*?)(?:(\d{4})年度?)?(部门|单位)(决算|预算)", text)
+    m = re.search(r"(部门|单位)(决算|预算)", text)
     if not m:
+        kind = _kind_from_tables(lines)
+        if kind:
+            return Title("", 0, kind)
         if re.search(r"决算|预算", text):
             raise JuesuanError(f"{name}：标题中找不到“部门决算”或“单位决算”字样，无法识别报告类型")
         raise JuesuanError(f"{name}：这不像一份部门决算报告（开头没有“××年度××部门决算”标题）")
-    year = m.group(1) or m.group(3)
-    unit = m.group(2).strip("（）() ")
-    kind = m.group(4) + m.group(5)
+    kind = m.group(1) + m.group(2)
+    year_m = re.search(r"(\d{4})年", text) or re.search(r"(?<!\d)(20\d{2})(?!\d)", text)
+    year = int(year_m.group(1)) if year_m else 0
+    unit = text[: m.start()]
+    unit = re.sub(r"\d{4}年度?|\d{4}", "", unit)
+    unit = re.sub(r"(?:年度|年|区级|市级|县级|省级)+$", "", unit).strip("（）() ")
+    if kind.endswith("预算"):
+        return Title(unit, year, kind)
     if not year:
-        raise JuesuanError(f"{name}：标题“{m.group(0)}”中没有年度，无法确定报告年度")
+        raise JuesuanError(f"{name}：标题“{text[: m.end()]}”中没有年度，无法确定报告年度")
     if not unit:
-        raise JuesuanError(f"{name}：标题“{m.group(0)}”中没有单位名称")
-    return Title(unit, int(year), kind)
+        raise JuesuanError(f"{name}：标题“{text[: m.end()]}”中没有单位名称")
+    if re.search(r"XX|××|xx|＊＊|\*\*", unit):
+        raise JuesuanError(f"{name}：这是决算公开模板（单位名称为“{unit}”），不是一份报告")
+    return Title(unit, year, kind)
+
+
+def _kind_from_tables(lines: tuple[Line, ...]) -> str:
+    """A volume of tables without a cover: its kind from the table titles (``收支预算总表`` …)."""
+    text = squeeze(fold("".join(ln.text for ln in lines[:2000])))
+    budget = len(re.findall(r"预算(?:总)?表", text))
+    final = len(re.findall(r"决算(?:总)?表", text))
+    unit = "单位" if re.search(r"单位(?:预算|决算)|预算单位：", text) and not re.search(r"部门：", text) else "部门"
+    if budget > final and budget >= 3:
+        return unit + "预算"
+    if final > budget and final >= 3:
+        return unit + "决算"
+    return ""
 
 
 def _topic(title: str) -> str | None:
@@ -100,7 +129,11 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     title = find_title(doc.lines, doc.name)
     if title.类型.endswith("预算"):
         raise JuesuanError(f"{doc.name}：这是一份{title.类型}报告；目前只支持部门决算/单位决算，预算报告将在后续版本支持")
-    lines = [Line(_NOISE.sub("", ln.text), ln.no, ln.page) for ln in doc.lines]
+    lines = [Line(_NOISE.sub("", ln.text), ln.no, ln.page, ln.boxes) for ln in doc.lines]
+    blocks = find_tables(lines, title.单位)
+    in_table = table_lines(blocks)
+    tabled = parse_tables(lines, blocks, doc.name)
+    lines, displaced = restore(lines, in_table)
     narrative = NarrativeParser(lexicon, doc.name)
     terms: list[Term] = []
     skipped: list[Source] = []
@@ -108,6 +141,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     tables: list[list[tuple[list[str], Line]]] = []
     paragraph: list[Line] = []
     seen_part2 = False
+    roster = False
 
     def flush() -> None:
         if paragraph:
@@ -119,6 +153,10 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     while i < len(lines):
         ln = lines[i]
         raw = ln.text
+        if i in in_table:  # the 公开表 are read by ``tables``
+            flush()
+            i += 1
+            continue
         if raw.lstrip(" ").startswith("\t"):
             flush()
             cells, j = [], i
@@ -145,6 +183,12 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             flush()
             skipped.append(Source(doc.name, ln.no, text.replace("\t", " "), ln.page))
             continue
+        if re.match(r"^序号\s*单位名称", text) or (roster and re.match(r"^\d{1,2}(?:\s|$)|^[^\d，。；]*(?:（[^）]*）)?$", text)):
+            flush()  # the roster of units (序号 单位名称 备注): numbering, not figures
+            roster = True
+            skipped.append(Source(doc.name, ln.no, text, ln.page))
+            continue
+        roster = False
         if re.match(r"^(?:单元[：:]|图\s*\d+\s*[：:])", text):
             flush()
             skipped.append(Source(doc.name, ln.no, text, ln.page))
@@ -157,7 +201,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
                 if "附件" in text:
                     ctx.chapter = "附件"
             ctx.topic = _topic(text) or "概况"
-            ctx.subject, ctx.parent = [], ""
+            ctx.subject, ctx.parent, ctx.func = [], "", None
             if head == "title-with-figures":
                 paragraph.append(ln)
             continue
@@ -180,31 +224,35 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         indicators.extend(parsed.indicators)
         table_unplaced.extend(parsed.unplaced)
         table_rows += parsed.numbered_rows
-    financial = any(f.表 in ("收入", "支出", "三公") for f in narrative.facts) or projects
+    financial = any(f.表 in ("收入", "支出", "三公") for f in narrative.facts) or projects or tabled.facts
     if not seen_part2 and not financial:
         raise JuesuanError(f"{doc.name}：报告不完整（只有第一部分部门概况，没有决算情况说明或决算表）")
-    if not narrative.facts and not projects:
+    if not narrative.facts and not projects and not tabled.facts:
         raise JuesuanError(f"{doc.name}：没有找到任何决算数字，文件可能不完整或不是决算报告")
     return Report(
         title.单位,
         title.年度,
         title.类型,
         doc,
-        tuple(narrative.facts),
+        tuple(tabled.facts) + tuple(narrative.facts),
         tuple(projects),
         tuple(funds),
         tuple(indicators),
         tuple(terms),
-        tuple(narrative.unplaced) + tuple(table_unplaced),
-        narrative.numbered + table_rows,
+        tuple(tabled.unplaced) + tuple(narrative.unplaced) + tuple(table_unplaced) + tuple(
+            Unplaced("数字与文字在提取时错位，无法可靠还原到句中", Source(doc.name, ln.no, ln.text.strip(), ln.page))
+            for ln in displaced),
+        narrative.numbered + table_rows + tabled.rows + len(displaced),
         tuple(skipped),
+        tuple(tabled.discrepancies) + tuple(narrative.discrepancies)
+        + tuple(cross_check(tuple(tabled.facts) + tuple(narrative.facts))),
     )
 
 
 def _heading(text: str) -> str | None:
     if _PART.match(text):
         return "part"
-    if _SECTION.match(text) and not figures(text) and (len(text) <= 40 and not text.endswith("。") or len(text) <= 20):
+    if _SECTION.match(text) and not figures(text) and ((len(text) <= 40 and not text.endswith("。")) or len(text) <= 20):
         return "section"
     if re.match(r"^（?\d+）\s*\S", text) and len(text) <= 30 and not figures(text):
         return "section"

@@ -9,6 +9,8 @@ PDF adds the x extent of every whitespace-separated token (``Line.boxes``) for p
 
 from __future__ import annotations
 
+from typing import Any
+
 from .model import JuesuanError, Line
 from .read import text_lines
 
@@ -54,7 +56,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[Line, ...]:
     return tuple(_with_boxes(lines, text, boxes))
 
 
-def _page_text(textpage) -> tuple[str, list[tuple[float, float] | None]]:  # type: ignore[no-untyped-def]
+def _page_text(textpage: Any) -> tuple[str, list[tuple[float, float] | None]]:
     """The page text with CRLF folded to LF, and each character's (x0, x1) (None when unknown)."""
     n = textpage.count_chars()
     raw = textpage.get_text_range(0, n) if n else ""

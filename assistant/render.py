@@ -16,7 +16,8 @@ from .model import Answer
 
 
 def _visible(answer: Answer) -> tuple[list[str], list[list[Any]]]:
-    keep = [i for i, c in enumerate(answer.columns) if c not in HIDDEN_COLS]
+    keep = [i for i, c in enumerate(answer.columns)
+            if c not in HIDDEN_COLS and any(r[i] is not None for r in answer.rows)]
     cols = [answer.columns[i] for i in keep]
     unit_at = answer.columns.index("计量单位") if "计量单位" in answer.columns else None
     rows = []
@@ -25,6 +26,16 @@ def _visible(answer: Answer) -> tuple[list[str], list[list[Any]]]:
         rows.append([fmt_number(r[i], answer.columns[i], unit if answer.columns[i] in ("值", "数量") else "")
                      for i in keep])
     return cols, rows
+
+
+def _plain(v: Any) -> Any:
+    """A Decimal without trailing zeros beyond two places (44.000000 → 44.00, 1.123400 → 1.1234)."""
+    if v is None:
+        return ""
+    if isinstance(v, Decimal):
+        d = v.normalize()
+        return f"{d.quantize(Decimal('0.01')) if d.as_tuple().exponent > -2 else d:f}"  # type: ignore[operator]
+    return v
 
 
 def _json_value(v: Any) -> Any:
@@ -92,7 +103,10 @@ def render_json(answer: Answer, show_sql: bool = False, why: bool = False) -> st
 
 
 def render_csv(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
-    cols, rows = _visible(answer)
+    """Raw, exact values for spreadsheets (amounts in 万元, percentages as numbers), plus the answer sentence."""
+    keep = [i for i, c in enumerate(answer.columns) if c not in ("来源明细", "来源")]
+    cols = [answer.columns[i] for i in keep]
+    rows = [[_plain(r[i]) for i in keep] for r in answer.rows]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if cols:

@@ -99,7 +99,7 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
             continue
         if label == "合计":
             nums = [c for c in cells[1:] if c]
-            info["总权重"], info["总得分"] = (nums + ["", ""])[:2]
+            info["总权重"], info["总得分"] = [*nums, "", ""][:2]
             out.numbered_rows += 1
             continue
         if label in ("评价结论", "存在问题", "改进措施"):

@@ -17,7 +17,7 @@ import duckdb
 
 from .model import Indicator, JuesuanError, Report, Source
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS reports(
 CREATE TABLE IF NOT EXISTS facts(
   报告ID INTEGER, 序号 INTEGER, 表 VARCHAR, 口径 VARCHAR, 类 VARCHAR, 款 VARCHAR, 项 VARCHAR, 科目编码 VARCHAR,
   上级科目 VARCHAR, 科目 VARCHAR, 原文科目 VARCHAR, 属性 VARCHAR, 数值 DECIMAL(24,6), 文本 VARCHAR,
-  计量单位 VARCHAR, 章节 VARCHAR, 来源类型 VARCHAR, 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
+  计量单位 VARCHAR, 章节 VARCHAR, 来源类型 VARCHAR, 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR,
+  表名 VARCHAR);
 CREATE TABLE IF NOT EXISTS projects(
   报告ID INTEGER, 项目编码 VARCHAR, 项目名称 VARCHAR, 主管部门 VARCHAR, 实施单位 VARCHAR, 年度目标 VARCHAR,
   完成情况 VARCHAR, 实施内容 VARCHAR, 评价结论 VARCHAR, 存在问题 VARCHAR, 改进措施 VARCHAR, 项目负责人 VARCHAR,
@@ -54,10 +55,10 @@ def _pick(attr: str, alias: str | None = None) -> str:
 
 
 _FACT_ROWS = f"""
-SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型,
+SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表名,
   {_pick('金额')}, {_pick('决算数')}, {_pick('预算数')}, {_pick('完成预算比')}, {_pick('占比')},
   {_pick('上年金额')}, {_pick('增减额')}, {_pick('增减率')}, {_pick('批次')}, {_pick('人次')}, {_pick('数量')},
-  {_pick('数值')},
+  {_pick('数值')}, {_pick('基本支出')}, {_pick('项目支出')},
   string_agg(文本, '；' ORDER BY 序号) FILTER (WHERE 属性 = '说明') AS 说明,
   any_value(科目编码) FILTER (WHERE 科目编码 <> '') AS 科目编码,
   any_value(上级科目) FILTER (WHERE 上级科目 <> '') AS 上级科目,
@@ -65,7 +66,7 @@ SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型,
   string_agg(DISTINCT {_LABEL.format(t='facts')}, chr(10)) AS 来源,
   list(DISTINCT {{'file': 文件, 'page': 页, 'line': 行, 'text': 原文}}) AS 来源明细,
   min(序号) AS 序号
-FROM facts GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型
+FROM facts GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表名
 """
 
 _VIEWS = f"""
@@ -74,19 +75,20 @@ CREATE OR REPLACE VIEW 报告 AS
 CREATE OR REPLACE VIEW 事实 AS
   SELECT r.单位, r.年度, f.*, {_LABEL.format(t='f')} AS 来源 FROM facts f JOIN reports r USING (报告ID);
 CREATE OR REPLACE VIEW 收入 AS
-  SELECT r.单位, r.年度, x.口径, x.科目, x.金额, x.预算数, x.占比,
+  SELECT r.单位, r.年度, x.口径, x.类, x.款, x.项, x.科目编码, x.科目, x.金额, x.预算数, x.占比,
     coalesce(x.上年金额, x.金额 - x.增减额) AS 上年金额, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
-    x.增减额, x.增减率, x.说明, x.章节, x.来源类型, x.来源, x.来源明细, x.报告ID, x.序号
+    x.增减额, x.增减率, x.说明, x.章节, x.来源类型, x.表名, x.来源, x.来源明细, x.报告ID, x.序号
   FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '收入';
 CREATE OR REPLACE VIEW 支出 AS
   SELECT r.单位, r.年度, x.口径, x.类, x.款, x.项, x.科目, x.金额, x.预算数, x.完成预算比, x.占比,
     coalesce(x.上年金额, x.金额 - x.增减额) AS 上年金额, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
-    x.增减额, x.增减率, x.说明, x.科目编码, x.上级科目, x.章节, x.来源类型, x.来源, x.来源明细, x.报告ID, x.序号
+    x.增减额, x.增减率, x.说明, x.科目编码, x.上级科目, x.基本支出, x.项目支出, x.章节, x.来源类型, x.表名, x.来源,
+    x.来源明细, x.报告ID, x.序号
   FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '支出';
 CREATE OR REPLACE VIEW 三公 AS
   SELECT r.单位, r.年度, x.科目, x.决算数, x.预算数, x.完成预算比, x.占比,
     coalesce(x.上年金额, x.决算数 - x.增减额) AS 上年决算数, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
-    x.增减额, x.增减率, x.批次, x.人次, x.数量, x.说明, x.上级科目, x.章节, x.来源类型, x.来源, x.来源明细,
+    x.增减额, x.增减率, x.批次, x.人次, x.数量, x.说明, x.上级科目, x.章节, x.来源类型, x.表名, x.来源, x.来源明细,
     x.报告ID, x.序号
   FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '三公';
 CREATE OR REPLACE VIEW 资产 AS
@@ -211,7 +213,7 @@ def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, b
         )
         _insert(con, "facts", [
             (rid, i, f.表, f.口径, f.类, f.款, f.项, f.科目编码, f.上级科目, f.科目, f.原文科目, f.属性, f.数值, f.文本,
-             f.计量单位, f.章节, f.来源类型, *_src(f.source))
+             f.计量单位, f.章节, f.来源类型, *_src(f.source), f.表名)
             for i, f in enumerate(report.facts)
         ])
         _insert(con, "projects", [

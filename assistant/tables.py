@@ -1,0 +1,1085 @@
+"""Parse stage, 公开表 part: the nine 决算 tables, flattened to text lines, → table facts.
+
+``find_tables`` recognises each table by its title (and the variants 收支, 明细, 部门/单位, 表N) when a
+``单位：`` line follows it. ``parse_tables`` reads the rows of every table:
+
+* 功能分类 tables (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表, 基金/国资表): a row starts
+  with its 科目编码 in any printed form (``201 06 01``, ``2010601``, ``2010601行政运行``); a wrapped
+  name continues on the next lines, and a name printed above its code is taken as a prefix.
+* two-sided tables (收入支出决算总表, 财政拨款收入支出决算总表): 收入 items on the left, 支出 items on
+  the right of the same line; labels are told apart by their numbering and wording.
+* the 基本支出 table: ``30201 办公费 84.62 30211 差旅费 1.50`` — several coded items per line; an item
+  printed without a value is zero.
+* the 三公 table: one row of 预算数/决算数 pairs.
+
+The numbers of a row are placed into columns by arithmetic (``cells``): every identity of the table
+(合计 = sum of the parts, 类 = sum of its 款, 总计 on both sides) and between tables (the same total
+in two tables, a 财政拨款 part never above the all-funds figure) must hold. A PDF adds the x position
+of each number, used only when arithmetic leaves a choice. Cells that stay ambiguous are refused (the
+row is reported as not placed), never guessed; identities that the printed figures break are reported
+as discrepancies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .cells import Constraint, Grid, Run
+from .model import Discrepancy, Fact, Line, Source, Unplaced
+from .normalize import fold, squeeze
+
+# ---- the nine tables -----------------------------------------------------------------------------
+
+CLASSES = (
+    "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+    "社会保障和就业支出", "卫生健康支出", "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出",
+    "资源勘探工业信息等支出", "商业服务业等支出", "金融支出", "援助其他地区支出", "自然资源海洋气象等支出",
+    "住房保障支出", "粮油物资储备支出", "国有资本经营预算支出", "灾害防治及应急管理支出", "其他支出",
+    "债务还本支出", "债务付息支出", "抗疫特别国债安排的支出", "医疗卫生与计划生育支出", "预备费",
+)
+FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+INCOME_SOURCES = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+_LEFT_WORDS = (
+    *(f + "收入" for f in FUNDS), *FUNDS, *INCOME_SOURCES[1:], "本年收入合计", "使用非财政拨款结余（含专用结余）",
+    "使用非财政拨款结余", "年初结转和结余", "年初财政拨款结转和结余", "总计",
+)
+_RIGHT_WORDS = ("本年支出合计", "结余分配", "年末结转和结余", "年末财政拨款结转和结余", "总计")
+_SANGONG = ("三公经费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费",
+            "公务接待费")
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str  # the template's title, also 表名 of its facts
+    layout: str  # coded / twosided / economic / sangong
+    view: str  # 收入 / 支出 / 三公
+    columns: tuple[str, ...] = ()  # value columns (coded); right side (twosided)
+    total_name: str = ""  # 科目 of the coded table's 合计 row
+    variants: tuple[str, ...] = ()
+
+
+SPECS = (
+    Spec("收入支出决算总表", "twosided", "收入", ("金额",), variants=("收支决算总表",)),
+    Spec("收入决算表", "coded", "收入", ("金额", *INCOME_SOURCES), "本年收入合计"),
+    Spec("支出决算表", "coded", "支出", ("金额", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
+         "本年支出合计"),
+    Spec("财政拨款收入支出决算总表", "twosided", "收入", ("金额", *FUNDS), variants=("财政拨款收支决算总表",)),
+    Spec("一般公共预算财政拨款支出决算表", "coded", "支出", ("金额", "基本支出", "项目支出"), "一般公共预算财政拨款支出",
+         variants=("一般公共预算财政拨款支出决算明细表",)),
+    Spec("一般公共预算财政拨款基本支出决算表", "economic", "支出", ("金额",),
+         variants=("一般公共预算财政拨款基本支出决算明细表", "一般公共预算基本支出决算表")),
+    Spec("财政拨款“三公”经费支出决算表", "sangong", "三公",
+         variants=("财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表")),
+    Spec("政府性基金预算财政拨款收入支出决算表", "coded", "支出",
+         ("年初结转和结余", "本年收入", "金额", "基本支出", "项目支出", "年末结转和结余"), "政府性基金预算财政拨款支出",
+         variants=("政府性基金预算财政拨款收支决算表", "政府性基金预算财政拨款支出决算表")),
+    Spec("国有资本经营预算财政拨款收入支出决算表", "coded", "支出",
+         ("年初结转和结余", "本年收入", "金额", "基本支出", "项目支出", "年末结转和结余"), "国有资本经营预算财政拨款支出",
+         variants=("国有资本经营预算财政拨款收支决算表", "国有资本经营预算财政拨款支出决算表")),
+)
+_BY_NAME = {s.name: s for s in SPECS}
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:附|公开)?表\s*[一二三四五六七八九十\d]+?(?=一般|[^一二三四五六七八九十\d])[、.：:\s]*|公开\d+表|\d{4}年度?"
+    r"|[（(]?\d+[)）]|[一二三四五六七八九十]+、)+"
+)
+_UNIT_LINE = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
+_NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.、]|本表无数据|故本表|仍保留该表|本表反映")
+_NUM = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_DASH = ("-", "—", "－", "--", "——")
+_ENUM = re.compile(r"^[一二三四五六七八九十]+、")
+_CODE_SPLIT = re.compile(r"^(\d{3})(?:\s+(\d{2}))?(?:\s+(\d{2}))?(?=\s|$)")
+_CODE_GLUED = re.compile(r"^(\d{3})(\d{2})?(\d{2})?(?![\d.,%])")
+_ECON_CODE = re.compile(r"^(3\d{2})(?:\s*(\d{2}))?$")
+TABLE_REASON = "公开表："  # every table row that is not placed is reported with this prefix
+_QUOTES = "“”\"'‘’「」"
+_CODE_LIKE = re.compile(r"0\d|[23]\d{2}|[23]\d{4}|2\d{6}")  # in a 万元 table these are codes, not values
+
+
+def _norm_title(text: str) -> str:
+    t = squeeze(fold(text))
+    t = "".join(ch for ch in t if ch not in _QUOTES)
+    return t.replace("收支", "收入支出")
+
+
+def match_title(text: str, unit_name: str = "") -> Spec | None:
+    """The table a title line names, or None. Variants: 收支, 明细, 部门/单位 prefix, 表N, year."""
+    t = _norm_title(text)
+    if len(t) > 60 or not t.endswith("表"):
+        return None
+    if unit_name:
+        t = t.replace(_norm_title(unit_name), "")
+    for _ in range(2):
+        t = _TITLE_PREFIX.sub("", t)
+        t = re.sub(r"^(?:部门|单位)", "", t)
+    t = t.replace("决算明细表", "决算表")
+    for spec in SPECS:
+        names = {_norm_title(spec.name), *(_norm_title(v) for v in spec.variants)}
+        if t in names:
+            return spec
+    return None
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    spec: Spec
+    title: Line
+    start: int  # index of the title line in ``lines``
+    end: int  # one past the last line of the table
+    scale: Decimal  # multiply printed values by this to get 万元
+    unit_line: Line | None
+
+
+def find_tables(lines: list[Line], unit_name: str = "") -> list[TableBlock]:
+    """Tables in document order: a recognised title followed within four lines by a ``单位：`` line."""
+    starts: list[tuple[int, Spec, Line | None, Decimal]] = []
+    for i, ln in enumerate(lines):
+        spec = match_title(ln.text, unit_name)
+        if not spec:
+            continue
+        unit_line, scale = None, Decimal(1)
+        for j in range(i + 1, min(i + 6, len(lines))):
+            m = _UNIT_LINE.search(squeeze(fold(lines[j].text)))
+            if m:
+                unit_line, scale = lines[j], Decimal(1) if m.group(1) == "万元" else Decimal("0.0001")
+                break
+        if unit_line is None:
+            continue  # a 目录 entry or a mention in the text, not a table
+        starts.append((i, spec, unit_line, scale))
+    blocks = []
+    for k, (i, spec, unit_line, scale) in enumerate(starts):
+        limit = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        end = i + 1
+        while end < limit and not _ends_tables(lines[end].text):
+            end += 1
+        blocks.append(TableBlock(spec, lines[i], i, end, scale, unit_line))
+    return blocks
+
+
+def _ends_tables(text: str) -> bool:
+    t = squeeze(text)
+    return bool(re.match(r"^第[一二三四五六七八九十]+部分", t)) or bool(
+        re.match(r"^[一二三四五六七八九十]+、\S*(?:情况说明|决算情况|总体情况)", t)
+    )
+
+
+# ---- tokens -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    value: Decimal | None  # a number (blank dash = 0)
+    box: tuple[float, float] | None
+
+
+def tokens(line: Line, scale: Decimal = Decimal(1)) -> list[Tok]:
+    parts = fold(line.text).split()
+    boxes = line.boxes if len(line.boxes) == len(parts) else (None,) * len(parts)
+    out = []
+    for p, b in zip(parts, boxes, strict=True):
+        p = p.replace("−", "-")
+        if _NUM.match(p) and not (scale == 1 and _CODE_LIKE.fullmatch(p)):
+            out.append(Tok(p, Decimal(p.replace(",", "")) * scale, b))
+        elif p in _DASH:
+            out.append(Tok(p, Decimal(0), b))
+        else:
+            out.append(Tok(p, None, b))
+    return out
+
+
+def _is_noise(text: str) -> bool:
+    t = text.strip()
+    return not t or all(ch in _QUOTES or ch.isspace() for ch in t) or bool(
+        re.fullmatch(r"-\s*\d+\s*-|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?", t)
+    )
+
+
+# ---- labels and the grid ----------------------------------------------------------------------------
+
+
+@dataclass
+class Label:
+    table: str
+    side: str  # "" (one-sided), "L" or "R"
+    name: str
+    lines: list[Line]
+    code: str = ""
+    columns: tuple[str, ...] = ("金额",)
+    key: str = ""
+    values: list[Tok] = field(default_factory=list)
+    irregular: bool = False
+    parent: str = ""  # economic class name (基本支出 table)
+
+    def slots(self) -> list[tuple[str, str, int]]:
+        return [(self.table, self.key, c) for c in range(len(self.columns))]
+
+    @property
+    def text(self) -> str:
+        return " / ".join(ln.text.strip() for ln in self.lines)
+
+
+@dataclass
+class Piece:
+    """Numbers that belong together to one or more labels (in reading order)."""
+
+    labels: list[Label]
+    values: list[Tok]
+    irregular: bool = False
+
+
+@dataclass
+class Parsed:
+    facts: list[Fact] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    rows: int = 0  # table rows seen (denominator of coverage)
+    placed: int = 0
+
+
+@dataclass
+class _Table:
+    block: TableBlock
+    labels: list[Label] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+    header: list[Line] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+    empty_note: Line | None = None
+    unit: Decimal = Decimal("0.01")  # rounding unit in 万元
+    refused: list[tuple[str, Line]] = field(default_factory=list)
+
+
+# ---- row assembly per layout ---------------------------------------------------------------------
+
+
+def _body(t: _Table, lines: list[Line]) -> list[Line]:
+    """Lines after the title and 单位 line up to the first note; the notes are kept apart."""
+    b = t.block
+    body: list[Line] = []
+    in_notes = False
+    for ln in lines[b.start + 1: b.end]:
+        if ln is b.unit_line:
+            rest = _UNIT_LINE.sub("", fold(ln.text)).strip()
+            if rest and not _UNIT_LINE.search(rest):
+                body.append(Line(rest, ln.no, ln.page, ()))
+            continue
+        if _is_noise(ln.text):
+            continue
+        if _NOTE.search(squeeze(ln.text)) or in_notes:
+            in_notes = True
+            t.notes.append(ln)
+            if re.search(r"无数据|没有|无.*?(?:收入|支出)", ln.text):
+                t.empty_note = t.empty_note or ln
+            continue
+        body.append(ln)
+    return body
+
+
+def _code(text: str) -> tuple[str, str] | None:
+    """(科目编码, rest of the line) when the line starts with a 功能分类 code in any printed form."""
+    s = fold(text).strip()
+    m = _CODE_SPLIT.match(s)
+    if m and (m.group(2) or not re.match(r"^\d{3}\s+\d", s)):
+        code = "".join(g for g in m.groups() if g)
+    else:
+        m = _CODE_GLUED.match(s)
+        if not m:
+            return None
+        code = "".join(g for g in m.groups() if g)
+    if not code.startswith("2"):
+        return None
+    return code, s[m.end():].strip()
+
+
+def _coded(t: _Table, body: list[Line]) -> None:
+    spec = t.block.spec
+    started = False
+    prefix: list[tuple[Line, list[Tok], list[Tok]]] = []  # name printed above its code
+    last_page = body[0].page if body else 0
+    for ln in body:
+        toks = tokens(ln, t.block.scale)
+        nums = [k for k in toks if k.value is not None]
+        words = [k for k in toks if k.value is None]
+        hit = _code(ln.text)
+        total = _total_row(toks)
+        if total == []:  # a bare 合计: the 合计 row when its numbers follow (or the table is empty), else a header cell
+            k = body.index(ln) + 1
+            nxt = tokens(body[k], t.block.scale) if k < len(body) else []
+            if nxt and not all(x.value is not None for x in nxt):
+                total = None
+        if ln.page != last_page and started and not hit and total is None and _headerish(ln.text, spec):
+            continue  # header repeated on the next page
+        last_page = ln.page
+        if hit or total is not None:
+            started = True
+            if hit:
+                code, rest = hit
+                rest_toks = tokens(Line(rest, ln.no, ln.page, ln.boxes[-len(rest.split()):] if rest and ln.boxes else ()),
+                                   t.block.scale)
+                name = "".join(k.text for k in rest_toks if k.value is None)
+                vals = [k for k in rest_toks if k.value is not None]
+            else:
+                code, name, vals = "", spec.total_name, total or []
+            label = Label(spec.name, "", name, [ln], code, spec.columns)
+            irregular = False
+            if prefix:
+                label.name = "".join("".join(k.text for k in w) for _, w, _ in prefix) + label.name
+                pre_vals = [v for _, _, vs in prefix for v in vs]
+                label.lines = [p[0] for p in prefix] + label.lines
+                if pre_vals:
+                    vals, irregular = pre_vals + vals, True
+                prefix = []
+            t.labels.append(label)
+            t.pieces.append(Piece([label], vals, irregular))
+            continue
+        if not started:
+            nxt = body[body.index(ln) + 1] if body.index(ln) + 1 < len(body) else None
+            if words and not nums and nxt is not None and _code(nxt.text) and not _headerish(ln.text, spec):
+                prefix.append((ln, words, nums))  # a class name printed above its code
+            else:
+                t.header.append(ln)
+            continue
+        last = t.labels[-1] if t.labels else None
+        piece = t.pieces[-1] if t.pieces else None
+        if last and piece and not words:  # numbers on a line of their own
+            piece.irregular = piece.irregular or bool(piece.values)
+            piece.values.extend(nums)
+            last.lines.append(ln)
+        elif last and piece and not piece.values and not prefix:  # a wrapped name
+            last.name += "".join(k.text for k in words)
+            piece.values.extend(nums)
+            last.lines.append(ln)
+        else:
+            prefix.append((ln, words, nums))
+    for ln, _, _ in prefix:
+        t.refused.append(("表格行没有科目编码", ln))
+
+
+def _total_row(toks: list[Tok]) -> list[Tok] | None:
+    """Values of a 合计 row (``合计 2,946.25 …``, ``类 款 项 合计 …``, a bare ``合计``); None if not one."""
+    words = [k.text for k in toks if k.value is None]
+    if "合计" not in words:
+        return None
+    i = max(i for i, k in enumerate(toks) if k.text == "合计")
+    after = toks[i + 1:]
+    if any(k.value is None for k in after):
+        return None
+    before = {k.text for k in toks[:i]}
+    if before - {"类", "款", "项", "科目编码", "科目名称", "项目"}:
+        return None
+    return list(after)
+
+
+def _headerish(text: str, spec: Spec) -> bool:
+    t = squeeze(fold(text))
+    for w in (*spec.columns, "本年收入合计", "本年支出合计", "财政拨款收入", "项目", "科目编码", "科目名称", "功能分类",
+              "经济分类", "支出功能分类", "决算数", "预算数", "合计", "小计", "年初结转和结余", "年末结转和结余",
+              "本年收入", "本年支出", "收入", "支出", "类", "款", "项", "单位：万元", "单位：元"):
+        t = t.replace(w, "")
+    return len(t) <= 1
+
+
+def _split_labels(words: list[Tok]) -> list[str]:
+    """Text tokens of a two-sided line → label texts (split at a numbering or a known right-side label)."""
+    out: list[str] = []
+    for k in words:
+        w = k.text
+        starts_new = bool(_ENUM.match(w)) or any(w.startswith(r) for r in _RIGHT_WORDS[:-1]) or w == "总计"
+        if out and not starts_new:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _strip_enum(name: str) -> str:
+    return _ENUM.sub("", name)
+
+
+def _complete(name: str) -> bool:
+    n = _strip_enum(name)
+    return n in CLASSES or n in _LEFT_WORDS or n in _RIGHT_WORDS
+
+
+def _side_of(name: str, position: int, count: int) -> str:
+    if count == 2:
+        return "L" if position == 0 else "R"
+    n = _strip_enum(name)
+    if n in _RIGHT_WORDS[:-1] or n.startswith(("年末", "结余分配")):
+        return "R"
+    if n in _LEFT_WORDS or n.startswith(("年初", "使用非财政拨款")):
+        return "L"
+    if any(c.startswith(n) for c in CLASSES) or n.endswith("支出"):
+        return "R"
+    if any(w.startswith(n) for w in _LEFT_WORDS):
+        return "L"
+    return "R"
+
+
+def _twosided(t: _Table, body: list[Line]) -> None:
+    spec = t.block.spec
+    started = False
+    prev_line_labels: list[Label] = []
+    for ln in body:
+        toks = tokens(ln, t.block.scale)
+        if not started:
+            if any(_ENUM.match(k.text) for k in toks) or any(k.text in ("本年收入合计", "总计") for k in toks):
+                started = True
+            else:
+                t.header.append(ln)
+                continue
+        # group: text runs and numbers
+        groups: list[list[Tok] | Tok] = []
+        for k in toks:
+            if k.value is None:
+                if groups and isinstance(groups[-1], list):
+                    groups[-1].append(k)
+                else:
+                    groups.append([k])
+            else:
+                groups.append(k)
+        names_here = [n for g in groups if isinstance(g, list) for n in _split_labels(g)]
+        new_count = sum(1 for n in names_here if _ENUM.match(n) or _complete(n) or n in ("总计",))
+        line_labels: list[Label] = []
+        current: Label | None = None
+        leading: list[Tok] = []
+        pos = 0
+        for g in groups:
+            if isinstance(g, Tok):
+                if current is None:
+                    leading.append(g)
+                else:
+                    current.values.append(g)
+                continue
+            for name in _split_labels(g):
+                is_new = bool(_ENUM.match(name)) or _complete(name) or name == "总计" or not t.labels
+                if not is_new:  # the wrapped end of a label: the latest one still incomplete
+                    open_labels = [lb for lb in reversed(t.labels) if not _complete(lb.name)]
+                    target = open_labels[0] if open_labels else (current or t.labels[-1])
+                    target.name += name
+                    if ln not in target.lines:
+                        target.lines.append(ln)
+                    current = target
+                    continue
+                side = _side_of(name, pos, new_count)
+                pos += 1
+                columns = ("金额",) if side == "L" else spec.columns
+                label = Label(spec.name, side, name, [ln], columns=columns)
+                t.labels.append(label)
+                line_labels.append(label)
+                current = label
+        if leading:
+            takers = [lb for lb in prev_line_labels if not lb.values] or prev_line_labels[-1:]
+            if takers:
+                t.pieces.append(Piece(takers, leading, True))
+                for lb in takers:
+                    lb.irregular = True
+                    lb.lines.append(ln)
+            else:
+                t.refused.append(("数字无法对应到表格行", ln))
+        if line_labels or not leading:
+            prev_line_labels = line_labels or prev_line_labels
+    taken = {id(lb) for p in t.pieces for lb in p.labels}
+    for lb in t.labels:
+        if id(lb) in taken and not lb.values:
+            continue
+        if id(lb) in taken:  # inline numbers plus a later numbers line: one run, in reading order
+            p = next(p for p in t.pieces if lb in p.labels)
+            if len(p.labels) == 1:
+                p.values[:0] = lb.values
+                continue
+            t.refused.append(("数字无法对应到表格行", lb.lines[0]))
+            continue
+        t.pieces.append(Piece([lb], list(lb.values), False))
+
+
+def _economic(t: _Table, body: list[Line]) -> None:
+    spec = t.block.spec
+    started = False
+    open_labels: list[Label] = []  # labels still waiting for a value
+    for ln in body:
+        toks = tokens(ln, t.block.scale)
+        texts = [k.text for k in toks]
+        if not started:
+            if any(_econ_code_at(toks, i) for i in range(len(toks))):
+                started = True
+            else:
+                t.header.append(ln)
+                continue
+        if _econ_code_at(toks, 0) or (toks and toks[0].text.startswith(("人员经费", "公用经费"))):
+            open_labels = []  # a new row: items above that got no value are blank (zero)
+        i = 0
+        current: Label | None = None
+        new_here: list[Label] = []
+        while i < len(toks):
+            k = toks[i]
+            code_len = _econ_code_at(toks, i)
+            if code_len:
+                code = "".join(texts[i: i + code_len])
+                current = Label(spec.name, "", "", [ln], code, spec.columns)
+                t.labels.append(current)
+                new_here.append(current)
+                open_labels.append(current)
+                i += code_len
+                continue
+            if k.text in ("人员经费合计", "公用经费合计", "人员经费", "公用经费"):
+                current = Label(spec.name, "", k.text.replace("合计", "") + "合计", [ln], k.text, spec.columns)
+                t.labels.append(current)
+                new_here.append(current)
+                open_labels.append(current)
+                i += 1
+                continue
+            if k.value is not None:
+                target = current if current is not None and not current.values and current.name else None
+                if target is None:  # a value at the start of a line: the oldest item still waiting
+                    waiting = [lb for lb in open_labels if not lb.values and lb.name]
+                    target = waiting[0] if waiting else None
+                    if target is not None:
+                        target.irregular = target not in new_here and ln not in target.lines
+                        if ln not in target.lines:
+                            target.lines.append(ln)
+                if target is None:
+                    t.refused.append(("数字无法对应到表格行", ln))
+                else:
+                    target.values.append(k)
+                    open_labels = [lb for lb in open_labels if lb is not target]
+                current = None if target is current else current
+                i += 1
+                continue
+            # text: the name of the current item, or the wrapped end of the last item without a value
+            target = current
+            if target is None:
+                waiting = [lb for lb in open_labels if not lb.values]
+                target = waiting[-1] if waiting else None
+                if target is not None and ln not in target.lines:
+                    target.lines.append(ln)
+            if target is None:
+                if not _headerish(ln.text, spec):
+                    t.refused.append(("文字无法对应到表格行", ln))
+            else:
+                target.name += k.text
+                current = target
+            i += 1
+        # an item whose line ended without a value keeps waiting only while the next line may wrap it
+        open_labels = [lb for lb in open_labels if not lb.values]
+    for lb in t.labels:
+        lb.name = squeeze(lb.name)
+        if not lb.code.startswith(("人员经费", "公用经费")) and not _econ_name_ok(lb.code, lb.name):
+            t.refused.append((f"科目编码 {lb.code} 与名称“{lb.name}”不符，表格行无法可靠拼合", lb.lines[0]))
+            continue
+        t.pieces.append(Piece([lb], list(lb.values), lb.irregular))
+    t.labels = [lb for lb in t.labels if any(lb in p.labels for p in t.pieces)]
+
+
+def _econ_code_at(toks: list[Tok], i: int) -> int:
+    """Tokens taken by an economic code starting at ``toks[i]`` (``302 01`` → 2, ``30201`` → 1), else 0."""
+    a = toks[i].text
+    if re.fullmatch(r"3\d{4}", a) and i + 1 < len(toks) and toks[i + 1].value is None:
+        return 1
+    if re.fullmatch(r"3\d{2}", a):
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if re.fullmatch(r"\d{2}", nxt) and i + 2 < len(toks) and toks[i + 2].value is None:
+            return 2
+        if i + 1 < len(toks) and toks[i + 1].value is None:
+            return 1
+    return 0
+
+
+# 政府支出经济分类 (部门): a printed name that is not the standard one for its code means the row was
+# put together from pieces of other rows; such rows are refused.
+ECON_NAMES = {
+    "301": "工资福利支出", "30101": "基本工资", "30102": "津贴补贴", "30103": "奖金", "30106": "伙食补助费",
+    "30107": "绩效工资", "30108": "机关事业单位基本养老保险缴费", "30109": "职业年金缴费",
+    "30110": "职工基本医疗保险缴费", "30111": "公务员医疗补助缴费", "30112": "其他社会保障缴费", "30113": "住房公积金",
+    "30114": "医疗费", "30199": "其他工资福利支出",
+    "302": "商品和服务支出", "30201": "办公费", "30202": "印刷费", "30203": "咨询费", "30204": "手续费", "30205": "水费",
+    "30206": "电费", "30207": "邮电费", "30208": "取暖费", "30209": "物业管理费", "30211": "差旅费",
+    "30212": "因公出国（境）费用", "30213": "维修（护）费", "30214": "租赁费", "30215": "会议费", "30216": "培训费",
+    "30217": "公务接待费", "30218": "专用材料费", "30224": "被装购置费", "30225": "专用燃料费", "30226": "劳务费",
+    "30227": "委托业务费", "30228": "工会经费", "30229": "福利费", "30231": "公务用车运行维护费", "30239": "其他交通费用",
+    "30240": "税金及附加费用", "30299": "其他商品和服务支出",
+    "303": "对个人和家庭的补助", "30301": "离休费", "30302": "退休费", "30303": "退职（役）费", "30304": "抚恤金",
+    "30305": "生活补助", "30306": "救济费", "30307": "医疗费补助", "30308": "助学金", "30309": "奖励金",
+    "30310": "个人农业生产补贴", "30311": "代缴社会保险费", "30399": "其他对个人和家庭的补助",
+    "310": "资本性支出", "31001": "房屋建筑物购建", "31002": "办公设备购置", "31003": "专用设备购置",
+    "31005": "基础设施建设", "31006": "大型修缮", "31007": "信息网络及软件购置更新", "31008": "物资储备",
+    "31009": "土地补偿", "31013": "公务用车购置", "31019": "其他交通工具购置", "31021": "文物和陈列品购置",
+    "31022": "无形资产购置", "31099": "其他资本性支出",
+}
+
+
+def _econ_name_ok(code: str, name: str) -> bool:
+    if not name or re.search(r"\d", name):
+        return False
+    std = ECON_NAMES.get(code)
+    if std is None:
+        return True
+    loose = re.sub(r"支出$|费用?$", "", std)
+    return name == std or (name.startswith(loose) and len(name) <= len(std) + 2)
+
+
+_SANGONG_PAIRS = ("预算数", "决算数")
+
+
+def _sangong(t: _Table, body: list[Line]) -> None:
+    spec = t.block.spec
+    pairs_line: Line | None = None
+    values: list[Tok] = []
+    lines: list[Line] = []
+    for ln in body:
+        toks = tokens(ln, t.block.scale)
+        if all(k.value is not None for k in toks):
+            values.extend(toks)
+            lines.append(ln)
+        elif all(k.text in _SANGONG_PAIRS for k in toks):
+            pairs_line = ln
+        else:
+            t.header.append(ln)
+    header = squeeze("".join(h.text for h in t.header))
+    heads = pairs_line.text.split() if pairs_line else []
+    if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12)):
+        t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
+        return
+    kinds = heads or [*_SANGONG_PAIRS] * 6
+    columns = tuple(f"{_SANGONG[i // 2] if len(kinds) == 12 else _SANGONG[i]}|{kinds[i]}" for i in range(len(kinds)))
+    label = Label(spec.name, "", "三公经费", lines or [pairs_line or t.block.title], "", columns)
+    label.values = values
+    t.labels.append(label)
+    t.pieces.append(Piece([label], values, False))
+    t.header.append(pairs_line) if pairs_line else None
+
+
+# ---- identities -------------------------------------------------------------------------------------
+
+
+def _keys(t: _Table) -> None:
+    seen: dict[str, int] = {}
+    in_opening = False
+    for lb in t.labels:
+        if t.block.spec.layout == "twosided":
+            lb.name = squeeze(lb.name)
+            base = _strip_enum(lb.name)
+            if lb.side == "L" and base.startswith("年初"):
+                in_opening = True
+            elif lb.side == "L" and in_opening and any(base.startswith(f) for f in FUNDS):
+                lb.parent = "年初"
+            raw = lb.side + (lb.parent + base)
+        else:
+            raw = lb.code or lb.name
+        n = seen.get(raw, 0)
+        seen[raw] = n + 1
+        lb.key = raw if not n else f"{raw}#{n}"
+
+
+def _tol(grid_terms: int, unit: Decimal) -> Decimal:
+    return unit / 2 * max(grid_terms, 2)
+
+
+def _sum_constraint(grid: Grid, total: tuple, parts: list[tuple], unit: Decimal, rule: str, label: str) -> None:
+    if not parts:
+        return
+    terms = [(total, 1)] + [(p, -1) for p in parts]
+    grid.constrain(terms, "=", _tol(len(terms), unit), rule, label)
+
+
+def _identities(t: _Table, grid: Grid) -> None:
+    spec, u = t.block.spec, t.unit
+    labels = t.labels
+    if spec.layout == "coded":
+        n = len(spec.columns)
+        for lb in labels:
+            s = lb.slots()
+            if spec.columns[0] == "金额":
+                _sum_constraint(grid, s[0], s[1:], u, "表内合计", f"{spec.name} {lb.name} 合计=各列之和")
+            else:  # 基金/国资: 小计 = 基本 + 项目; 年初 + 收入 − 支出 = 年末
+                _sum_constraint(grid, s[2], s[3:5], u, "表内合计", f"{spec.name} {lb.name} 本年支出")
+                grid.constrain([(s[0], 1), (s[1], 1), (s[2], -1), (s[5], -1)], "=", _tol(4, u), "表内合计",
+                               f"{spec.name} {lb.name} 结转结余")
+        coded = [lb for lb in labels if lb.code]
+        total = next((lb for lb in labels if not lb.code), None)
+        for parent in [*coded, total]:
+            if parent is None:
+                continue
+            below = [lb for lb in coded if lb.code.startswith(parent.code) and len(lb.code) > len(parent.code)]
+            level = min((len(lb.code) for lb in below), default=0)  # the next level printed (款, else 项)
+            kids = [lb for lb in below if len(lb.code) == level]
+            if parent.code == "" and not kids:
+                continue
+            for c in range(n):
+                _sum_constraint(grid, parent.slots()[c], [k.slots()[c] for k in kids], u, "表内合计",
+                                f"{spec.name} {parent.name}（{spec.columns[c]}）= 下级科目之和")
+    elif spec.layout == "twosided":
+        for side in ("L", "R"):
+            side_labels = [lb for lb in labels if lb.side == side]
+            width = len(side_labels[0].columns) if side_labels else 1
+            for lb in side_labels:
+                if len(lb.columns) > 1:
+                    s = lb.slots()
+                    _sum_constraint(grid, s[0], s[1:], u, "表内合计", f"{spec.name} {lb.name} 合计=各列之和")
+            enum = [lb for lb in side_labels if _ENUM.match(lb.name) and not lb.parent]
+            subtotal = next((lb for lb in side_labels if _strip_enum(lb.name).startswith("本年")), None)
+            grand = next((lb for lb in side_labels if _strip_enum(lb.name) == "总计"), None)
+            others = [lb for lb in side_labels if lb not in enum and lb not in (subtotal, grand) and not lb.parent]
+            for c in range(width):
+                if subtotal:
+                    _sum_constraint(grid, subtotal.slots()[c], [lb.slots()[c] for lb in enum], u, "表内合计",
+                                    f"{spec.name} {subtotal.name}")
+                if grand and subtotal:
+                    _sum_constraint(grid, grand.slots()[c], [subtotal.slots()[c]] + [lb.slots()[c] for lb in others],
+                                    u, "表内合计", f"{spec.name} {grand.name}")
+            opening = next((lb for lb in side_labels if _strip_enum(lb.name).startswith("年初")), None)
+            subs = [lb for lb in side_labels if lb.parent]
+            if opening and subs:
+                _sum_constraint(grid, opening.slots()[0], [lb.slots()[0] for lb in subs], u, "表内合计",
+                                f"{spec.name} {opening.name}")
+        lg = next((lb for lb in labels if lb.side == "L" and _strip_enum(lb.name) == "总计"), None)
+        rg = next((lb for lb in labels if lb.side == "R" and _strip_enum(lb.name) == "总计"), None)
+        if lg and rg:
+            grid.constrain([(lg.slots()[0], 1), (rg.slots()[0], -1)], "=", _tol(2, u), "表内合计",
+                           f"{spec.name} 收入总计=支出总计")
+        if len(spec.columns) > 1:  # per fund: 收入 + 年初结转 = 支出 + 年末结转
+            right_total = next((lb for lb in labels if lb.side == "R" and _strip_enum(lb.name).startswith("本年")), None)
+            closing = next((lb for lb in labels if lb.side == "R" and _strip_enum(lb.name).startswith("年末")), None)
+            for f, fund in enumerate(FUNDS, start=1):
+                if f >= len(spec.columns) or right_total is None:
+                    continue
+                income = next((lb for lb in labels if lb.side == "L" and not lb.parent
+                               and _strip_enum(lb.name).startswith(fund)), None)
+                opening_f = next((lb for lb in labels if lb.parent and _strip_enum(lb.name).startswith(fund)), None)
+                if income is None:
+                    continue
+                terms = [(income.slots()[0], 1), (right_total.slots()[f], -1)]
+                if opening_f:
+                    terms.append((opening_f.slots()[0], 1))
+                if closing:
+                    terms.append((closing.slots()[f], -1))
+                grid.constrain(terms, "=", _tol(len(terms), u), "表内合计", f"{spec.name} {fund} 收支平衡")
+    elif spec.layout == "economic":
+        classes = [lb for lb in labels if len(lb.code) == 3]
+        for cls in classes:
+            kids = [lb for lb in labels if len(lb.code) == 5 and lb.code.startswith(cls.code)]
+            _sum_constraint(grid, cls.slots()[0], [k.slots()[0] for k in kids], u, "表内合计", f"{spec.name} {cls.name}")
+        totals = [lb for lb in labels if lb.code.startswith(("人员经费", "公用经费"))]
+        if len(totals) == 2 and classes:
+            terms = [(lb.slots()[0], 1) for lb in totals] + [(c.slots()[0], -1) for c in classes]
+            grid.constrain(terms, "=", _tol(len(terms), u), "表内合计", f"{spec.name} 人员经费+公用经费=各类之和")
+    elif spec.layout == "sangong" and labels:
+        s = labels[0].slots()
+        if len(s) == 12:
+            for k in (0, 1):
+                _sum_constraint(grid, s[0 + k], [s[2 + k], s[4 + k], s[10 + k]], u, "表内合计", "三公经费合计")
+                _sum_constraint(grid, s[4 + k], [s[6 + k], s[8 + k]], u, "表内合计", "公务用车购置及运行维护费小计")
+        elif len(s) == 6:
+            _sum_constraint(grid, s[0], [s[1], s[2], s[5]], u, "表内合计", "三公经费合计")
+            _sum_constraint(grid, s[2], [s[3], s[4]], u, "表内合计", "公务用车购置及运行维护费小计")
+
+
+def _cross(tables: dict[str, _Table], grid: Grid) -> None:
+    """Identities between tables: the same totals, and a 财政拨款 part never above the all-funds figure."""
+
+    def find(name: str, pred: Callable[[Label], bool]) -> Label | None:
+        t = tables.get(name)
+        return next((lb for lb in t.labels if pred(lb)), None) if t else None
+
+    def by_name(name: str, side: str, base: str) -> Label | None:
+        return find(name, lambda lb: lb.side == side and not lb.parent and _strip_enum(lb.name) == base)
+
+    def eq(a: tuple | None, b: list[tuple], rule_label: str) -> None:
+        if a is None or not b or any(x is None for x in b):
+            return
+        terms = [(a, 1)] + [(x, -1) for x in b]
+        grid.constrain(terms, "=", _tol(len(terms), Decimal("0.01")), "表间一致", rule_label)
+
+    t1, t2, t3, t4, t5, t6 = (SPECS[i].name for i in range(6))
+    t8, t9 = SPECS[7].name, SPECS[8].name
+    inc_total = by_name(t1, "L", "本年收入合计")
+    t2_total = find(t2, lambda lb: not lb.code)
+    if t2_total:
+        cols = dict(zip(_BY_NAME[t2].columns, t2_total.slots(), strict=True))
+        if inc_total:
+            eq(cols["金额"], [inc_total.slots()[0]], "本年收入合计：收入支出决算总表=收入决算表")
+        funds = [by_name(t1, "L", f + "收入") for f in FUNDS]
+        present = [lb.slots()[0] for lb in funds if lb]
+        if present:
+            eq(cols["财政拨款收入"], present, "财政拨款收入：收入支出决算总表=收入决算表")
+        for src in INCOME_SOURCES[1:]:
+            lb = by_name(t1, "L", src)
+            if lb:
+                eq(cols[src], [lb.slots()[0]], f"{src}：收入支出决算总表=收入决算表")
+    exp_total = by_name(t1, "R", "本年支出合计")
+    t3_total = find(t3, lambda lb: not lb.code)
+    if exp_total and t3_total:
+        eq(t3_total.slots()[0], [exp_total.slots()[0]], "本年支出合计：收入支出决算总表=支出决算表")
+    def class_row(name: str, cls: str) -> Label | None:
+        return find(name, lambda lb: len(lb.code) == 3 and lb.name == cls)
+
+    def same_code(name: str, other: Label) -> Label | None:
+        return find(name, lambda lb: lb.code == other.code and bool(lb.code or not other.code))
+
+    for cls in CLASSES:
+        a = by_name(t1, "R", cls)
+        b = class_row(t3, cls)
+        if a and b:
+            eq(b.slots()[0], [a.slots()[0]], f"{cls}：收入支出决算总表=支出决算表")
+        a4 = by_name(t4, "R", cls)
+        b5 = class_row(t5, cls)
+        if a4 and b5 and len(a4.slots()) > 1:
+            eq(b5.slots()[0], [a4.slots()[1]], f"{cls}：财政拨款收入支出决算总表=一般公共预算财政拨款支出决算表")
+    for fund in FUNDS:
+        a, b = by_name(t4, "L", fund), by_name(t1, "L", fund + "收入")
+        if a and b:
+            eq(a.slots()[0], [b.slots()[0]], f"{fund}收入：财政拨款收入支出决算总表=收入支出决算总表")
+    r4 = by_name(t4, "R", "本年支出合计")
+    for name, col in ((t5, 1), (t8, 2), (t9, 3)):
+        total = find(name, lambda lb: not lb.code)
+        if r4 and total and col < len(r4.slots()):
+            idx = _BY_NAME[name].columns.index("金额")
+            eq(total.slots()[idx], [r4.slots()[col]], f"{_BY_NAME[name].total_name}：{name}=财政拨款收入支出决算总表")
+    t5_total = find(t5, lambda lb: not lb.code)
+    people = find(t6, lambda lb: lb.code.startswith("人员经费"))
+    public = find(t6, lambda lb: lb.code.startswith("公用经费"))
+    if t5_total and people and public:
+        eq(t5_total.slots()[1], [people.slots()[0], public.slots()[0]], "基本支出：一般公共预算财政拨款支出决算表=基本支出决算表")
+    if t3 in tables and t5 in tables:
+        for lb5 in tables[t5].labels:
+            lb3 = same_code(t3, lb5)
+            if lb3 is None:
+                continue
+            for c in range(3):
+                grid.constrain([(lb3.slots()[c], 1), (lb5.slots()[c], -1)], ">=", Decimal("0.01"), "表间一致",
+                               f"{lb5.name}：支出决算表不小于一般公共预算财政拨款支出决算表")
+
+
+# ---- the whole report -----------------------------------------------------------------------------
+
+
+def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str) -> Parsed:
+    out = Parsed()
+    tables: dict[str, _Table] = {}
+    grid = Grid()
+    runs: dict[int, Run] = {}
+    for block in blocks:
+        t = _Table(block)
+        body = _body(t, lines)
+        layout = block.spec.layout
+        {"coded": _coded, "twosided": _twosided, "economic": _economic, "sangong": _sangong}[layout](t, body)
+        _keys(t)
+        decimals = [len(k.text.split(".")[1]) if "." in k.text else 0 for p in t.pieces for k in p.values]
+        t.unit = Decimal(10) ** -(max(decimals) if decimals else 2) * block.scale
+        if block.spec.name in tables:  # the same table printed twice: keep the first, refuse the rest
+            for lb in t.labels:
+                t.refused.append(("同一张表出现两次", lb.lines[0]))
+            t.labels, t.pieces = [], []
+        else:
+            tables[block.spec.name] = t
+        for p in t.pieces:
+            slots = [s for lb in p.labels for s in lb.slots()]
+            boxes = [k.box for k in p.values if k.box is not None]
+            values = [k.value for k in p.values if k.value is not None]
+            run = Run(values, slots, boxes=boxes if len(boxes) == len(values) else None, irregular=p.irregular)
+            grid.add(run)
+            for lb in p.labels:
+                runs[id(lb)] = run
+    for t in tables.values():
+        _identities(t, grid)
+    _cross(tables, grid)
+    garbage = grid.drop_broken_irregular()  # numbers pulled from other lines that fit no reading of their row
+    grid.solve()
+    if _by_position(tables, grid, runs):
+        grid.solve()
+    if grid.prefer_exact():
+        grid.solve()
+    refused_runs = _check(grid, out, file, tables) | garbage
+    for t in tables.values():
+        _emit(t, grid, runs, refused_runs, out, file)
+        for note in t.notes:
+            if re.search(r"仍保留该表格式|在本表下方作下述说明|(?:请|应)(?:在|于)本表", note.text):
+                out.discrepancies.append(Discrepancy("模板说明残留", f"{t.block.spec.name}下方留有模板的填写说明",
+                                                     None, Source(file, note.no, note.text.strip(), note.page)))
+    for t in [t for b in blocks for t in [tables.get(b.spec.name)] if t]:
+        for reason, ln in t.refused:
+            out.unplaced.append(Unplaced(f"{TABLE_REASON}{reason}", Source(file, ln.no, ln.text.strip(), ln.page)))
+            out.rows += 1
+    return out
+
+
+def _by_position(tables: dict[str, _Table], grid: Grid, runs: dict[int, Run]) -> bool:
+    """Settle runs arithmetic left open by the x position of their numbers (PDF only)."""
+    changed = False
+    for t in tables.values():
+        centers = _column_centers(t, grid, runs)
+        if not centers:
+            continue
+        for lb in t.labels:
+            run = runs.get(id(lb))
+            if run is None or run.settled or not run.boxes or len(run.slots) != len(lb.columns):
+                continue
+            fits = []
+            for cand in run.candidates:
+                ok = True
+                for (x0, x1), col in zip(run.boxes, cand, strict=True):
+                    mid = (x0 + x1) / 2
+                    nearest = min(centers, key=lambda c: abs(centers[c] - mid))
+                    if nearest != col:
+                        ok = False
+                        break
+                if ok:
+                    fits.append(cand)
+            if len(fits) == 1:
+                run.candidates = fits
+                changed = True
+    return changed
+
+
+def _column_centers(t: _Table, grid: Grid, runs: dict[int, Run]) -> dict[int, float]:
+    if t.block.spec.layout == "sangong":
+        head = next((h for h in t.header if h.text.split() and all(w in _SANGONG_PAIRS for w in h.text.split())), None)
+        if head and head.boxes and len(head.boxes) == len(head.text.split()):
+            return {i: (b[0] + b[1]) / 2 for i, b in enumerate(head.boxes)}
+        return {}
+    seen: dict[int, list[float]] = {}
+    for lb in t.labels:
+        run = runs.get(id(lb))
+        if run is None or not run.settled or not run.boxes or len(run.slots) != len(lb.columns):
+            continue
+        for (x0, x1), col in zip(run.boxes, run.candidates[0], strict=True):
+            seen.setdefault(col, []).append((x0 + x1) / 2)
+    if len(seen) < len(t.labels[0].columns if t.labels else ()):
+        return {}  # a column never seen: positions cannot rule it out
+    return {c: sum(v) / len(v) for c, v in seen.items()}
+
+
+def _check(grid: Grid, out: Parsed, file: str, tables: dict[str, _Table]) -> set[int]:
+    """Identities the placed figures break: stated errors (discrepancies), or — where numbers were
+    pulled from another line than their label — a parse we cannot trust (those runs are refused).
+    Row identities are judged first, then the table's sums, then the identities between tables, so a
+    refused row is not blamed on the rows it was summed with."""
+    refused: set[int] = set()
+    owner_label: dict[tuple, Label] = {}
+    for t in tables.values():
+        for lb in t.labels:
+            for s in lb.slots():
+                owner_label[s] = lb
+
+    def runs_of(c: Constraint) -> set[int]:
+        return {grid.owner[s][0] for s, _ in c.terms}
+
+    order = sorted(grid.constraints, key=lambda c: (c.rule != "表内合计", len(runs_of(c)) > 1))
+    for c in order:
+        involved = runs_of(c)
+        if involved & refused:
+            continue
+        res = grid.residual(c)
+        lb = owner_label[c.terms[0][0]]
+        src = Source(file, lb.lines[0].no, lb.text, lb.lines[0].page)
+        if not grid.broken(c):
+            if res:  # within rounding: a 尾差 the report carries, worth an auditor's look
+                out.discrepancies.append(Discrepancy("尾差", c.label, res, src))
+            continue
+        shaky = {r for r in involved if grid.runs[r].irregular}
+        if shaky:
+            refused |= shaky
+            continue
+        out.discrepancies.append(Discrepancy(c.rule, c.label, res, src))
+    return refused
+
+
+def _emit(t: _Table, grid: Grid, runs: dict[int, Run], refused: set[int], out: Parsed, file: str) -> None:
+    spec = t.block.spec
+    run_index = {id(r): i for i, r in enumerate(grid.runs)}
+    classes = {lb.code: lb.name for lb in t.labels if lb.code}
+    for lb in t.labels:
+        run = runs[id(lb)]
+        first = lb.lines[0]
+        src = Source(file, first.no, lb.text, first.page)
+        out.rows += 1
+        if run_index[id(run)] in refused or not run.candidates:
+            out.unplaced.append(Unplaced(f"{TABLE_REASON}行中的数字与表内合计不符，无法可靠对应到列", src))
+            continue
+        cells = [grid.cell(s) for s in lb.slots()]
+        parent_class = classes.get(lb.code[:3], "") if spec.layout == "economic" and len(lb.code) == 5 else ""
+        for value, column in zip(cells, lb.columns, strict=True):
+            if value is None:
+                continue
+            out.facts.append(_fact(spec, lb, column, value, src, classes, parent_class))
+        if any(v is None for v in cells):
+            out.unplaced.append(Unplaced(f"{TABLE_REASON}有空白单元格，无法确定行中数字所在的列", src))
+        else:
+            out.placed += 1
+    if not t.labels and t.empty_note is not None:
+        _empty(t, out, file)
+
+
+def _empty(t: _Table, out: Parsed, file: str) -> None:
+    """A table printed with no rows and a 本表无数据 note: its totals are zero."""
+    spec, note = t.block.spec, t.empty_note
+    assert note is not None
+    src = Source(file, note.no, note.text.strip(), note.page)
+    out.rows += 1
+    out.placed += 1
+    if spec.layout == "coded":
+        lb = Label(spec.name, "", spec.total_name, [note], "", spec.columns)
+        for column in spec.columns:
+            out.facts.append(_fact(spec, lb, column, Decimal(0), src, {}, ""))
+    elif spec.layout == "sangong":
+        for item in _SANGONG:
+            for kind in _SANGONG_PAIRS:
+                lb = Label(spec.name, "", "三公经费", [note], "", (f"{item}|{kind}",))
+                out.facts.append(_fact(spec, lb, f"{item}|{kind}", Decimal(0), src, {}, ""))
+
+
+_TWOSIDED_NAMES = {
+    "总计": ("收入总计", "支出总计"),
+    "使用非财政拨款结余（含专用结余）": ("使用非财政拨款结余", ""),
+}
+_SANGONG_PARENT = {"因公出国（境）费": "三公经费", "公务用车购置及运行维护费": "三公经费", "公务接待费": "三公经费",
+                   "公务用车购置费": "公务用车购置及运行维护费", "公务用车运行维护费": "公务用车购置及运行维护费"}
+
+
+def _fact(spec: Spec, lb: Label, column: str, value: Decimal, src: Source, classes: dict[str, str],
+          parent_class: str) -> Fact:
+    common = {"章节": "表", "来源类型": "table", "表名": spec.name, "原文科目": lb.name}
+    if spec.layout == "sangong":
+        item, kind = column.split("|")
+        return Fact("三公", item, kind, value, "万元", src, 上级科目=_SANGONG_PARENT.get(item, ""), **common)
+    if spec.layout == "economic":
+        if lb.code.startswith(("人员经费", "公用经费")):
+            name = lb.code[:4]
+            return Fact("支出", name, "金额", value, "万元", src, 口径="经济分类", 上级科目="基本支出", **common)
+        up = "" if len(lb.code) == 3 else parent_class
+        return Fact("支出", squeeze(lb.name), "金额", value, "万元", src, 口径="经济分类", 上级科目=up, 科目编码=lb.code,
+                    **common)
+    if spec.layout == "twosided":
+        base = _strip_enum(lb.name)
+        fiscal = len(spec.columns) > 1
+        if lb.side == "L":
+            view = "收入"
+            if lb.parent:
+                name = f"年初{base}结转和结余"
+            elif base == "总计":
+                name = "财政拨款收入总计" if fiscal else "收入总计"
+            elif base in FUNDS:
+                name = base + "收入"
+            else:
+                name = _TWOSIDED_NAMES.get(base, (base,))[0]
+            scope = "合计" if name.endswith(("合计", "总计")) else "来源分类"
+            return Fact(view, name, "金额", value, "万元", src, 口径=scope, **common)
+        name = ("财政拨款支出总计" if fiscal else "支出总计") if base == "总计" else base
+        is_class = name in CLASSES
+        return Fact("支出", name, column, value, "万元", src, 口径="功能分类" if is_class else "合计",
+                    类=name if is_class else "", **common)
+    # coded
+    if not lb.code:
+        return Fact(spec.view, spec.total_name, column, value, "万元", src, 口径="合计", **common)
+    lei = classes.get(lb.code[:3], "")
+    kuan = classes.get(lb.code[:5], "") if len(lb.code) >= 5 else ""
+    xiang = lb.name if len(lb.code) == 7 else ""
+    return Fact(spec.view, lb.name, column, value, "万元", src, 口径="功能分类", 类=lei, 款=kuan, 项=xiang,
+                科目编码=lb.code, **common)
+
+
+def table_lines(blocks: Iterable[TableBlock]) -> set[int]:
+    """Indexes of the lines that belong to tables (the narrative parser skips them)."""
+    return {i for b in blocks for i in range(b.start, b.end)}
