@@ -271,7 +271,8 @@ def stored_findings(con: duckdb.DuckDBPyConnection, report_id: int | None = None
     return sorted(out, key=_order)
 
 
-def findings_for_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[Any]) -> list[Finding]:
+def findings_for_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[Any],
+                         stored: Sequence[Finding] | None = None) -> list[Finding]:
     """Stored findings that involve any of the given source lines.
 
     ``sources``: dicts with ``file`` and ``line`` (as in 来源明细) or ``(file, line)`` pairs.
@@ -284,7 +285,8 @@ def findings_for_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[Any])
             wanted.add((s[0], int(s[1])))
     if not wanted:
         return []
-    return [f for f in stored_findings(con) if any((s["file"], s["line"]) in wanted for s in f.sources)]
+    pool = stored_findings(con) if stored is None else stored
+    return [f for f in pool if any((s["file"], s["line"]) in wanted for s in f.sources)]
 
 
 # ---- rendering ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ PERCENT_COLS = {"占比", "增减率", "完成预算比", "执行率"}
 AMOUNT_COLS = {"金额", "上年金额", "增减额", "预算数", "决算数", "年初预算", "调整后预算", "执行数", "上年决算数"}
 SIGNED_COLS = {"增减额", "增减率"}
 SCORE_COLS = {"得分", "权重", "总得分", "总权重"}
+READ_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA", "CALL", "PREPARE", "EXECUTE", "MULTI"}  # what raw SQL may run
 HIDDEN_COLS = {"来源", "来源明细", "序号", "报告ID", "计量单位", "推算说明", "变化说明", "字段名", "章节", "目标"}
 
 
@@ -53,7 +54,7 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     except duckdb.CatalogException as e:
         raise JuesuanError(f"{p}：这不是 juesuan 数据库（没有“报告”视图）；可删除后用 juesuan load 重建") from e
     except duckdb.Error as e:
-        raise JuesuanError(f"{p}：无法打开数据库（{type(e).__name__}）；可删除后用 juesuan load 重建") from e
+        raise JuesuanError(f"{p}：无法打开数据库（文件损坏或不是 DuckDB 数据库）；可删除后用 juesuan load 重建") from e
     return con
 
 
@@ -106,6 +107,7 @@ class Engine:
         self.con = con
         self.catalog = {q.id: q for q in catalog}
         self.lexicon = lexicon
+        self._findings: list[Any] | None = None
         self.matcher = Matcher(catalog, build_vocabulary(catalog, lexicon, self.entities()))
 
     @classmethod
@@ -214,12 +216,14 @@ class Engine:
 
     def warnings(self, rows: list[dict[str, Any]], sources: tuple[Source, ...]) -> tuple[str, ...]:
         """Audit findings (stored at load time) that involve a figure of this answer on one of its lines."""
-        from .check import findings_for_sources
+        from .check import findings_for_sources, stored_findings
 
+        if self._findings is None:  # read once per engine: the connection is read-only, they cannot change
+            self._findings = stored_findings(self.con)
         figures = {Decimal(str(v)).normalize() for r in rows for v in r.values()
                    if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)}
         out = []
-        for f in findings_for_sources(self.con, [(s.file, s.line) for s in sources]):
+        for f in findings_for_sources(self.con, [(s.file, s.line) for s in sources], self._findings):
             involved = {Decimal(str(v)).normalize() for v in _numbers(f.values)}
             if involved & figures:
                 out.append(f"{f.level}：{f.message}（见 juesuan check）")
@@ -253,6 +257,9 @@ class Engine:
             raise JuesuanError(f"SQL 中没有参数：{'、'.join(sorted(unknown))}（可用：{'、'.join(names) or '无'}）")
         bound: dict[str, object] = {n: _typed(params.get(n)) for n in names}
         try:
+            refused = {s.type.name for s in self.con.extract_statements(text)} - READ_STATEMENTS
+            if refused:  # defence in depth: the read-only connection refuses writes anyway
+                raise JuesuanError(f"查询被拒绝：只允许只读查询（SELECT 等），不能执行 {'、'.join(sorted(refused))} 语句")
             cur = self.con.execute(text, bound) if names else self.con.execute(text)
             columns = tuple(d[0] for d in cur.description or ())
             return columns, cur.fetchall()
@@ -280,6 +287,7 @@ def _typed(value: str | None) -> object:
 
 def _sql_error(e: Exception) -> str:
     msg = str(e).splitlines()[0]
-    if isinstance(e, duckdb.PermissionException) or "read-only" in msg or "external access" in msg.lower():
-        return f"查询被拒绝：只允许只读查询，不能写入、附加数据库、读写文件或加载扩展（{msg}）"
+    if isinstance(e, duckdb.PermissionException) or "read-only" in msg or "external access" in msg.lower() \
+            or "configuration has been locked" in msg:
+        return f"查询被拒绝：只允许只读查询，不能写入、附加数据库、读写文件、加载扩展或更改设置（{msg}）"
     return f"SQL 执行失败：{msg}"

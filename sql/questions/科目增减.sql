@@ -10,15 +10,10 @@
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
-), 候选 AS (
-  SELECT 单位, 年度, 科目, 金额, 上年金额, 上年推算, 增减额, 增减率, 章节, 来源, 来源明细
-    FROM 支出 WHERE 科目 = $科目 AND (增减额 IS NOT NULL OR 增减率 IS NOT NULL OR 上年金额 IS NOT NULL)
-  UNION ALL SELECT 单位, 年度, 科目, 金额, 上年金额, 上年推算, 增减额, 增减率, 章节, 来源, 来源明细
-    FROM 收入 WHERE 科目 = $科目 AND (增减额 IS NOT NULL OR 增减率 IS NOT NULL OR 上年金额 IS NOT NULL)
-  UNION ALL SELECT 单位, 年度, 科目, 决算数, 上年决算数, 上年推算, 增减额, 增减率, 章节, 来源, 来源明细
-    FROM 三公 WHERE 科目 = $科目 AND (增减额 IS NOT NULL OR 增减率 IS NOT NULL OR 上年决算数 IS NOT NULL)
 )
 SELECT c.单位, c.年度, c.科目, c.金额, c.上年金额, c.增减额, c.增减率, c.上年推算 AS 推算,
   CASE WHEN c.增减额 = 0 AND c.增减率 IS NULL THEN '（与上年持平，无变化）' END AS 变化说明, c.章节, c.来源, c.来源明细
-FROM 候选 c JOIN 目标 t USING (单位, 年度)
+FROM 条目 c JOIN 目标 t USING (单位, 年度)
+WHERE c.科目 = $科目 AND c.表 IN ('收入', '支出', '三公')
+  AND (c.增减额 IS NOT NULL OR c.增减率 IS NOT NULL OR c.上年金额 IS NOT NULL)
 QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1;

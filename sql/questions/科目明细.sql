@@ -9,11 +9,9 @@
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
-), 候选 AS (
-  SELECT 单位, 年度, 上级科目, 科目, 金额 AS 值, 章节, 序号, 来源, 来源明细 FROM 支出 WHERE 上级科目 = $科目 AND 金额 IS NOT NULL
-  UNION ALL SELECT 单位, 年度, 上级科目, 科目, 决算数, 章节, 序号, 来源, 来源明细 FROM 三公 WHERE 上级科目 = $科目 AND 决算数 IS NOT NULL
 )
-SELECT c.单位, c.年度, c.上级科目, c.科目, c.值, c.来源, c.来源明细
-FROM 候选 c JOIN 目标 t USING (单位, 年度)
+SELECT c.单位, c.年度, c.上级科目, c.科目, c.金额 AS 值, c.来源, c.来源明细
+FROM 条目 c JOIN 目标 t USING (单位, 年度)
+WHERE c.上级科目 = $科目 AND c.金额 IS NOT NULL AND c.表 IN ('支出', '三公')
 QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
 ORDER BY c.单位, c.序号;

@@ -7,36 +7,28 @@
 --   去年的差旅费 => 科目=差旅费; 年度偏移=-1
 --   工商联的公务接待费 => 科目=公务接待费; 单位=广元市昭化区工商业联合会
 -- answer: {年度}年度 {单位} {科目}[（{口径}）] {值}[{推算说明}][（{说明}）]
--- notes: 视图 支出、收入、三公（决算数）、资产（数量）、概况（数值）。同一年度优先用该年度报告本身的数字
+-- notes: 视图 条目（支出、收入、三公、资产、概况 的合集）。同一年度优先用该年度报告本身的数字
 --   （表格 > 正文 > 附件）；该年度未载入时，用下一年度报告所列的上年数（注明是否推算）。
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
 ), 候选 AS (
-  SELECT 单位, 年度, 口径, 科目, 金额 AS 值, '万元' AS 计量单位, 章节, false AS 推算, true AS 本年报告, 来源, 来源明细
-    FROM 支出 WHERE 科目 = $科目 AND 金额 IS NOT NULL
-  UNION ALL SELECT 单位, 年度, 口径, 科目, 金额, '万元', 章节, false, true, 来源, 来源明细
-    FROM 收入 WHERE 科目 = $科目 AND 金额 IS NOT NULL
-  UNION ALL SELECT 单位, 年度, '', 科目, 决算数, '万元', 章节, false, true, 来源, 来源明细
-    FROM 三公 WHERE 科目 = $科目 AND 决算数 IS NOT NULL
-  UNION ALL SELECT 单位, 年度, '', 科目, 数量, 计量单位, 章节, false, true, 来源, 来源明细
-    FROM 资产 WHERE 科目 = $科目 AND 数量 IS NOT NULL
-  UNION ALL SELECT 单位, 年度, '', 科目, 数值, 计量单位, 章节, false, true, 来源, 来源明细
-    FROM 概况 WHERE 科目 = $科目 AND 数值 IS NOT NULL
-  UNION ALL SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, 上年推算, false, 来源, 来源明细
-    FROM 支出 WHERE 科目 = $科目 AND 上年金额 IS NOT NULL
-  UNION ALL SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, 上年推算, false, 来源, 来源明细
-    FROM 收入 WHERE 科目 = $科目 AND 上年金额 IS NOT NULL
-  UNION ALL SELECT 单位, 年度 - 1, '', 科目, 上年决算数, '万元', 章节, 上年推算, false, 来源, 来源明细
-    FROM 三公 WHERE 科目 = $科目 AND 上年决算数 IS NOT NULL
+  SELECT 单位, 年度, 口径, 科目,
+    CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
+    CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
+    章节, false AS 推算, true AS 本年报告, 说明, 来源, 来源明细
+  FROM 条目 WHERE 科目 = $科目
+  UNION ALL
+  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, 上年推算, false, NULL, 来源, 来源明细
+  FROM 条目 WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
 )
 SELECT c.单位, c.年度, c.科目, nullif(c.口径, '') AS 口径, c.值, c.计量单位, c.章节,
-  CASE WHEN c.本年报告 AND c.值 = 0 THEN (SELECT any_value(s.说明) FROM 支出 s WHERE s.单位 = c.单位 AND s.年度 = c.年度
-    AND s.科目 = c.科目 AND s.说明 LIKE '未%') END AS 说明,
+  CASE WHEN c.本年报告 AND c.值 = 0 AND c.说明 LIKE '未%' THEN c.说明 END AS 说明,
   CASE WHEN c.推算 THEN '（按下一年度报告的本年数与增减额推算）'
        WHEN NOT c.本年报告 THEN '（据下一年度报告所列上年数）' END AS 推算说明,
   c.来源, c.来源明细
 FROM 候选 c JOIN 目标 t USING (单位, 年度)
+WHERE c.值 IS NOT NULL
 QUALIFY rank() OVER (PARTITION BY c.单位
   ORDER BY c.本年报告 DESC, CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
 ORDER BY c.单位, c.口径;

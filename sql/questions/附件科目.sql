@@ -9,16 +9,11 @@
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
-), 候选 AS (
-  SELECT 单位, 年度, 科目, coalesce(金额, 预算数) AS 值, '万元' AS 计量单位, 上年金额, 增减额, 说明, 序号, 来源, 来源明细
-    FROM 支出 WHERE 科目 = $科目 AND 章节 = '附件'
-  UNION ALL SELECT 单位, 年度, 科目, coalesce(金额, 预算数), '万元', 上年金额, 增减额, 说明, 序号, 来源, 来源明细
-    FROM 收入 WHERE 科目 = $科目 AND 章节 = '附件'
-  UNION ALL SELECT 单位, 年度, 科目, 决算数, '万元', 上年决算数, 增减额, 说明, 序号, 来源, 来源明细
-    FROM 三公 WHERE 科目 = $科目 AND 章节 = '附件'
-  UNION ALL SELECT 单位, 年度, 科目, 数值, 计量单位, NULL, NULL, 说明, 序号, 来源, 来源明细
-    FROM 概况 WHERE 科目 = $科目 AND 章节 = '附件'
 )
-SELECT c.单位, c.年度, c.科目, c.值, c.计量单位, c.上年金额, c.增减额, c.说明, c.来源, c.来源明细
-FROM 候选 c JOIN 目标 t USING (单位, 年度)
+SELECT c.单位, c.年度, c.科目,
+  CASE WHEN c.表 = '概况' THEN coalesce(c.数量, c.金额) ELSE coalesce(c.金额, c.预算数) END AS 值,
+  CASE WHEN c.表 = '概况' AND c.数量 IS NOT NULL THEN c.计量单位 ELSE '万元' END AS 计量单位,
+  c.上年金额, c.增减额, c.说明, c.来源, c.来源明细
+FROM 条目 c JOIN 目标 t USING (单位, 年度)
+WHERE c.科目 = $科目 AND c.章节 = '附件' AND c.表 IN ('收入', '支出', '三公', '概况')
 ORDER BY c.单位, c.序号;
