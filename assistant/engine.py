@@ -103,18 +103,29 @@ def fill(template: str, row: dict[str, Any]) -> str:
 
 
 class Engine:
-    def __init__(self, con: duckdb.DuckDBPyConnection, catalog: tuple[QuestionType, ...], lexicon: Lexicon) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, catalog: tuple[QuestionType, ...], lexicon: Lexicon,
+                 matcher: Matcher | None = None) -> None:
         self.con = con
         self.catalog = {q.id: q for q in catalog}
         self.lexicon = lexicon
         self._findings: list[Any] | None = None
-        self.matcher = Matcher(catalog, build_vocabulary(catalog, lexicon, self.entities()))
+        self.matcher = matcher or Matcher(catalog, build_vocabulary(catalog, lexicon, self.entities()))
 
     @classmethod
     def open(cls, db: str | None = None, progress: Callable[[str], None] | None = None) -> Engine:
+        """Open a database read-only; the catalog, lexicon and matcher come from a cache when the database,
+        the sql/ files, the lexicons and the matcher code are unchanged (it saves most of the start-up work)."""
+        from . import matchcache
         from .dbpath import resolve_db
 
-        return cls(open_readonly(resolve_db(db, progress)), load_catalog(), load_lexicon())
+        path = resolve_db(db, progress)
+        con = open_readonly(path)
+        cached = matchcache.load(path)
+        if cached is not None:
+            return cls(con, *cached)
+        engine = cls(con, load_catalog(), load_lexicon())
+        matchcache.save(path, (tuple(engine.catalog.values()), engine.lexicon, engine.matcher))
+        return engine
 
     def entities(self) -> dict[str, set[str]]:
         q = {

@@ -43,4 +43,5 @@ def sample_con(sample_db):
 def _isolated_home(tmp_path, monkeypatch):
     """Nothing is written outside tmp: the default database lives under a temporary data dir."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("JUESUAN_DB", raising=False)
