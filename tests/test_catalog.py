@@ -63,3 +63,16 @@ def test_library_does_not_import_front_ends():
         "print(bad); sys.exit(1 if bad else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_every_view_column_is_documented_in_readme(sample_con):
+    from assistant.store import VIEW_NAMES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = []
+    for view in VIEW_NAMES:
+        assert f"### {view}" in readme or f"`{view}`" in readme, f"view {view} not documented"
+        for (col, *_rest) in sample_con.execute(f'DESCRIBE "{view}"').fetchall():
+            if col not in ("报告ID", "序号") and col not in readme:
+                missing.append(f"{view}.{col}")
+    assert not missing, f"undocumented columns: {missing}"
