@@ -52,15 +52,24 @@ def main_callback(
         repl(db=db, fmt=fmt)
 
 
+MANY_FILES = 50  # from this many files on, `load` prints progress and a summary instead of a line per file
+
+
 @app.command()
 def load(
-    files: Annotated[list[str], typer.Argument(help="报告文件（.txt 任意常见编码、.docx、.pdf）或包含报告的文件夹。")],
+    files: Annotated[list[str], typer.Argument(help="报告文件（.txt 任意常见编码、.docx、.pdf）或包含报告的文件夹（递归查找）。")],
     db: DbOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="显示覆盖率：数字全部落入数据的句子和表行所占比例。")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", help="并行解析的进程数；默认为 CPU 核数，1 为不并行。")] = None,
 ) -> None:
-    """载入报告到数据库。同一单位同一年度的报告再次载入会替换旧数据；载入失败的文件不改动数据库。"""
+    """载入报告到数据库。同一单位同一年度的报告再次载入会替换旧数据；载入失败的文件不改动数据库，也不影响其余文件。
+
+    文件较多时在标准错误输出显示进度，最后给出汇总：载入、替换、拒绝（及原因）。
+    """
+    import time
+
     from .lexicon import load_lexicon
-    from .load import load_file, report_files, resolve_db
+    from .load import load_files, report_files, resolve_db
     from .store import connect
 
     try:
@@ -72,15 +81,27 @@ def load(
     paths = report_files(files)
     if not paths:
         raise _fail("没有找到报告文件")
-    refused = 0
+    many = len(paths) >= MANY_FILES
+    step = max(1, len(paths) // 20)
+    refused: list = []
     loaded: list = []
+    tally = {"loaded": 0, "replaced": 0}
+    start = time.perf_counter()
     try:
-        for i, p in enumerate(paths, 1):
+        results = load_files(con, paths, lexicon, workers=workers, with_counts=not many)
+        for i, result in enumerate(results, 1):
+            p = result.file
             prefix = f"[{i}/{len(paths)}] " if len(paths) > 1 else ""
-            result = load_file(con, p, lexicon)
+            if many and (i % step == 0 or i == len(paths)):
+                rate = i / (time.perf_counter() - start)
+                typer.echo(f"进度 {i}/{len(paths)}（{rate:.1f} 份/秒）", err=True)
             if result.status == "refused":
-                refused += 1
+                refused.append(result)
                 typer.echo(f"{prefix}拒绝 {p}：{result.message}", err=True)
+                continue
+            tally[result.status] += 1
+            loaded.append(result)
+            if many:
                 continue
             verb = "替换" if result.status == "replaced" else "载入"
             parts = "，".join(f"{k} {v}" for k, v in result.counts.items() if v)
@@ -89,18 +110,34 @@ def load(
                 typer.echo(f"  警告：未能识别第{u.source.line}行的数字（{u.reason}）：{u.source.text[:60]}", err=True)
             if verbose:
                 typer.echo(f"  覆盖率：{result.coverage:.1%}")
-            loaded.append(result)
+        elapsed = time.perf_counter() - start
         if loaded:
             from .check import refresh_findings, summary_line
 
+            t = time.perf_counter()
             findings = refresh_findings(con)
-            for result in loaded:
-                mine = [f for f in findings if (f.unit, f.year) == (result.单位, result.年度)]
-                typer.echo(f"{result.年度}年度 {result.单位} {summary_line(mine)}")
+            if many:
+                typer.echo(f"{summary_line(findings)}（{len(loaded)} 份报告，用时 {time.perf_counter() - t:.1f} 秒）")
+            else:
+                for result in loaded:
+                    mine = [f for f in findings if (f.unit, f.year) == (result.单位, result.年度)]
+                    typer.echo(f"{result.年度}年度 {result.单位} {summary_line(mine)}")
     finally:
         con.close()
+    if len(paths) > 1:
+        typer.echo(_load_summary(len(paths), tally, refused, elapsed))
     if refused:
-        raise typer.Exit(2 if refused == len(paths) else 1)
+        raise typer.Exit(2 if len(refused) == len(paths) else 1)
+
+
+def _load_summary(total: int, tally: dict[str, int], refused: list, elapsed: float) -> str:
+    """``共 12 份（3.1 秒）：载入 10，替换 1，拒绝 1（不是部门决算报告 1）``."""
+    from collections import Counter
+
+    reasons = Counter(r.message.split("：", 1)[-1] if "：" in r.message else r.message for r in refused)
+    why = "；".join(f"{m} {n}" for m, n in reasons.most_common())
+    return (f"共 {total} 份（{elapsed:.1f} 秒）：载入 {tally['loaded']}，替换 {tally['replaced']}，拒绝 {len(refused)}"
+            + (f"（{why}）" if why else ""))
 
 
 @app.command()

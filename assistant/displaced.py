@@ -51,6 +51,8 @@ def repair(text: str, tokens: list[str]) -> str | None:
     """``text`` with ``tokens`` put back into its holes, or None when not exactly one placement fits."""
     holes = [0] + [i for i, ch in enumerate(text) if ch == " "] + [len(text)]
     holes = sorted(set(holes))
+    if len(tokens) > 12 or len(holes) > 40:
+        return None  # not a line of a report; never search that many placements
     fits = []
     for chosen in combinations(range(len(holes)), len(tokens)):
         ok = True

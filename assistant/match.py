@@ -19,7 +19,7 @@ from .catalog import QuestionType
 from .lexicon import Lexicon
 from .normalize import cn_year, fold
 
-SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目")
+SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量")
 FIELDS = {
     "年初预算": "年初预算", "年初预算数": "年初预算", "调整后预算": "调整后预算", "调整后预算数": "调整后预算",
     "全年预算": "调整后预算", "执行数": "执行数", "预算执行数": "执行数", "实际执行": "执行数", "执行金额": "执行数",
@@ -37,6 +37,22 @@ SECTIONS = {  # 项目 text fields
 }
 DIRECTIONS = {"最高": "最高", "最大": "最高", "最多": "最高", "最好": "最高", "最低": "最低", "最小": "最低",
               "最少": "最低", "最差": "最低"}
+_CN_NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
+               "十六", "十七", "十八", "十九", "二十")
+
+
+def _counts() -> dict[str, str]:
+    """{数量}: 前五 / 前5 / 前五名 / 前十位 (a top N) and 近三年 / 最近3年 (the last N years) → '5', '3'."""
+    out = {}
+    for n in range(1, 21):
+        for written in (str(n), _CN_NUMBERS[n - 1], *(("两",) if n == 2 else ())):
+            for form in ("前{}", "前{}名", "前{}位", "近{}年", "最近{}年"):
+                out[form.format(written)] = str(n)
+    return out
+
+
+COUNTS = _counts()
+CONNECTORS = ("和", "与", "跟", "同", "及", "以及")  # between two years or two 单位: 2023年和2024年, A和B
 FILLERS = (
     "请问", "请帮我查一下", "帮我查一下", "帮我查查", "帮我查", "帮忙查一下", "查一下", "查查", "查询", "告诉我",
     "我想知道", "想知道", "想问", "请", "一下", "呢", "吗", "啊", "呀", "吧", "嘛", "是多少钱", "是多少", "多少钱",
@@ -48,7 +64,9 @@ FILLERS = (
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
 _ITEM_LIKE = re.compile(r"(费|经费|支出|收入|资金|补助|补贴|资产|面积|编制)$")
-_PUNCT = re.compile(r"[\s\u3000，。、；：！？!?,.;:'\"“”‘’（）()\[\]【】《》<>{}…—\-~～·/\\|@#$%^&*+=_`]+")
+# punctuation, and control / invisible format characters (never echoed back to a terminal)
+_PUNCT = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+                    r"\s\u3000，。、；：！？!?,.;:'\"“”‘’（）()\[\]【】《》<>{}…—\-~～·/\\|@#$%^&*+=_`]+")
 _YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|今年|本年度|本年|上年度|上一年|上年|去年|前年|明年|下一年|下年")
 _RELATIVE = {"今年": 0, "本年度": 0, "本年": 0, "上年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前年": -2,
              "明年": 1, "下一年": 1, "下年": 1}
@@ -152,6 +170,8 @@ def build_vocabulary(
         v.add(word, Token(word, "栏目", (("栏目", canon),)), override=True)
     for word, canon in DIRECTIONS.items():
         v.add(word, Token(word, "方向", (("方向", canon),)), override=True)
+    for word, canon in COUNTS.items():
+        v.add(word, Token(word, "数量", (("数量", canon),)), override=True)
     known_items = set(entities.get("科目", set())) | set(lexicon.items)
     for kind in ("科目", "项目", "指标", "名词"):
         names = known_items if kind == "科目" else entities.get(kind, set())
@@ -210,6 +230,41 @@ def segment(text: str, vocab: Vocabulary) -> list[Token]:
     if unknown:
         out.append(Token(unknown, "unknown"))
     return out
+
+
+def _pairs(tokens: list[Token]) -> tuple[dict[str, object], set[int]]:
+    """Two absolute years or two 单位 side by side or joined by 和/与…: 2023年和2024年, 财政局和司法局.
+
+    Returns the extra parameters ({'起始年度': 2023, '年度': 2024} or {'单位': A, '对比单位': B}) and the
+    positions of the joining words (left out of the question's signature).
+    """
+    out: dict[str, object] = {}
+    joins: set[int] = set()
+    solid = [(i, t) for i, t in enumerate(tokens) if t.kind != "filler" or t.text in CONNECTORS]
+    for kind in ("年度", "单位"):
+        found: list[object] = []
+        for n, (i, tok) in enumerate(solid):
+            if tok.kind != kind or (kind == "年度" and year_value(tok)[0] != "年度"):
+                continue
+            value = year_value(tok)[1] if kind == "年度" else tok.values[0][1]
+            if found and found[-1] != value:
+                between = [t for _, t in solid[n - 1: n]] if n else []
+                prev_ok = n and (solid[n - 1][1].kind == kind or (
+                    solid[n - 1][1].text in CONNECTORS and n > 1 and solid[n - 2][1].kind == kind))
+                if not prev_ok:
+                    return {}, set()
+                if between and between[0].text in CONNECTORS:
+                    joins.add(solid[n - 1][0])
+            found.append(value)
+        distinct = list(dict.fromkeys(found))
+        if len(distinct) == 2:
+            if kind == "年度":
+                out.update({"起始年度": min(distinct), "年度": max(distinct)})  # type: ignore[type-var]
+            else:
+                out.update({"单位": distinct[0], "对比单位": distinct[1]})
+        elif len(distinct) > 2:
+            return {}, set()
+    return out, joins
 
 
 def year_value(token: Token) -> tuple[str, int]:
@@ -327,8 +382,9 @@ class Matcher:
         params: dict[str, object] = {}
         core: list[Token] = []
         units: list[str] = []
-        for tok in tokens:
-            if tok.kind == "filler":
+        pairs, joins = _pairs(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.kind == "filler" or i in joins:
                 continue
             if tok.kind == "年度":
                 key, value = year_value(tok)
@@ -348,7 +404,11 @@ class Matcher:
                 names = "、".join(v for _, v in tok.values[:5])
                 return Match("not_understood", tokens=tuple(tokens), message=f"“{tok.text}”对应多个{tok.kind}：{names}",
                              suggestions=tuple(v for _, v in tok.values[:3]))
+        if pairs:  # two years or two 单位 asked together: only a type that compares them takes both
+            params.update(pairs)
         if not core and previous is not None and previous.status == "ok" and (params or units):
+            if not self._takes(previous.type_id, pairs):
+                return Match("not_understood", tokens=tuple(tokens), message="这个问题一次只能问一个年度、一个单位")
             return self._follow(previous, {}, params, tokens)
         if not core and previous is None:
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
@@ -377,9 +437,17 @@ class Matcher:
                          message="未能理解这个问题", suggestions=self.suggest(core))
         # most specific phrasing first (more literal words), then catalog order: deterministic
         hits.sort(key=lambda h: (-sum(not s.startswith("{") for s in h[0].signature), h[0].type_id))
+        hits = [h for h in hits if self._takes(h[0].type_id, pairs)]
+        if not hits:  # e.g. 2023年和2024年会议费: the engine answers it as two questions (ask_pair)
+            return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
+                         message="这个问题一次只能问一个年度、一个单位", suggestions=self.suggest(core))
         best, slot_values = hits[0]
         params.update(slot_values)
         return Match("ok", best.type_id, tuple(params.items()), best.phrasing, tuple(tokens))
+
+    def _takes(self, type_id: str, pairs: dict[str, object]) -> bool:
+        """Whether a question type has the parameters of a pair (起始年度, 对比单位)."""
+        return all(k in self.catalog[type_id].params for k in pairs)
 
     def _follow(self, previous: Match, slots: dict[str, str], params: dict[str, object],
                 tokens: list[Token]) -> Match:

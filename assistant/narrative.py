@@ -493,7 +493,8 @@ class NarrativeParser:
 
     def functional_line(self, text: str, ctx: Context, src: Source) -> bool:
         """``一般公共服务（类）民主党派及工商联事务（款）行政运行（项）：支出决算为129.44万元，完成预算100%``."""
-        m = re.search(r"([^（）：:]+?)（类）([^（）：:]+?)（款）([^（）：:]+?)（项）", fold(text))
+        # bounded: unbounded lazy runs make this search quadratic on a 100,000-character line
+        m = re.search(r"([^（）：:]{1,200}?)（类）([^（）：:]{1,200}?)（款）([^（）：:]{1,200}?)（项）", fold(text))
         if not m:
             return False
         lei, kuan, xiang = (re.sub(r"^[\d一二三四五六七八九十]*[、.．]\s*", "", x.strip()) for x in m.groups())

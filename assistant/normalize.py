@@ -43,6 +43,21 @@ def to_decimal(text: str) -> Decimal | None:
         return None
 
 
+_RUN = re.compile(r"(?<![\d.,A-Za-z])\d+(?:[.,。]+\d+)+(?![\d.,]?\d)")
+_WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{4}\.\d{1,2}\.\d{1,2}")  # 2025.1.1 is a date
+_CN_AMOUNT = re.compile(r"[零一二三四五六七八九十两]+[十百千万亿][零一二三四五六七八九十百千万亿两]*(?:万元|元)")
+
+
+def malformed_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of figures that cannot be read exactly: ``1,2.3``, ``12。5``, ``44.0.0``, ``一百万元``.
+
+    The parser leaves a sentence touching one unplaced rather than read a wrong figure out of it.
+    """
+    t = fold(text)
+    spans = [m.span() for m in _RUN.finditer(t) if not _WELL_FORMED.fullmatch(m.group(0))]
+    return spans + [m.span() for m in _CN_AMOUNT.finditer(t)]
+
+
 def cn_year(text: str) -> str:
     """二〇二四 → 2024 (only runs of four Chinese digits followed by 年)."""
 

@@ -1,8 +1,11 @@
 """Stage 2 — parse: ``Document`` → ``Report``.
 
-Finds the title (单位, 年度, kind), walks the template's parts and numbered sections to know what
-each sentence is about, joins hard-wrapped lines into sentences, and hands sentences to
-``narrative`` and table rows to ``selfeval`` (绩效自评表).
+Finds the title (单位, 年度, kind; 预算 documents and the blank template are refused by name), hands
+the nine 公开表 to ``tables``, puts figures a noisy extraction moved onto their own line back in place
+(``displaced``), walks the template's parts and numbered sections to know what each sentence is
+about, joins hard-wrapped lines (also across page breaks) into sentences, and hands sentences to
+``narrative`` and tab-led table rows to ``selfeval`` (绩效自评表). Finally ``crosscheck`` compares
+the narrative's figures with the tables' (recorded for the audit, never used to change a value).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from .displaced import restore
 from .lexicon import Lexicon
 from .model import Document, JuesuanError, Line, Report, Source, Term, Unplaced
 from .narrative import Context, NarrativeParser, figures
-from .normalize import cn_year, fold, squeeze
+from .normalize import cn_year, fold, malformed_numbers, squeeze
 from .selfeval import parse_selfeval
 from .tables import find_tables, parse_tables, table_lines
 
@@ -183,6 +186,10 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             flush()
             skipped.append(Source(doc.name, ln.no, text.replace("\t", " "), ln.page))
             continue
+        if re.search(r"(?:…{2,}|\.{4,}|·{4,})\s*\d{1,3}\s*$", text):
+            flush()  # a 目录 entry with dotted leaders and its page number
+            skipped.append(Source(doc.name, ln.no, text, ln.page))
+            continue
         if re.match(r"^序号\s*单位名称", text) or (roster and re.match(r"^\d{1,2}(?:\s|$)|^[^\d，。；]*(?:（[^）]*）)?$", text)):
             flush()  # the roster of units (序号 单位名称 备注): numbering, not figures
             roster = True
@@ -276,12 +283,16 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
         return
     if ctx.topic in OUT_OF_SCOPE:
         return
+    bad = malformed_numbers(text)
     for m in re.finditer(r"[^。；！？]+[。；！？]?", text):
         sentence = m.group(0).strip()
         if not sentence:
             continue
         line = max((s for s in starts if s[0] <= m.start()), key=lambda s: s[0])[1]
         src = Source(file, line.no, sentence, line.page)
+        if any(a < m.end() and m.start() < b for a, b in bad):  # never read a wrong figure out of 1,2.3 / 12。5
+            narrative.unplaced.append(Unplaced("数字格式有误", src))
+            continue
         if narrative.functional_line(sentence, ctx, src):
             continue
         narrative.sentence(sentence, ctx, src)

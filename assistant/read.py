@@ -16,6 +16,7 @@ from pathlib import Path
 from .model import Document, JuesuanError, Line
 
 MAX_BYTES = 64 * 1024 * 1024  # documented limit: larger files are refused before reading
+MAX_CHARS = 2_000_000  # documented limit on a report's text (real ones have < 100,000); parsing is ~1 s per 400,000
 
 _MAGIC = (
     (b"\x89PNG", "PNG 图片"),
@@ -39,6 +40,8 @@ def read_document(path: str | Path) -> Document:
         raise JuesuanError(f"{p}：文件不存在")
     if p.is_dir():
         raise JuesuanError(f"{p}：这是一个文件夹，不是报告文件")
+    if not p.is_file():  # a FIFO or a device (/dev/zero) would block or never end
+        raise JuesuanError(f"{p}：不是普通文件")
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
@@ -59,14 +62,27 @@ def read_bytes(data: bytes, name: str, path: str = "") -> Document:
     if data.startswith(b"%PDF"):
         from .pdf import pdf_lines  # imported lazily: the ask path never needs a PDF library
 
-        return Document(path, name, pdf_lines(data, name), "pdf", sha)
+        return _within_limit(Document(path, name, pdf_lines(data, name), "pdf", sha))
     if data.startswith(b"PK\x03\x04"):
-        return Document(path, name, _docx_lines(data, name), "docx", sha)
+        return _within_limit(Document(path, name, _docx_lines(data, name), "docx", sha))
     for magic, what in _MAGIC:
         if what and data.startswith(magic):
             raise JuesuanError(f"{name}：这是{what}，不是报告文本（支持 .txt、.docx、.pdf）")
+    if len(data) > 4 * MAX_CHARS:  # more characters than the limit in any encoding: refused before decoding
+        raise _too_long(name, f"{len(data) / 1024 / 1024:.0f} MB")
     text, encoding = decode(data, name)
-    return Document(path, name, text_lines(text), encoding, sha)
+    return _within_limit(Document(path, name, text_lines(text), encoding, sha))
+
+
+def _too_long(name: str, size: str) -> JuesuanError:
+    return JuesuanError(f"{name}：文本过长（{size}，上限 {MAX_CHARS:,} 字符；一份部门决算报告通常不到 10 万字符）")
+
+
+def _within_limit(doc: Document) -> Document:
+    chars = sum(len(ln.text) for ln in doc.lines)
+    if chars > MAX_CHARS:
+        raise _too_long(doc.name, f"{chars:,} 字符")
+    return doc
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

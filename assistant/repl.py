@@ -30,7 +30,7 @@ RAW_SQL = re.compile(r"^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|SUMMARIZE)\b", re.IGN
 # statements that can only be refused; sent to the read-only connection so the refusal is DuckDB's own
 WRITE_SQL = re.compile(
     r"^\s*(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER|ATTACH|DETACH|COPY|INSTALL|LOAD|EXPORT|"
-    r"IMPORT|PRAGMA|SET|CHECKPOINT|VACUUM)\b",
+    r"IMPORT|PRAGMA|SET|RESET|CHECKPOINT|VACUUM)\b",
     re.IGNORECASE,
 )
 EXPORTS = {".csv": "csv", ".json": "json", ".md": "markdown"}

@@ -259,7 +259,10 @@ def _body(t: _Table, lines: list[Line]) -> list[Line]:
     b = t.block
     body: list[Line] = []
     in_notes = False
-    for ln in lines[b.start + 1: b.end]:
+    span = lines[b.start + 1: b.end]
+    for k, ln in enumerate(span):
+        if re.fullmatch(r"\s*\d{1,3}\s*", ln.text) and _at_page_edge(span, k):
+            continue  # a page number
         if ln is b.unit_line:
             rest = _UNIT_LINE.sub("", fold(ln.text)).strip()
             if rest and not _UNIT_LINE.search(rest):
@@ -275,6 +278,16 @@ def _body(t: _Table, lines: list[Line]) -> list[Line]:
             continue
         body.append(ln)
     return body
+
+
+def _at_page_edge(lines: list[Line], k: int) -> bool:
+    """The first or last non-empty line of its page (pages known from form feeds or page markers)."""
+    page = lines[k].page
+    if not page:
+        return False
+    before = next((ln for ln in reversed(lines[:k]) if ln.text.strip()), None)
+    after = next((ln for ln in lines[k + 1:] if ln.text.strip()), None)
+    return (before is not None and before.page != page) or (after is not None and after.page != page)
 
 
 def _code(text: str) -> tuple[str, str] | None:
@@ -298,16 +311,16 @@ def _coded(t: _Table, body: list[Line]) -> None:
     started = False
     prefix: list[tuple[Line, list[Tok], list[Tok]]] = []  # name printed above its code
     last_page = body[0].page if body else 0
-    for ln in body:
+    for at, ln in enumerate(body):
         toks = tokens(ln, t.block.scale)
         nums = [k for k in toks if k.value is not None]
         words = [k for k in toks if k.value is None]
         hit = _code(ln.text)
         total = _total_row(toks)
         if total == []:  # a bare 合计: the 合计 row when its numbers follow (or the table is empty), else a header cell
-            k = body.index(ln) + 1
-            nxt = tokens(body[k], t.block.scale) if k < len(body) else []
-            if nxt and not all(x.value is not None for x in nxt):
+            k = at + 1
+            following = tokens(body[k], t.block.scale) if k < len(body) else []
+            if following and not all(x.value is not None for x in following):
                 total = None
         if ln.page != last_page and started and not hit and total is None and _headerish(ln.text, spec):
             continue  # header repeated on the next page
@@ -335,7 +348,7 @@ def _coded(t: _Table, body: list[Line]) -> None:
             t.pieces.append(Piece([label], vals, irregular))
             continue
         if not started:
-            nxt = body[body.index(ln) + 1] if body.index(ln) + 1 < len(body) else None
+            nxt = body[at + 1] if at + 1 < len(body) else None
             if words and not nums and nxt is not None and _code(nxt.text) and not _headerish(ln.text, spec):
                 prefix.append((ln, words, nums))  # a class name printed above its code
             else:

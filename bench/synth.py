@@ -471,5 +471,71 @@ def _table(i: int, pr: Project, f: dict[str, Any], unit: str, year: int) -> list
     return out
 
 
-__all__ = ["Indicator", "Project", "Synth", "figure_keys", "make_narrative_report", "printed_figures", "render_report",
-           "synth_model"]
+# ---- corpora: many departments and years ---------------------------------------------------------
+
+DEPARTMENTS = (
+    "财政局", "司法局", "教育局", "公安局", "民政局", "人力资源和社会保障局", "自然资源局", "生态环境局",
+    "住房和城乡建设局", "交通运输局", "水利局", "农业农村局", "商务局", "文化广播电视和旅游局", "卫生健康局",
+    "退役军人事务局", "应急管理局", "审计局", "市场监督管理局", "统计局", "医疗保障局", "林业局", "档案馆",
+    "发展和改革局", "经济和信息化局", "科学技术局", "总工会", "妇女联合会", "残疾人联合会", "科学技术协会",
+    "红十字会", "机关事务服务中心", "政务服务管理局", "信访局", "融媒体中心", "供销合作社", "文学艺术界联合会",
+    "行政审批局", "城市管理局", "综合行政执法局", "乡村振兴局", "民族宗教事务局", "国有资产管理局", "投资促进局",
+    "大数据中心", "气象局", "粮食和物资储备局", "体育局", "地方志办公室", "老干部局",
+)
+REGIONS = tuple(f"{city}{county}" for city in ("广元市", "绵阳市", "德阳市", "南充市", "宜宾市", "泸州市", "达州市",
+                                                "巴中市", "遂宁市", "内江市")
+                for county in ("昭化区", "利州区", "朝天区", "青川县", "旺苍县", "苍溪县", "剑阁县", "江油市",
+                               "安州区", "平武县"))
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    unit: str
+    year: int
+    seed: int  # the model's seed: ``synth_model(seed)`` gives every figure the report prints
+
+
+def corpus(n: int, years: tuple[int, ...] = (2023, 2024), seed: int = 0, models: int = 0) -> list[CorpusReport]:
+    """``n`` reports: departments (``DEPARTMENTS`` × ``REGIONS``, region by region) each over ``years``.
+
+    Each report's seed is unique unless ``models`` > 0, which reuses that many models (seed mod ``models``) —
+    the figures then repeat across departments, but generating 10,000 reports takes seconds instead of minutes.
+    """
+    out: list[CorpusReport] = []
+    units = (f"{r}{d}" for r in REGIONS for d in DEPARTMENTS)
+    k = seed
+    while len(out) < n:
+        unit = next(units)
+        for y in years:
+            if len(out) < n:
+                out.append(CorpusReport(unit, y, k % models if models else k))
+                k += 1
+    return out
+
+
+_MODELS: dict[int, Synth] = {}
+
+
+def cached_model(seed: int) -> Synth:
+    """``synth_model(seed)``, computed once per process (finding a consistent model takes ~0.1 s)."""
+    if seed not in _MODELS:
+        _MODELS[seed] = synth_model(seed)
+    return _MODELS[seed]
+
+
+def write_corpus(directory: Any, reports: list[CorpusReport]) -> list[Any]:
+    """Write each report as ``{directory}/{region}/{year}年度{unit}部门决算.txt``; returns the paths."""
+    from pathlib import Path
+
+    paths = []
+    for r in reports:
+        region = next((g for g in REGIONS if r.unit.startswith(g)), "其他")
+        path = Path(directory) / region / f"{r.year}年度{r.unit}部门决算.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_report(cached_model(r.seed), r.unit, r.year), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+__all__ = ["DEPARTMENTS", "REGIONS", "CorpusReport", "Indicator", "Project", "Synth", "cached_model", "corpus",
+           "figure_keys", "make_narrative_report", "printed_figures", "render_report", "synth_model", "write_corpus"]

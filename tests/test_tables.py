@@ -243,3 +243,25 @@ def test_budgets_are_refused_with_their_kind(cover, kind):
 def test_the_template_is_refused():
     with pytest.raises(JuesuanError, match="模板"):
         parse(_doc("上海市 XX 局\n2024 年度部门决算\n目 录\n"), load_lexicon())
+
+
+def test_page_number_lines_inside_a_table_are_dropped():
+    _, parsed = _parse("""一般公共预算财政拨款支出决算表
+单位：万元
+项目 合计 基本支出 项目支出
+201 一般公共服务支出 30.00 20.00 10.00
+20106 财政事务 30.00 20.00 10.00
+2010601 行政运行 20.00 20.00
+7
+\f2010602 一般行政管理事务 10.00 10.00
+合计 30.00 20.00 10.00
+""")
+    assert not parsed.unplaced and parsed.placed == parsed.rows == 5
+
+
+def test_dotted_table_of_contents_gives_no_figures():
+    report = parse(_doc("某某局\n2024年度部门决算\n目 录\n一、收入决算情况说明 …………………… 12\n二、支出决算情况说明 ……………… 13\n"
+                        "第二部分 决算表\n收入支出决算总表\n单位：万元\n"
+                        "一、一般公共预算财政拨款收入 1.00 一、一般公共服务支出 1.00\n"), load_lexicon())
+    assert all(f.来源类型 == "table" for f in report.facts)
+    assert not [u for u in report.unplaced if "12" in u.source.text]
