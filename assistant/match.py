@@ -63,6 +63,13 @@ FILLERS = (
     "多大", "怎样", "怎么样", "如何", "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部",
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|办公室|办事处)")
+_UNIT_SUFFIX = re.compile(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$")
+
+
+def _subsequence(short: str, name: str) -> bool:
+    it = iter(name)
+    return short[-1] == name[-1] and all(ch in it for ch in short)
 _ITEM_LIKE = re.compile(r"(费|经费|支出|收入|资金|补助|补贴|资产|面积|编制)$")
 # punctuation, and control / invisible format characters (never echoed back to a terminal)
 _PUNCT = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
@@ -373,7 +380,24 @@ class Matcher:
         self.compiled = compile_phrasings(catalog, vocab)
 
     def tokens(self, question: str) -> list[Token]:
-        return segment(normalize_text(question), self.vocab)
+        return [self._short_unit(t) for t in segment(normalize_text(question), self.vocab)]
+
+    def _unloaded_department(self, question: str) -> str:
+        """A department named in the question (…局, …厅, …委员会, …办公室) that is not a loaded one."""
+        text = normalize_text(question)
+        for m in _DEPARTMENT.finditer(text):
+            name = m.group(0)
+            if not any(_subsequence(name[-min(len(name), 6):], normalize_text(u)) for u in self.vocab.unit_names):
+                return name
+        return ""
+
+    def _short_unit(self, tok: Token) -> Token:
+        """An unknown word like 规划局 that abbreviates exactly one loaded department's name (its characters
+        appear in that name in order: 上海市普陀区规划和自然资源局) stands for that department."""
+        if tok.kind != "unknown" or len(tok.text) < 3 or not _UNIT_SUFFIX.search(tok.text):
+            return tok
+        owners = [u for u in self.vocab.unit_names if _subsequence(tok.text, normalize_text(u))]
+        return Token(tok.text, "单位", (("单位", owners[0]),)) if len(owners) == 1 else tok
 
     def match(self, question: str, previous: Match | None = None) -> Match:
         tokens = self.tokens(question)
@@ -423,8 +447,11 @@ class Matcher:
         if not hits:
             unknown = [t.text for t in core if t.kind == "unknown"]
             if unknown:
-                unit_like = [u for u in unknown if re.search(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$", u)
-                             or _REGION.search(u)]
+                unit_like = [u for u in unknown if _UNIT_SUFFIX.search(u) or _REGION.search(u)]
+                named = self._unloaded_department(question)
+                if named:
+                    return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
+                                 message=f"没有载入“{named}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")
                 if unit_like and len(unknown) == 1:
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
                                  message=f"没有载入“{unit_like[0]}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")

@@ -10,8 +10,8 @@ WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
 )
-SELECT s.单位, s.年度, s.科目, s.金额, s.占比, s.来源, s.来源明细
+SELECT s.单位, s.年度, s.科目, s.金额, s.占比, s.表名, s.来源, s.来源明细
 FROM 收入 s JOIN 目标 t USING (单位, 年度)
 WHERE s.口径 = '来源分类' AND s.金额 IS NOT NULL
 QUALIFY rank() OVER (PARTITION BY s.单位 ORDER BY CASE s.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
-ORDER BY s.单位, s.金额 DESC;
+ORDER BY s.单位, s.表名, s.金额 DESC;

@@ -16,13 +16,13 @@ WITH 目标 AS (
   SELECT 单位, 年度, 口径, 科目,
     CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
     CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
-    章节, false AS 推算, true AS 本年报告, 说明, 来源, 来源明细
+    章节, 表名, false AS 推算, true AS 本年报告, 说明, 来源, 来源明细
   FROM 条目 WHERE 科目 = $科目
   UNION ALL
-  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, 上年推算, false, NULL, 来源, 来源明细
+  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, 表名, 上年推算, false, NULL, 来源, 来源明细
   FROM 条目 WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
 )
-SELECT c.单位, c.年度, c.科目, nullif(c.口径, '') AS 口径, c.值, c.计量单位, c.章节,
+SELECT c.单位, c.年度, c.科目, nullif(c.口径, '') AS 口径, c.值, c.计量单位, c.章节, c.表名,
   CASE WHEN c.本年报告 AND c.值 = 0 AND c.说明 LIKE '未%' THEN c.说明 END AS 说明,
   CASE WHEN c.推算 THEN '（按下一年度报告的本年数与增减额推算）'
        WHEN NOT c.本年报告 THEN '（据下一年度报告所列上年数）' END AS 推算说明,
@@ -31,4 +31,4 @@ FROM 候选 c JOIN 目标 t USING (单位, 年度)
 WHERE c.值 IS NOT NULL
 QUALIFY rank() OVER (PARTITION BY c.单位
   ORDER BY c.本年报告 DESC, CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
-ORDER BY c.单位, c.口径;
+ORDER BY c.单位, c.口径, c.表名;
