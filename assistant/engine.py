@@ -7,6 +7,7 @@ text: it only selects a file and fills named parameters.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -42,10 +43,8 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
         raise JuesuanError(f"{p}：数据库不存在；先用 juesuan load 载入报告")
     try:
         con = duckdb.connect(str(p), read_only=True, config=dict(SAFE_CONFIG))
-        try:
+        with contextlib.suppress(duckdb.InvalidInputException):  # already locked by another connection here
             con.execute("SET lock_configuration = true")
-        except duckdb.InvalidInputException:
-            pass  # another connection of this process to the same database locked it already
         con.execute("SELECT 1 FROM 报告 LIMIT 1")
     except duckdb.IOException as e:
         if "lock" in str(e).lower():
@@ -164,7 +163,7 @@ class Engine:
         sentence = "；".join(dict.fromkeys(a.answer.rstrip("。") for a in (first, second))) + "。"
         return replace(first, question=question.strip(), rows=rows, answer=sentence,
                        sources=tuple(dict.fromkeys(first.sources + second.sources)),
-                       why=first.why + ("＋",) + second.why)
+                       why=(*first.why, "＋", *second.why))
 
     def understand(self, question: str, previous: Match | None = None) -> Match:
         q = question.strip()

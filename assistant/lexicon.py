@@ -47,7 +47,7 @@ class Lexicon:
 
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     d = directory or data_dir()
-    items = {r[0]: ItemInfo(*(r + ["", "", ""])[1:4]) for r in _rows(d / "items.tsv")}
+    items = {r[0]: ItemInfo(*[*r, "", "", ""][1:4]) for r in _rows(d / "items.tsv")}
     canonical = {r[0]: r[1] for r in _rows(d / "canonical.tsv") if len(r) >= 2}
     synonyms = {r[0]: r[1] for r in _rows(d / "synonyms.tsv") if len(r) >= 2}
     extra = os.environ.get("JUESUAN_SYNONYMS")  # a user's own list, added to ours

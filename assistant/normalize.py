@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 # Full-width ASCII digits, letters and a few signs fold to half-width; brackets fold to the
 # full-width forms the Ministry template prints, so that 因公出国(境)费 and 因公出国（境）费 are one name.
-_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FOLD: dict[int, int | str] = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 for _ch in "（）：，；。、！？【】《》“”":
     _FOLD.pop(ord(_ch), None)
 _FOLD.update({ord("("): "（", ord(")"): "）", 0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " "})

@@ -84,7 +84,7 @@ def render_table(answer: Answer, show_sql: bool = False, why: bool = False) -> s
     parts = []
     if answer.understood:
         parts.append(answer.understood)
-    if answer.rows and answer.question_type != "帮助" or answer.question_type == "帮助":
+    if (answer.rows and answer.question_type != "帮助") or answer.question_type == "帮助":
         cols, rows = _visible(answer)
         if rows:
             parts.append(tabulate(rows, headers=cols, tablefmt="simple", disable_numparse=True))

@@ -21,8 +21,8 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
 from .conversation import Conversation
-from .engine import Engine
 from .dbpath import user_data_dir
+from .engine import Engine
 from .model import Answer, JuesuanError
 from .render import FORMATS, render, render_rows
 

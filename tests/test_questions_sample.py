@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engine import Engine, open_readonly
 from assistant.catalog import load_catalog
+from assistant.engine import Engine, open_readonly
 from assistant.lexicon import load_lexicon
 
 from .conftest import FIXTURES
@@ -17,7 +17,7 @@ def _rows():
     for no, line in enumerate(lines[1:], 2):
         if not line.strip() or line.startswith("#"):
             continue
-        question, status, expect, reject, note = (line.split("\t") + [""] * 5)[:5]
+        question, status, expect, reject, _note = (line.split("\t") + [""] * 5)[:5]
         out.append(pytest.param(question, status, expect, reject, id=f"{no}:{question}"))
     return out
 
@@ -36,7 +36,7 @@ def engine(sample_db):
 
 
 def test_pending_questions_are_in_the_set():
-    assert PENDING <= {p.values[0] for p in QUESTIONS}
+    assert {p.values[0] for p in QUESTIONS} >= PENDING
 
 
 def test_question_set_is_large_enough():
