@@ -60,7 +60,7 @@ FILLERS = (
     "数据", "数字", "花", "用", "支出", "开支", "花费", "费用是", "其中", "那", "那么", "还有", "再", "看看", "看",
     "给我", "列出", "说说", "讲讲", "一共是", "报告", "中", "里", "在", "年度", "上", "全年", "本部门", "这个", "该",
     "个", "人", "次", "辆", "台", "套", "家", "项", "都", "各", "分别", "你", "我", "您", "指标", "发", "发了",
-    "多大", "怎样", "怎么样", "如何", "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部",
+    "多大", "怎样", "怎么样", "如何", "有没有", "是否有", "有无", "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部",
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|办公室|办事处)")
@@ -250,27 +250,25 @@ def _pairs(tokens: list[Token]) -> tuple[dict[str, object], set[int]]:
     solid = [(i, t) for i, t in enumerate(tokens) if t.kind != "filler" or t.text in CONNECTORS]
     for kind in ("年度", "单位"):
         found: list[object] = []
-        for n, (i, tok) in enumerate(solid):
+        for n, (_, tok) in enumerate(solid):
             if tok.kind != kind or (kind == "年度" and year_value(tok)[0] != "年度"):
                 continue
             value = year_value(tok)[1] if kind == "年度" else tok.values[0][1]
             if found and found[-1] != value:
-                between = [t for _, t in solid[n - 1: n]] if n else []
-                prev_ok = n and (solid[n - 1][1].kind == kind or (
-                    solid[n - 1][1].text in CONNECTORS and n > 1 and solid[n - 2][1].kind == kind))
-                if not prev_ok:
-                    return {}, set()
-                if between and between[0].text in CONNECTORS:
+                before = solid[n - 1][1]
+                joined = before.text in CONNECTORS and n > 1 and solid[n - 2][1].kind == kind
+                if before.kind != kind and not joined:
+                    return {}, set()  # e.g. 2024年会议费比2023年…: not a pair
+                if joined:
                     joins.add(solid[n - 1][0])
             found.append(value)
         distinct = list(dict.fromkeys(found))
-        if len(distinct) == 2:
-            if kind == "年度":
-                out.update({"起始年度": min(distinct), "年度": max(distinct)})  # type: ignore[type-var]
-            else:
-                out.update({"单位": distinct[0], "对比单位": distinct[1]})
-        elif len(distinct) > 2:
+        if len(distinct) > 2:
             return {}, set()
+        if len(distinct) == 2 and kind == "年度":
+            out.update({"起始年度": min(distinct), "年度": max(distinct)})  # type: ignore[type-var]
+        elif len(distinct) == 2:
+            out.update({"单位": distinct[0], "对比单位": distinct[1]})
     return out, joins
 
 
