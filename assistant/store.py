@@ -17,7 +17,7 @@ import duckdb
 
 from .model import Indicator, JuesuanError, Report, Source
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS indicators(
   得分 DECIMAL(24,6), 未完成原因 VARCHAR, 是否完成 BOOLEAN, 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
 CREATE TABLE IF NOT EXISTS terms(报告ID INTEGER, 名词 VARCHAR, 解释 VARCHAR, 文件 VARCHAR, 页 INTEGER, 行 INTEGER,
   原文 VARCHAR);
+CREATE TABLE IF NOT EXISTS discrepancies(报告ID INTEGER, 规则 VARCHAR, 说明 VARCHAR, 差额 DECIMAL(24,6), 文件 VARCHAR,
+  页 INTEGER, 行 INTEGER, 原文 VARCHAR);
 CREATE TABLE IF NOT EXISTS unplaced(报告ID INTEGER, 原因 VARCHAR, 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
 """
 
@@ -132,11 +134,15 @@ CREATE OR REPLACE VIEW 名词 AS
   SELECT r.单位, r.年度, t.名词, t.解释, {_LABEL.format(t='t')} AS 来源,
     [{{'file': t.文件, 'page': t.页, 'line': t.行, 'text': t.原文}}] AS 来源明细, t.报告ID
   FROM terms t JOIN reports r USING (报告ID);
+CREATE OR REPLACE VIEW 差异 AS
+  SELECT r.单位, r.年度, d.规则, d.说明, d.差额, {_LABEL.format(t='d')} AS 来源,
+    [{{'file': d.文件, 'page': d.页, 'line': d.行, 'text': d.原文}}] AS 来源明细, d.报告ID
+  FROM discrepancies d JOIN reports r USING (报告ID);
 CREATE OR REPLACE VIEW 未识别 AS
   SELECT r.单位, r.年度, u.原因, {_LABEL.format(t='u')} AS 来源, u.报告ID FROM unplaced u JOIN reports r USING (报告ID);
 """
 
-VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "未识别")
+VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "差异", "未识别")
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -219,7 +225,8 @@ def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, b
             [report.单位, report.年度, report.类型],
         ).fetchall()
         for (rid,) in old:
-            for table in ("facts", "fact_rows", "projects", "funds", "indicators", "terms", "unplaced", "reports"):
+            for table in ("facts", "fact_rows", "projects", "funds", "indicators", "terms", "discrepancies", "unplaced",
+                          "reports"):
                 con.execute(f"DELETE FROM {table} WHERE 报告ID = ?", [rid])
         rid = con.execute("SELECT coalesce(max(报告ID), 0) + 1 FROM reports").fetchone()[0]  # type: ignore[index]
         con.execute(
@@ -249,6 +256,8 @@ def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, b
             for i, x in enumerate(report.indicators)
         ])
         _insert(con, "terms", [(rid, t.名词, t.解释, *_src(t.source)) for t in report.terms])
+        _insert(con, "discrepancies", [(rid, d.rule, d.message, d.difference, *_src(d.source))
+                                       for d in report.discrepancies])
         _insert(con, "unplaced", [(rid, u.reason, *_src(u.source)) for u in report.unplaced])
         con.execute("COMMIT")
     except BaseException:

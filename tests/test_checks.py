@@ -252,6 +252,9 @@ MUTATIONS = {
     "template_text": _over("项目0.年度目标", lambda v: "对照年度目标，说明相关任务目标的完成情况（100字以内）"),
     "duplicate_punctuation": _over("项目0.评价结论", lambda v: "项目实施规范，，资金使用合规。"),
     "year_mismatch": _over("资产.截至年", lambda v: YEAR - 1),
+    # the loader records a sentence that states both directions of a change (下降（增长）) as a discrepancy
+    "parse_discrepancies": lambda: synth.make_narrative_report(SEED, UNIT, YEAR).replace(
+        "万元，增长", "万元，下降（增长）", 1),
 }
 
 
