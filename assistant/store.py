@@ -68,7 +68,7 @@ SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表�
   string_agg(DISTINCT {_LABEL.format(t='facts')}, chr(10)) AS 来源,
   list(DISTINCT {{'file': 文件, 'page': 页, 'line': 行, 'text': 原文}}) AS 来源明细,
   min(序号) AS 序号
-FROM facts WHERE 报告ID = $报告ID GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表名
+FROM facts WHERE 报告ID BETWEEN $从 AND $到 GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表名
 """
 
 _VIEWS = f"""
@@ -177,7 +177,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_TABLES)
     # fact_rows: facts pivoted to one row per item (what the views show), computed once per report at
     # load time so that a question reads rows instead of re-aggregating every fact of every report
-    con.execute(f"CREATE TABLE IF NOT EXISTS fact_rows AS SELECT * FROM ({_FACT_ROWS}) WHERE false", {"报告ID": 0})
+    con.execute(f"CREATE TABLE IF NOT EXISTS fact_rows AS SELECT * FROM ({_FACT_ROWS}) WHERE false", {"从": 0, "到": 0})
     row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     if row and row[0] != SCHEMA_VERSION:
         raise JuesuanError(f"数据库由其他版本创建（结构版本 {row[0]}，当前 {SCHEMA_VERSION}）；请删除后重新载入")
@@ -217,53 +217,66 @@ def _number(text: str) -> Decimal | None:
 
 def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, bool]:
     """Insert one report in one transaction; returns (报告ID, replaced)."""
-    doc = report.document
+    return store_reports(con, [report])[0]
+
+
+_TABLES_BY_REPORT = ("facts", "fact_rows", "projects", "funds", "indicators", "terms", "discrepancies", "unplaced",
+                     "reports")
+
+
+def store_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> list[tuple[int, bool]]:
+    """Insert several reports in one transaction (all of them or none); returns (报告ID, replaced) for each.
+
+    A report replaces an earlier one with the same (单位, 年度, 类型). Batching is what makes a corpus load
+    fast: the per-statement cost is paid once per batch, not once per report.
+    """
+    keys = [(r.单位, r.年度, r.类型) for r in reports]
+    if len(set(keys)) < len(keys):  # the same report twice in one batch: store them one after the other
+        return [store_reports(con, [r])[0] for r in reports]
     con.execute("BEGIN TRANSACTION")
     try:
-        old = con.execute(
-            "SELECT 报告ID FROM reports WHERE 单位 = ? AND 年度 = ? AND 类型 = ?",
-            [report.单位, report.年度, report.类型],
-        ).fetchall()
-        for (rid,) in old:
-            for table in ("facts", "fact_rows", "projects", "funds", "indicators", "terms", "discrepancies", "unplaced",
-                          "reports"):
-                con.execute(f"DELETE FROM {table} WHERE 报告ID = ?", [rid])
-        rid = con.execute("SELECT coalesce(max(报告ID), 0) + 1 FROM reports").fetchone()[0]  # type: ignore[index]
-        con.execute(
-            "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [rid, report.单位, report.年度, report.类型, doc.name, doc.path, doc.encoding, doc.sha256,
-             dt.datetime.now().replace(microsecond=0), round(report.coverage, 4), len(doc.lines)],
-        )
+        old = dict(((u, y, k), rid) for rid, u, y, k in con.execute(
+            "SELECT r.报告ID, r.单位, r.年度, r.类型 FROM reports r JOIN (SELECT unnest($u) AS 单位, "
+            "unnest($y) AS 年度, unnest($k) AS 类型) n USING (单位, 年度, 类型)",
+            {"u": [k[0] for k in keys], "y": [k[1] for k in keys], "k": [k[2] for k in keys]}).fetchall())
+        if old:
+            for table in _TABLES_BY_REPORT:
+                con.execute(f"DELETE FROM {table} WHERE 报告ID IN (SELECT unnest($ids))", {"ids": list(old.values())})
+        first = con.execute("SELECT coalesce(max(报告ID), 0) + 1 FROM reports").fetchone()[0]  # type: ignore[index]
+        ids = list(range(first, first + len(reports)))
+        now = dt.datetime.now().replace(microsecond=0)
+        _insert(con, "reports", [
+            (rid, r.单位, r.年度, r.类型, r.document.name, r.document.path, r.document.encoding, r.document.sha256,
+             now, round(r.coverage, 4), len(r.document.lines))
+            for rid, r in zip(ids, reports, strict=True)])
         _insert(con, "facts", [
             (rid, i, f.表, f.口径, f.类, f.款, f.项, f.科目编码, f.上级科目, f.科目, f.原文科目, f.属性, f.数值, f.文本,
              f.计量单位, f.章节, f.来源类型, *_src(f.source), f.表名)
-            for i, f in enumerate(report.facts)
-        ])
-        con.execute(f"INSERT INTO fact_rows SELECT * FROM ({_FACT_ROWS})", {"报告ID": rid})
+            for rid, r in zip(ids, reports, strict=True) for i, f in enumerate(r.facts)])
+        con.execute(f"INSERT INTO fact_rows SELECT * FROM ({_FACT_ROWS})", {"从": ids[0], "到": ids[-1]})
         _insert(con, "projects", [
             (rid, p.项目编码, p.项目名称, p.主管部门, p.实施单位, p.年度目标, p.完成情况, p.实施内容, p.评价结论,
              p.存在问题, p.改进措施, p.项目负责人, p.财务负责人, p.总权重, p.总得分, *_src(p.source))
-            for p in report.projects
-        ])
+            for rid, r in zip(ids, reports, strict=True) for p in r.projects])
         _insert(con, "funds", [
             (rid, f.项目编码, f.资金来源, f.年初预算, f.调整后预算, f.执行数, f.执行率, f.权重, f.得分, f.原因,
              *_src(f.source))
-            for f in report.funds
-        ])
+            for rid, r in zip(ids, reports, strict=True) for f in r.funds])
         _insert(con, "indicators", [
             (rid, i, x.项目编码, x.项目名称, x.一级指标, x.二级指标, x.三级指标, x.指标性质, x.指标值, x.度量单位,
              x.完成值, x.权重, x.得分, x.未完成原因, completed(x), *_src(x.source))
-            for i, x in enumerate(report.indicators)
-        ])
-        _insert(con, "terms", [(rid, t.名词, t.解释, *_src(t.source)) for t in report.terms])
+            for rid, r in zip(ids, reports, strict=True) for i, x in enumerate(r.indicators)])
+        _insert(con, "terms", [(rid, t.名词, t.解释, *_src(t.source))
+                               for rid, r in zip(ids, reports, strict=True) for t in r.terms])
         _insert(con, "discrepancies", [(rid, d.rule, d.message, d.difference, *_src(d.source))
-                                       for d in report.discrepancies])
-        _insert(con, "unplaced", [(rid, u.reason, *_src(u.source)) for u in report.unplaced])
+                                       for rid, r in zip(ids, reports, strict=True) for d in r.discrepancies])
+        _insert(con, "unplaced", [(rid, u.reason, *_src(u.source))
+                                  for rid, r in zip(ids, reports, strict=True) for u in r.unplaced])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return rid, bool(old)
+    return [(rid, key in old) for rid, key in zip(ids, keys, strict=True)]
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[Any, ...]]) -> None:

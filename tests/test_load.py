@@ -158,3 +158,20 @@ def test_every_command_has_help():
     for cmd in ("load", "ask", "sql", "repl"):
         result = runner.invoke(app, [cmd, "--help"])
         assert result.exit_code == 0 and len(result.output) > 50
+
+
+def test_batch_store_is_atomic_and_replaces(tmp_path):
+    """store_reports: several reports in one transaction; a failure stores none of them."""
+    from assistant.store import store_reports
+
+    report = parse(read_document(SAMPLE), load_lexicon())
+    con = connect(tmp_path / "b.duckdb")
+    assert store_reports(con, [report]) == [(1, False)]
+    assert store_reports(con, [report]) == [(1, True)]
+    before = con.execute("SELECT count(*) FROM facts").fetchone()
+    broken = report.__class__(**{**report.__dict__, "单位": "另一个单位", "facts": (*report.facts, None)})
+    with pytest.raises(AttributeError):
+        store_reports(con, [report, broken])
+    assert con.execute("SELECT count(*) FROM facts").fetchone() == before
+    assert con.execute("SELECT count(*) FROM reports").fetchone() == (1,)
+    con.close()
