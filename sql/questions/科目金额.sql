@@ -24,8 +24,10 @@ WITH 目标 AS (
 )
 SELECT c.单位, c.年度, c.科目, nullif(c.口径, '') AS 口径, c.值, c.计量单位, c.章节, c.表名,
   CASE WHEN c.本年报告 AND c.值 = 0 AND c.说明 LIKE '未%' THEN c.说明 END AS 说明,
-  CASE WHEN c.推算 THEN '（按下一年度报告的本年数与增减额推算）'
-       WHEN NOT c.本年报告 THEN '（据下一年度报告所列上年数）' END AS 推算说明,
+  CASE WHEN c.推算 THEN '（按下一年度报告' || CASE WHEN c.章节 = '附件' THEN '附件' ELSE '' END
+         || '所列本年数与增减额推算）'
+       WHEN NOT c.本年报告 THEN '（据下一年度报告' || CASE WHEN c.章节 = '附件' THEN '附件' ELSE '' END
+         || '所列上年数）' END AS 推算说明,
   c.来源, c.来源明细
 FROM 候选 c JOIN 目标 t USING (单位, 年度)
 WHERE c.值 IS NOT NULL
