@@ -271,12 +271,37 @@ def _export(repl: Repl, arg: str) -> bool:
     return True
 
 
-@command("load", "\\load FILE", "载入报告：对话使用只读连接，请退出后运行 juesuan load FILE")
+@command("load", "\\load FILE", "载入报告（文件或文件夹）到当前数据库，然后继续对话")
 def _load(repl: Repl, arg: str) -> bool:
-    target = arg or "FILE"
-    repl.write(
-        f"对话模式的数据库连接是只读的，不能在这里载入报告。请先 \\q 退出，运行 juesuan load {target}，再重新打开 juesuan。"
-    )
+    if not arg:
+        repl.write("用法：\\load FILE（.txt、.docx、.pdf 或包含报告的文件夹）")
+        return True
+    from .dbpath import resolve_db
+    from .engine import Engine
+    from .lexicon import load_lexicon
+    from .load import load_file, report_files
+    from .model import JuesuanError
+    from .store import connect
+
+    row = repl.engine.con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    path = row[0] if row and row[0] else str(resolve_db(None))
+    repl.engine.con.close()  # the question connection is read-only: write through a short-lived one
+    try:
+        con = connect(path)
+        try:
+            lexicon = load_lexicon()
+            for f in report_files([arg]) or [arg]:
+                result = load_file(con, f, lexicon)
+                if result.status == "refused":
+                    repl.write(f"拒绝 {f}：{result.message}")
+                else:
+                    repl.write(f"{'替换' if result.status == 'replaced' else '载入'} {f}：{result.年度}年度 {result.单位}")
+        finally:
+            con.close()
+    except JuesuanError as e:
+        repl.write(f"错误：{e}")
+    repl.engine = Engine.open(path)
+    repl.conversation = Conversation(repl.engine)
     return True
 
 

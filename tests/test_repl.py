@@ -17,6 +17,8 @@ from assistant.engine import Engine, open_readonly
 from assistant.lexicon import load_lexicon
 from assistant.repl import COMMANDS, PhrasingCompleter, Repl, run_repl
 
+from .conftest import SAMPLE
+
 
 @pytest.fixture(scope="module")
 def engine(sample_db):
@@ -143,9 +145,18 @@ def test_export_raw_sql_and_errors(engine, tmp_path):
     assert "用法：\\export FILE" in out
 
 
-def test_load_says_to_use_juesuan_load(engine):
-    out = session(engine, "\\load new.docx\n\\q\n")
-    assert "只读" in out and "juesuan load new.docx" in out
+def test_load_adds_a_report_and_keeps_talking(sample_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db, db)
+    eng = Engine(open_readonly(db), load_catalog(), load_lexicon())
+    report = tmp_path / "2024年度广元市昭化区测试局部门决算.txt"
+    text = SAMPLE.read_text(encoding="utf-8").replace("广元市昭化区工商业联合会", "广元市昭化区测试局")
+    report.write_text(text, encoding="utf-8")
+    out = session(eng, f"\\load {report}\n载入了哪些报告\n\\load {tmp_path / 'nope.txt'}\n会议费多少\n\\q\n")
+    assert "载入" in out and "广元市昭化区测试局" in out
+    assert "不存在" in out and "44.00万元" in out
 
 
 @pytest.mark.parametrize(
