@@ -57,10 +57,10 @@ MANY_FILES = 50  # from this many files on, `load` prints progress and a summary
 
 @app.command()
 def load(
-    files: Annotated[list[str], typer.Argument(help="报告文件（.txt 任意常见编码、.docx、.pdf）或包含报告的文件夹（递归查找）。")],
+    files: Annotated[list[str], typer.Argument(help="报告文件（.txt、.docx、.pdf）或包含报告的文件夹（递归查找）。")],
     db: DbOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="显示覆盖率：数字全部落入数据的句子和表行所占比例。")] = False,
-    workers: Annotated[int | None, typer.Option("--workers", "-j", help="并行解析的进程数；默认为 CPU 核数，1 为不并行。")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", help="并行解析的进程数；默认 CPU 核数，1 为不并行。")] = None,
 ) -> None:
     """载入报告到数据库。同一单位同一年度的报告再次载入会替换旧数据；载入失败的文件不改动数据库，也不影响其余文件。
 
@@ -115,8 +115,14 @@ def load(
             from .check import refresh_findings, summary_line
 
             t = time.perf_counter()
-            findings = refresh_findings(con)
-            if many:
+            try:
+                findings = refresh_findings(con)
+            except JuesuanError as e:  # the reports are stored; only the audit failed
+                typer.echo(f"勾稽检查未能完成：{e}（报告已载入；可稍后运行 juesuan check）", err=True)
+                findings = None
+            if findings is None:
+                pass
+            elif many:
                 typer.echo(f"{summary_line(findings)}（{len(loaded)} 份报告，用时 {time.perf_counter() - t:.1f} 秒）")
             else:
                 for result in loaded:
@@ -195,6 +201,30 @@ def check(db: DbOption = None, fmt: FormatOption = "table") -> None:
         raise _fail(str(e)) from e
     typer.echo(render_findings(findings, fmt))
     raise typer.Exit(1 if any(f.level == "错误" for f in findings) else 0)
+
+
+@app.command()
+def export(
+    directory: Annotated[str, typer.Argument(help="导出目录（应为空或不存在）。")],
+    db: DbOption = None,
+) -> None:
+    """把基础表导出为按年度分区的 Parquet 文件，并写出 views.sql：在该目录下用 DuckDB 执行它即可对 Parquet 运行 sql/ 下的查询。"""
+    from .export import export_parquet
+    from .load import resolve_db
+    from .store import connect
+
+    try:
+        con = connect(resolve_db(db, progress=lambda m: typer.echo(m, err=True)), read_only=True)
+        try:
+            tables = export_parquet(con, directory)
+        finally:
+            con.close()
+    except JuesuanError as e:
+        raise _fail(str(e)) from e
+    for t in tables:
+        years = "、".join(str(y) for y in t.years) or "无"
+        typer.echo(f"{t.table}：{t.rows} 行（年度 {years}）")
+    typer.echo(f"视图：{Path(directory) / 'views.sql'}（cd {directory} && duckdb -init views.sql）")
 
 
 @app.command()

@@ -14,12 +14,13 @@ from .lexicon import Lexicon
 from .model import JuesuanError, Report, Unplaced
 from .parse import parse
 from .read import read_document
-from .store import counts, store_report
+from .store import counts, store_report, store_reports
 
 __all__ = ["LoadResult", "default_db", "load_file", "load_files", "report_files", "resolve_db", "sample_reports",
            "user_data_dir"]
 
 PARALLEL_MIN = 16  # files: below this, starting worker processes costs more than it saves
+BATCH = 50  # reports per transaction when loading a large folder (with_counts=False)
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,66 @@ def load_files(con: duckdb.DuckDBPyConnection, paths: list[Path], lexicon: Lexic
     """Load many files, yielding one ``LoadResult`` per path in order; a refused file changes nothing.
 
     Reading and parsing run in ``workers`` processes (default: one per CPU) ahead of storing, which stays in
-    this process, one transaction per report (DuckDB has one writer). ``with_counts=False`` skips the per-report
-    row counts (nine queries per report; a large folder prints a summary instead).
+    this process (DuckDB has one writer). With ``with_counts`` (a few files, a line each) every report is stored in
+    its own transaction and its rows are counted; without, reports are stored ``BATCH`` at a time in one
+    transaction (``store_reports``: the per-statement cost is paid per batch), and a batch that fails is stored
+    again report by report, so one bad report never takes the others with it.
     """
+    parsed = _parsed(paths, lexicon, workers)
+    if with_counts:
+        for p, r in parsed:
+            yield _store(con, p, r, True)
+        return
+    batch: list[tuple[Path, Report | str]] = []
+    for item in parsed:
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield from _store_batch(con, batch)
+            batch = []
+    yield from _store_batch(con, batch)
+
+
+def _store_batch(con: duckdb.DuckDBPyConnection, batch: list[tuple[Path, Report | str]]) -> list[LoadResult]:
+    reports = [r for _, r in batch if not isinstance(r, str)]
+    try:
+        stored = iter(store_reports(con, reports)) if reports else iter(())
+    except (JuesuanError, duckdb.Error):
+        return [_store(con, p, r, False) for p, r in batch]
+    out = []
+    for p, r in batch:
+        if isinstance(r, str):
+            out.append(LoadResult(str(p), "refused", r))
+            continue
+        rid, replaced = next(stored)
+        out.append(LoadResult(str(p), "replaced" if replaced else "loaded", "", r.单位, r.年度, rid, {}, r.unplaced,
+                              r.coverage))
+    return out
+
+
+def _parsed(paths: list[Path], lexicon: Lexicon, workers: int | None) -> Iterator[tuple[Path, Report | str]]:
+    """(path, report or refusal) in order; in worker processes when there are enough files."""
     if workers is None:
         workers = os.cpu_count() or 1
     if workers <= 1 or len(paths) < PARALLEL_MIN:
         for p in paths:
-            yield _store(con, p, _parse(p, lexicon), with_counts)
+            yield p, _parse(p, lexicon)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
+    # a bounded window of parses in flight: an unbounded pool.map would hold every parsed report of a large
+    # folder in memory when parsing runs ahead of storing
+    window = 8 * workers
     with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(lexicon,)) as pool:
-        for p, parsed in zip(paths, pool.map(_worker_parse, paths, chunksize=4), strict=True):
-            yield _store(con, p, parsed, with_counts)
+        pending: deque[tuple[Path, Future[Report | str]]] = deque()
+        todo = iter(paths)
+        for p in todo:
+            pending.append((p, pool.submit(_worker_parse, p)))
+            if len(pending) >= window:
+                break
+        while pending:
+            p, future = pending.popleft()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(_worker_parse, nxt)))
+            yield p, future.result()

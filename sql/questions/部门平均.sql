@@ -1,0 +1,38 @@
+-- title: 各部门某个科目的平均数（如各部门平均绩效得分）
+-- phrasings: 部门平均{科目} | 平均{科目} | {科目}平均 | {科目}平均值 | {科目}平均数 | 部门{科目}平均 |
+--   部门{科目}平均值 | 全区平均{科目} | 全区{科目}平均 | 全市平均{科目} | 全市{科目}平均 | 部门{科目}均值 | {科目}均值
+-- examples:
+--   各部门平均绩效得分 => 科目=部门整体绩效自评得分
+--   会议费平均多少 => 科目=会议费
+--   2023年全区三公经费平均 => 科目=三公经费; 年度=2023
+--   各部门机关运行经费平均值 => 科目=机关运行经费
+-- answer: {年度}年度 {部门数}个部门 {科目}平均 {值}
+-- notes: 视图 条目，同一年度（默认最新载入年度）各部门的数字的算术平均，每个部门取一个数（规则同“部门合计”）；
+--   平均数按四舍五入保留两位小数（精确的十进制运算）。未披露该科目的部门不计入。
+WITH 目标 AS (
+  SELECT coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度 FROM 报告
+), 候选 AS (
+  SELECT 单位, 年度, 口径, 科目,
+    CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
+    CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
+    章节, true AS 本年报告
+  FROM 条目 WHERE 科目 = $科目 AND 年度 = (SELECT 年度 FROM 目标)
+  UNION ALL
+  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, false
+  FROM 条目 WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
+    AND 年度 - 1 = (SELECT 年度 FROM 目标)
+), 数 AS (
+  SELECT * FROM 候选 WHERE 值 IS NOT NULL
+  QUALIFY row_number() OVER (PARTITION BY 单位
+    ORDER BY 本年报告 DESC, CASE 章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END, 口径, 值 DESC) = 1
+), 和 AS (
+  SELECT 年度, 科目, 计量单位, count(*) AS 部门数, sum(值) AS 合计,
+    CAST(round(sum(值) * 1000000) AS HUGEINT) AS 微  -- the sum in millionths: exact integer arithmetic below
+  FROM 数 GROUP BY 年度, 科目, 计量单位
+)
+SELECT 年度, 科目, 部门数,
+  -- the mean in hundredths, rounded half up: (2·微 + 10000·n) // (20000·n)
+  CAST(sign(微) * ((2 * abs(微) + 10000 * 部门数) // (20000 * 部门数)) AS DECIMAL(24, 0)) * 0.01 AS 值,
+  计量单位, 合计
+FROM 和
+ORDER BY 计量单位;
