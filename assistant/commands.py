@@ -72,15 +72,15 @@ def load(
     from .load import load_files, report_files, resolve_db
     from .store import connect
 
+    paths = report_files(files)  # before connecting: nothing to load leaves nothing open
+    if not paths:
+        raise _fail("没有找到报告文件")
     try:
         path = resolve_db(db, progress=lambda m: typer.echo(m, err=True))
         con = connect(path)
     except JuesuanError as e:
         raise _fail(str(e)) from e
     lexicon = load_lexicon()
-    paths = report_files(files)
-    if not paths:
-        raise _fail("没有找到报告文件")
     many = len(paths) >= MANY_FILES
     step = max(1, len(paths) // 20)
     refused: list = []
@@ -97,7 +97,8 @@ def load(
                 typer.echo(f"进度 {i}/{len(paths)}（{rate:.1f} 份/秒）", err=True)
             if result.status == "refused":
                 refused.append(result)
-                typer.echo(f"{prefix}拒绝 {p}：{result.message}", err=True)
+                reason = result.message.removeprefix(f"{Path(p).name}：")  # the line names the file already
+                typer.echo(f"{prefix}拒绝 {p}：{reason}", err=True)
                 continue
             tally[result.status] += 1
             loaded.append(result)
@@ -125,9 +126,9 @@ def load(
             elif many:
                 typer.echo(f"{summary_line(findings)}（{len(loaded)} 份报告，用时 {time.perf_counter() - t:.1f} 秒）")
             else:
-                for result in loaded:
-                    mine = [f for f in findings if (f.unit, f.year) == (result.单位, result.年度)]
-                    typer.echo(f"{result.年度}年度 {result.单位} {summary_line(mine)}")
+                for unit, year in dict.fromkeys((r.单位, r.年度) for r in loaded):
+                    mine = [f for f in findings if (f.unit, f.year) == (unit, year)]
+                    typer.echo(f"{year}年度 {unit} {summary_line(mine)}")
     finally:
         con.close()
     if len(paths) > 1:
