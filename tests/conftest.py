@@ -45,3 +45,21 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("JUESUAN_DB", raising=False)
+
+
+def assert_gold(con, unit: str, year: int, view: str, where: str, column: str, value: str) -> None:
+    """One row of a hand-checked gold fixture: ``where`` is ``col=value;col=value`` and must select one row."""
+    from decimal import Decimal
+
+    conds, params = ["单位 = ?", "年度 = ?"], [unit, year]
+    for pair in where.split(";"):
+        key, _, val = pair.partition("=")
+        conds.append(f'"{key}" = ?')
+        params.append(val)
+    rows = con.execute(f'SELECT "{column}" FROM "{view}" WHERE {" AND ".join(conds)}', params).fetchall()
+    assert len(rows) == 1, f"{len(rows)} rows for {view} {where}"
+    got = rows[0][0]
+    if isinstance(got, Decimal):
+        assert got == Decimal(value), f"{got} != {value}"
+    else:
+        assert (got or "").strip().rstrip("。") == value.strip(), f"{got!r} != {value!r}"

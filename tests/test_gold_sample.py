@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, assert_gold
 
 
 def _gold_rows():
@@ -28,15 +26,4 @@ def test_gold_is_large_enough():
 
 @pytest.mark.parametrize(("view", "where", "column", "value", "src_line"), GOLD)
 def test_gold_figure(sample_con, view, where, column, value, src_line):
-    conds, params = ["单位 = '广元市昭化区工商业联合会'", "年度 = 2024"], []
-    for pair in where.split(";"):
-        key, _, val = pair.partition("=")
-        conds.append(f'"{key}" = ?')
-        params.append(val)
-    rows = sample_con.execute(f'SELECT "{column}" FROM "{view}" WHERE {" AND ".join(conds)}', params).fetchall()
-    assert len(rows) == 1, f"{len(rows)} rows for {view} {where}"
-    got = rows[0][0]
-    if isinstance(got, Decimal):
-        assert got == Decimal(value), f"{got} != {value}"
-    else:
-        assert (got or "").strip().rstrip("。") == value.strip(), f"{got!r} != {value!r}"
+    assert_gold(sample_con, "广元市昭化区工商业联合会", 2024, view, where, column, value)

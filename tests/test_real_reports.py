@@ -18,7 +18,7 @@ from assistant.read import read_document
 from assistant.store import connect
 from assistant.tables import TABLE_REASON
 
-from .conftest import FIXTURES, SHARED_REPORTS
+from .conftest import FIXTURES, SHARED_REPORTS, assert_gold
 
 pytestmark = pytest.mark.skipif(not SHARED_REPORTS.is_dir(), reason=f"{SHARED_REPORTS} 不存在（共享报告目录）")
 
@@ -89,19 +89,8 @@ def test_gold_is_large_enough(no):
 def test_gold_figure(real_db, no, view, where, column, value):
     import duckdb
 
-    conds, params = ["单位 = ?", "年度 = 2024"], [UNITS[no]]
-    for pair in where.split(";"):
-        key, _, val = pair.partition("=")
-        conds.append(f'"{key}" = ?')
-        params.append(val)
     with duckdb.connect(str(real_db[no]), read_only=True) as con:
-        rows = con.execute(f'SELECT "{column}" FROM "{view}" WHERE {" AND ".join(conds)}', params).fetchall()
-    assert len(rows) == 1, f"{len(rows)} rows for {view} {where}"
-    got = rows[0][0]
-    if isinstance(got, Decimal):
-        assert got == Decimal(value), f"{got} != {value}"
-    else:
-        assert (got or "").strip().rstrip("。") == value.strip(), f"{got!r} != {value!r}"
+        assert_gold(con, UNITS[no], 2024, view, where, column, value)
 
 
 # ---- table rows placed ------------------------------------------------------------------------------
