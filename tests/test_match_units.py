@@ -34,3 +34,9 @@ def test_named_department_is_recognised(engine, question):
 def test_department_not_loaded_is_no_data(engine, question):
     a = engine.ask(question)
     assert a.status == "no_data" and "44.00" not in a.answer
+
+
+@pytest.mark.parametrize("question", ["会议费多少万元", "会议费是多少元", "会议费（万元）"])
+def test_amount_units_in_the_question_are_understood(engine, question):
+    a = engine.ask(question)
+    assert a.status == "ok" and "44.00万元" in a.answer
