@@ -9,10 +9,33 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from tabulate import tabulate
+import unicodedata
 
 from .engine import HIDDEN_COLS, fmt_number
 from .model import Answer
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def simple_table(rows: list[list[str]], headers: list[str]) -> str:
+    """tabulate's "simple" layout (left-aligned, two-space gaps, dashed rule), written here because importing
+    tabulate (and wcwidth with it) costs about 25 ms on the start-up of every ``juesuan ask``."""
+    widths = [max([_width(h) + 2, *(_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return "\n".join([line(headers), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
+
+
+def _tabulate(rows: list[list[str]], headers: list[str], fmt: str) -> str:
+    if fmt == "simple":
+        return simple_table(rows, headers)
+    from tabulate import tabulate  # markdown and raw SQL results only: not on the plain ask path
+
+    return tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True)
 
 
 def _visible(answer: Answer) -> tuple[list[str], list[list[Any]]]:
@@ -87,7 +110,7 @@ def render_table(answer: Answer, show_sql: bool = False, why: bool = False) -> s
     if (answer.rows and answer.question_type != "帮助") or answer.question_type == "帮助":
         cols, rows = _visible(answer)
         if rows:
-            parts.append(tabulate(rows, headers=cols, tablefmt="simple", disable_numparse=True))
+            parts.append(_tabulate(rows, cols, "simple"))
     parts.append(answer.answer)
     for w in answer.warnings:
         parts.append(f"⚠ {w}")
@@ -122,7 +145,7 @@ def render_markdown(answer: Answer, show_sql: bool = False, why: bool = False) -
     parts = []
     cols, rows = _visible(answer)
     if rows:
-        parts.append(tabulate(rows, headers=cols, tablefmt="github", disable_numparse=True))
+        parts.append(_tabulate(rows, cols, "github"))
         parts.append("")
     parts.append(answer.answer)
     if answer.sources:
@@ -155,5 +178,4 @@ def render_rows(columns: tuple[str, ...], rows: list[tuple[Any, ...]], fmt: str 
         w.writerows(rows)
         return buf.getvalue().rstrip("\n")
     table = [[("" if v is None else str(v)) for v in r] for r in rows]
-    return tabulate(table, headers=list(columns), tablefmt="github" if fmt == "markdown" else "simple",
-                    disable_numparse=True)
+    return _tabulate(table, list(columns), "github" if fmt == "markdown" else "simple")

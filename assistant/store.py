@@ -65,7 +65,7 @@ SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表�
   any_value(科目编码) FILTER (WHERE 科目编码 <> '') AS 科目编码,
   any_value(上级科目) FILTER (WHERE 上级科目 <> '') AS 上级科目,
   any_value(计量单位 ORDER BY 序号) FILTER (WHERE 属性 IN ('数值', '数量')) AS 计量单位,
-  string_agg(DISTINCT {_LABEL.format(t='facts')}, chr(10)) AS 来源,
+  string_agg(DISTINCT {_LABEL.format(t='facts')}, chr(10) ORDER BY {_LABEL.format(t='facts')}) AS 来源,
   list(DISTINCT {{'file': 文件, 'page': 页, 'line': 行, 'text': 原文}}) AS 来源明细,
   min(序号) AS 序号
 FROM facts WHERE 报告ID BETWEEN $从 AND $到 GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表名
