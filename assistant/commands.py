@@ -111,7 +111,8 @@ def load(
                 typer.echo(f"  警告：未能识别第{u.source.line}行的数字（{u.reason}）：{u.source.text[:60]}", err=True)
             if verbose:
                 typer.echo(f"  覆盖率：{result.coverage:.1%}")
-        if len(loaded) >= 50 or loaded and con.execute("SELECT count(*) FROM fact_rows").fetchone()[0] < 200_000:
+        rows = (con.execute("SELECT count(*) FROM fact_rows").fetchone() or (0,))[0] if loaded else 0
+        if len(loaded) >= 50 or (loaded and rows < 200_000):
             from .store import cluster
 
             cluster(con)  # keep items sorted by 科目: questions then skip most of the table

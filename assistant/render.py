@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
-
-import unicodedata
 
 from .engine import HIDDEN_COLS, fmt_number
 from .model import Answer

@@ -290,7 +290,7 @@ def _load(repl: Repl, arg: str) -> bool:
         con = connect(path)
         try:
             lexicon = load_lexicon()
-            for f in report_files([arg]) or [arg]:
+            for f in report_files([arg]) or [Path(arg)]:
                 result = load_file(con, f, lexicon)
                 if result.status == "refused":
                     repl.write(f"拒绝 {f}：{result.message}")

@@ -142,7 +142,8 @@ CREATE OR REPLACE VIEW 未识别 AS
   SELECT r.单位, r.年度, u.原因, {_LABEL.format(t='u')} AS 来源, u.报告ID FROM unplaced u JOIN reports r USING (报告ID);
 """
 
-VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "差异", "未识别")
+VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "差异",
+              "未识别")
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
