@@ -23,7 +23,9 @@ SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方�
 FIELDS = {
     "年初预算": "年初预算", "年初预算数": "年初预算", "调整后预算": "调整后预算", "调整后预算数": "调整后预算",
     "全年预算": "调整后预算", "执行数": "执行数", "预算执行数": "执行数", "实际执行": "执行数", "执行金额": "执行数",
-    "执行率": "执行率", "预算执行率": "执行率", "执行情况": "执行情况", "得分": "得分", "分数": "得分", "评分": "得分",
+    "执行率": "执行率", "预算执行率": "执行率",
+    "预算执行得分": "预算执行得分", "执行得分": "预算执行得分", "执行情况": "执行情况",
+    "得分": "得分", "分数": "得分", "评分": "得分",
     "打分": "得分", "自评得分": "得分", "权重": "权重", "分值": "权重", "目标值": "指标值", "指标值": "指标值",
     "目标": "指标值", "年度指标值": "指标值", "完成值": "完成值", "实际完成值": "完成值", "实际完成": "完成值",
     "完成情况": "完成值", "未完成原因": "未完成原因",
@@ -61,7 +63,8 @@ FILLERS = (
     "给我", "列出", "说说", "讲讲", "一共是", "报告", "中", "里", "在", "年度", "上", "全年", "本部门", "这个", "该",
     "个", "人", "次", "辆", "台", "套", "家", "项", "都", "各", "分别", "你", "我", "您", "指标", "发", "发了",
     "多大", "怎样", "怎么样", "如何", "有没有", "是否有", "有无",
-    "是多少万元", "是多少元", "多少万元", "多少元", "万元", "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部",
+    "是多少万元", "是多少元", "多少万元", "多少元", "万元", "多少分",
+    "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部",
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|办公室|办事处)")
@@ -204,7 +207,11 @@ def build_vocabulary(
     for colloquial, canon in lexicon.synonyms.items():
         target = v.words.get(normalize_text(canon))
         if target is not None:
-            v.add(colloquial, Token(colloquial, target.kind, target.values), override=True)
+            own = v.words.get(normalize_text(colloquial))
+            # a word that is itself a name of another kind (财政拨款收入 as a 名词) keeps that meaning too
+            keep = tuple(x for x in (own.values if own else ()) if x[0] not in {k for k, _ in target.values})
+            kind = target.kind if not keep else "实体"
+            v.add(colloquial, Token(colloquial, kind, target.values + keep), override=True)
     return v
 
 
