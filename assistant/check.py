@@ -21,7 +21,6 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +30,7 @@ from typing import Any
 import duckdb
 
 from .model import JuesuanError
+from .normalize import display_width
 
 LEVELS = ("错误", "警告", "提示")
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -319,12 +319,8 @@ def _lines(f: Finding) -> str:
     return "；".join(f"{name} 第{'、'.join(dict.fromkeys(nums))}行" for name, nums in by_file.items())
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - display_width(text))
 
 
 def _render_table(findings: Sequence[Finding]) -> str:
@@ -332,7 +328,7 @@ def _render_table(findings: Sequence[Finding]) -> str:
         return "未发现问题。\n"
     out: list[str] = []
     current: tuple[str, int] | None = None
-    rule_w = max(_width(f.rule) for f in findings)
+    rule_w = max(display_width(f.rule) for f in findings)
     for f in findings:
         if (f.unit, f.year) != current:
             current = (f.unit, f.year)

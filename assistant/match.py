@@ -425,7 +425,7 @@ class Matcher:
                     names = "、".join(v for _, v in tok.values)
                     return Match("not_understood", tokens=tuple(tokens),
                                  message=f"“{tok.text}”可能指多个单位：{names}，请写出全称",
-                                 suggestions=tuple(f"{v}{self._example_tail()}" for _, v in tok.values[:3]))
+                                 suggestions=tuple(f"{v}会议费多少" for _, v in tok.values[:3]))
                 params["单位"] = tok.values[0][1]
             else:
                 core.append(tok)
@@ -526,9 +526,6 @@ class Matcher:
                 continue
             return text[:a1] + text[b1:], text[:a0] + text[b0:]
         return None
-
-    def _example_tail(self) -> str:
-        return "会议费多少"
 
     def suggest(self, core: list[Token]) -> tuple[str, ...]:
         """Up to three example questions that would work, preferring types that use the words given."""

@@ -28,7 +28,6 @@ FIGURE = re.compile(
 _AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|以上|以下|以内|余|多|字|届|周年|倍|[-—~～]\d)")
 _BEFORE_SKIP = re.compile(r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超)\s*$")
 _COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
-_CLAUSE_SPLIT = re.compile(r"[，,；;]")
 _CHANGE_UP = ("增加", "增长", "上升", "提高", "多支")
 _CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支")
 _LEAD_JUNK = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 # Full-width ASCII digits, letters and a few signs fold to half-width; brackets fold to the
@@ -70,3 +71,8 @@ def cn_year(text: str) -> str:
 def squeeze(text: str) -> str:
     """Remove all white space (hard line breaks in PDFs put spaces inside words and numbers)."""
     return re.sub(r"\s+", "", text)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: wide and full-width characters (汉字, full-width punctuation) take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -297,6 +297,3 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
             continue
         narrative.sentence(sentence, ctx, src)
 
-
-def placed_unplaced(report: Report) -> list[Unplaced]:
-    return list(report.unplaced)

@@ -5,26 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from .engine import HIDDEN_COLS, fmt_number
 from .model import Answer
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+from .normalize import display_width
 
 
 def simple_table(rows: list[list[str]], headers: list[str]) -> str:
     """tabulate's "simple" layout (left-aligned, two-space gaps, dashed rule), written here because importing
     tabulate (and wcwidth with it) costs about 25 ms on the start-up of every ``juesuan ask``."""
-    widths = [max([_width(h) + 2, *(_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    widths = [max([display_width(h) + 2, *(display_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return "  ".join(c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     return "\n".join([line(headers), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
 
