@@ -27,7 +27,8 @@ names AS (
   SELECT t.单位, t.年度, t.报告ID, t.src, t.文本, r.地区,
     unnest(regexp_extract_all(t.文本, '(?:中共)?' || r.地区 || '[一-龥]{1,20}?(?:委员会|联合会|办公室|委|局|部|办|厅|政府|中心|所|站|院|队|馆)')) AS 名称
   FROM texts t JOIN regions r USING (单位)
-  WHERE r.地区 <> ''
+  -- 先排除地区名只出现在本单位名称里的句子（结果不变；正则按行拼接，逐句运行很慢）
+  WHERE r.地区 <> '' AND contains(replace(t.文本, t.单位, '＊'), r.地区)
 )
 SELECT 单位, 年度, 报告ID,
   '第' || src.line || '行出现“' || 名称 || '”，不是本单位（' || 单位 || '）：'
