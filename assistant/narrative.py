@@ -36,13 +36,24 @@ _LEAD_JUNK = re.compile(
     r"|本部门|本单位|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算|列明|安排)+"
 )
 _ROLE_WORDS = re.compile(
-    r"(?:占本年支出合计的|占本年收入合计的|占\S*?的|占|各增加|各减少|增加|减少|增长|下降|上升|降低|节约|"
+    r"(?:占本年支出合计的|占本年收入合计的|占\S*?的|占|各增加|各减少|增加了|减少了|增长了|下降了|上升了|降低了|"
+    r"增加|减少|增长|下降|上升|降低|节约|"
     r"完成年初预算数?的|完成全年预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
-    r"调整预算|全年预算|共计支出|共计|合计为|均为|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
+    r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"较上年度?|比上年度?|与上年度?|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
-    r"主要用于|以下方面|均未|均|未|：|:|、|\s)+$"
+    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|：|:|、|\s)+$"
 )
 
+
+# "与2021年度预算相比，增加1.14万元": a difference from the budget, not a change on the year
+_VERSUS_BUDGET = re.compile(r"(?:与|比|较)[^，,；;。]{0,12}?预算")
+_VERSUS_YEAR = re.compile(r"(?:与|比|较)\s*(?:上一?年|去年|\d{4}\s*年)|同比")
+_ASIDE = re.compile(r"（其中[^（）]*）")  # "15批次（其中外事接待0批次），105人次": figures of another item
+
+_NO_CHANGE = re.compile(r"持平|无变化|没有变化|无增减|没有增减")
+
+# words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
+_NOT_ITEMS = {"差值", "差额", "相差", "差异"}
 
 # names that mean a 三公 item inside the 三公 section (elsewhere 公务用车购置 is an economic item)
 _SANGONG_ALIAS = {"公务用车购置": "公务用车购置费", "公务用车运行维护": "公务用车运行维护费",
@@ -77,7 +88,8 @@ def figures(text: str) -> list[Figure]:
         unit = m.group("unit") or ""
         unit = "万元" if unit == "万" else unit
         after = text[m.end("num"):]
-        if not unit and _AFTER_SKIP.match(after):
+        listed = "." in m.group("num") and after.lstrip().startswith("、")  # "各是4125.49、4143.91万元"
+        if not unit and _AFTER_SKIP.match(after) and not listed:  # "1、" numbers a list, "6、9、11月" names months
             continue
         if unit in ("", "个", "次", "项", "分") and re.match(r"\s*(?:月|日|年)", after):
             continue
@@ -88,6 +100,11 @@ def figures(text: str) -> list[Figure]:
             continue
         out.append(Figure(value, unit, m.start(), m.end()))
     return out
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a sentence, bracketed asides ("（其中外事接待0批次）") left out."""
+    return [c for c in re.split(r"[，,；;。]", _ASIDE.sub("", text)) if c]
 
 
 def tighten(text: str) -> str:
@@ -146,6 +163,8 @@ def clean_item(pre: str, unit_name: str) -> str:
         s = _LEAD_JUNK.sub("", s)
         s = _ROLE_WORDS.sub("", s)
     s = s.strip("：:，、 的")
+    if s.startswith("（") and "）" not in s:  # "(公务用车购置费0万元," opens a bracket the clause cut
+        s = s[1:]
     if len(s) > 16 and "的" in s:  # "…所属各预算单位开支财政拨款的公务用车保有量"
         s = s.rsplit("的", 1)[1]
     return "" if s in ("金额", "数量") else s
@@ -160,6 +179,8 @@ def _name_forms(unit_name: str) -> list[str]:
 
 def split_pair(item: str) -> list[str]:
     """``收入、支出总计`` → 收入总计, 支出总计; ``财政拨款收入总计、支出总计`` → 财政拨款收入总计, 财政拨款支出总计."""
+    item = re.sub(r"^收、支", "收入、支出", item)  # "收、支总计"
+    item = re.sub(r"^收支(总计|合计)$", r"收入支出\1", item)
     joint = re.fullmatch(r"(.*?)收入支出(总计|合计)", item)
     if joint:  # 收入支出总计, 财政拨款收入支出总计: the same figure for both sides
         return [f"{joint.group(1)}收入{joint.group(2)}", f"{joint.group(1)}支出{joint.group(2)}"]
@@ -188,8 +209,14 @@ class NarrativeParser:
 
     # ---- naming -------------------------------------------------------------------------------
     def canon(self, name: str) -> str:
-        name = fold(name).replace('"', "“", 1).replace('"', "”", 1)
+        name = fold(name)
         lex = self.lex
+        funded = re.match(r"^(?:一般公共预算)?财政拨款(?:安排的?)?(.{2,})$", name)
+        if funded and name not in lex.items and name not in lex.canonical:  # 一般公共预算财政拨款“三公”经费
+            rest = self.canon(funded.group(1))
+            if rest in lex.items and lex.items[rest].表 == "三公":
+                return rest
+        name = re.sub(r"[“”\"‘’']三公[“”\"‘’']", "“三公”", name)  # any mix of quotes: “三公"经费
         for _ in range(4):
             if name in lex.items:
                 return name
@@ -198,8 +225,12 @@ class NarrativeParser:
             stripped = re.sub(r"(?:财政拨款支出决算|财政拨款支出|支出决算|财政拨款|支出)$", "", name)
             if stripped == name or not stripped:
                 break
+            if stripped.endswith("费用") and stripped[:-1] in lex.items:  # 公务用车运行维护费用支出
+                stripped = stripped[:-1]
             if stripped.endswith("费") or stripped in lex.items or stripped in lex.canonical:
                 name = stripped
+            elif stripped + "费" in lex.items:  # 因公出国（境）支出
+                name = stripped + "费"
             else:
                 break
         return lex.canonical.get(name, name)
@@ -243,10 +274,14 @@ class NarrativeParser:
             return
         if self._template(text, ctx, src):
             return
-        reason = re.match(r"^(?:[^，。]{0,20}的?)?(?:主要)?(?:变动)?原因(?:是|为|：)(.+?)。?$", text)
+        reason = re.match(r"^([^，。]{0,40}?)的?(?:主要)?(?:变动)?原因(?:是|为|：|:)(.+?)。?$", text)
         if reason and ctx.subject:
-            for item in ctx.subject:
-                self._emit_text(item, "说明", reason.group(1), ctx, src)
+            # "因公出国（境）费支出持平的主要原因是…": the sentence names its item; otherwise the last figures' items
+            named = self.canon(clean_item(re.sub(r"(?:支出)?(?:决算数?)?(?:持平|增加|减少|增长|下降|上升|降低|变动|变化)$", "",
+                                                 reason.group(1)), ctx.unit_name))
+            items = [named] if named in self.lex.items and named not in ctx.subject else ctx.subject
+            for item in items:
+                self._emit_text(item, "说明", reason.group(2), ctx, src)
             return
         zero = re.search(r"(?:未发生|没有产生|未产生|没有发生)(\S*?(?:费|支出))(?:[。，；]|$)", text)
         if zero and not figures(text):
@@ -275,26 +310,28 @@ class NarrativeParser:
                 ctx.parent = ctx.subject[0]
             return
         self.numbered += 1
-        placed = self._figures(text, ctx, src)
+        placed, items_at = self._figures(text, ctx, src)
         if placed < len(figs):
             self.unplaced.append(Unplaced("无法确定数字所属科目", src))
-        for clause in re.split(r"[，,；;。]", text):  # "…1.12万元，较上年度无变化": a stated zero change
-            if clause and not figures(clause):
-                self._no_change(clause, ctx, src)
+        # "…因公出国（境）费0万元，较上年无增减；…": a stated zero change of the figure just before it
+        for clause, before in zip(_clauses(text), items_at, strict=True):
+            if not figures(clause):
+                self._no_change(clause, ctx, src, before)
 
-    def _no_change(self, text: str, ctx: Context, src: Source) -> None:
+    def _no_change(self, text: str, ctx: Context, src: Source, before: list[str] | None = None) -> None:
         """``…决算数与2023年度持平``, ``因公出国（境）费支出与上一年度持平``: a stated zero change. A clause
         that compares with the budget (``决算数与预算数持平``) is not a change on the year."""
         for clause in re.split(r"[，,；;。]", text):
-            if not re.search(r"持平|无变化|没有变化", clause) or re.search(r"预算数|(?:与|比|较)(?:年初|全年)?预算", clause):
+            if not _NO_CHANGE.search(clause) or _VERSUS_BUDGET.search(clause) or "预算数" in clause:
                 continue
             named = re.match(r"^(?:其中[：:])?\s*(?:\d{4}\s*年度?)?(.+?)(?:财政拨款)?(?:支出)?(?:决算数?)?\s*"
-                             r"(?:与|比|较)?(?:上一?年度?|\d{4}\s*年度?)?(?:相比)?\s*(?:基本)?(?:持平|无变化|没有变化)", clause)
+                             r"(?:与|比|较)?(?:上一?年度?|\d{4}\s*年度?)?(?:相比)?\s*(?:基本)?(?:"
+                             + _NO_CHANGE.pattern + ")", clause)
             item = self.canon(clean_item(named.group(1), ctx.unit_name)) if named else ""
             if item and (item in self.lex.items or (ctx.func and item == ctx.func[2])):
                 items = [item]
-            elif re.search(r"上一?年|\d{4}\s*年度?", clause) and ctx.subject:
-                items = list(ctx.subject)
+            elif re.search(r"上一?年|\d{4}\s*年度?", clause) and (before if before is not None else ctx.subject):
+                items = list(before if before is not None else ctx.subject)
             else:
                 continue
             for it in items:
@@ -368,17 +405,30 @@ class NarrativeParser:
         ctx.subject = [found[-1][0]]
         return True
 
-    def _figures(self, text: str, ctx: Context, src: Source) -> int:
-        head = text.split("：")[0]
-        budget_mode = bool(re.search(r"年初预算|预算收入|预算支出", head)) and "决算" not in head
+    def _figures(self, text: str, ctx: Context, src: Source) -> tuple[int, list[list[str]]]:
+        # "年初预算支出179.65万元：一般公共服务148.87…": the words before the first figure make every figure a
+        # budget figure; a budget named later in the sentence ("支出2.05万元，年初预算为2.95万元") does not
+        lead = text[: figures(text)[0].start] if figures(text) else text
+        budget_mode = bool(re.search(r"年初预算|预算收入|预算支出", lead)) and "决算" not in lead
         placed = 0
         last_items: list[str] = []
         last_unit = ""
         parent_here = ""
         labels: list[str] = []  # "6月、9月、11月": paired with a following run of values
         base = ""
-        for clause in (c for c in re.split(r"[，,；;。]", text) if c):
+        versus = ""
+        items_at: list[list[str]] = []  # per clause: the items of the last figure placed before it
+        for clause in _clauses(text):
+            items_at.append(list(last_items))
             figs = figures(clause)
+            months = re.search(r"(\d+)月?(?:、(\d+)月?)+月", clause)
+            if months and not figs:  # "在6月、9月、11月执行进度，…分别占预算38.6%、51.0%、63.9%"
+                labels = [f"{n}月" for n in re.findall(r"\d+", months.group(0))]
+                base = clean_item(clause[months.end():], ctx.unit_name)
+            if _VERSUS_BUDGET.search(clause):
+                versus = "预算"
+            elif _VERSUS_YEAR.search(clause):
+                versus = "上年"
             chead = clause.split("：")[0] if "：" in clause else ""
             if chead and not figures(chead):
                 cand = self.canon(clean_item(chead, ctx.unit_name))
@@ -389,7 +439,10 @@ class NarrativeParser:
             while i < len(figs):
                 fig = figs[i]
                 pre = clause[prev_end: fig.start]
-                unit = fig.unit or last_unit
+                run = [fig]
+                while i + len(run) < len(figs) and clause[run[-1].end: figs[i + len(run)].start].strip() == "、":
+                    run.append(figs[i + len(run)])
+                unit = fig.unit or (run[-1].unit if len(run) > 1 else "") or last_unit  # "4125.49、4143.91万元"
                 if not unit:
                     prev_end = fig.end
                     i += 1
@@ -398,9 +451,16 @@ class NarrativeParser:
                 if found:
                     labels = [f"{n}月" for n in re.findall(r"\d+", found.group(0))]
                     base = clean_item(pre[found.end():], ctx.unit_name)
-                run = [fig]
-                while i + len(run) < len(figs) and clause[run[-1].end: figs[i + len(run)].start].strip() == "、":
-                    run.append(figs[i + len(run)])
+                if len(run) > 1 and len(run) != len(labels) and re.search(r"各|分别", pre):
+                    # "收、支总计各是4125.49、4143.91万元" / "各下降23.51%、38.28%": one value per item, in order
+                    paired = self._paired(pre, run, unit, budget_mode, versus, last_items, ctx, src, text)
+                    if paired:
+                        placed += len(run)
+                        last_items = paired
+                        last_unit = run[-1].unit or last_unit
+                    prev_end = run[-1].end
+                    i += len(run)
+                    continue
                 if len(run) > 1 and len(run) == len(labels):
                     if not found:
                         base = clean_item(pre, ctx.unit_name) or base
@@ -417,6 +477,8 @@ class NarrativeParser:
                 if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
                     attr = "全年预算数"  # "年初预算为0万元，全年预算为321.02万元": both, kept apart
                 raw = clean_item(pre, ctx.unit_name)
+                if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
+                    raw = ""
                 if raw in ("收入", "支出"):
                     raw = "" if last_items else f"本年{raw}合计"
                 after = re.match(r"^(?:个|家|项)?(项目|单位)(?:开展了?|进行了?)?(\S{2,16}?)$", clause[fig.end:])
@@ -429,11 +491,15 @@ class NarrativeParser:
                     items = [_SANGONG_ALIAS.get(x, x) for x in items]
                     if items and items[0].endswith("团组") and unit == "个":
                         items, attr = ["因公出国（境）费"], "批次"
-                if not items or any(len(x) > 30 or not x for x in items):
+                if not items or any(len(x) > 30 or not x or x in _NOT_ITEMS or re.search(r"\d[.、]|\d$", x) for x in items):
                     prev_end = fig.end
                     i += 1
                     continue
                 value = fig.value
+                if attr in ("增减额", "增减率") and versus == "预算":  # left unplaced: not a change on the year
+                    prev_end = fig.end
+                    i += 1
+                    continue
                 if attr in ("增减额", "增减率"):
                     if _contradictory(pre):
                         self.discrepancies.append(Discrepancy(
@@ -456,7 +522,24 @@ class NarrativeParser:
             ctx.subject = last_items
         if text.rstrip("。").endswith(("其中：", "主要包括：")) and last_items:
             ctx.parent = last_items[0]
-        return placed
+        return placed, items_at
+
+    def _paired(self, pre: str, run: list[Figure], unit: str, budget_mode: bool, versus: str,
+                last_items: list[str], ctx: Context, src: Source, text: str) -> list[str]:
+        """Values of a run paired with as many items, in order; [] (left unplaced) when the counts differ."""
+        raw = clean_item(pre, ctx.unit_name)
+        items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ctx.subject)
+        attr = role(pre, unit, budget_mode, ctx.year)
+        change = attr in ("增减额", "增减率")
+        if len(items) != len(run) or len(set(items)) != len(items) or (change and (versus == "预算" or _contradictory(pre))):
+            return []
+        for item, f in zip(items, run, strict=True):
+            value = _signed(f.value, pre) if change else f.value
+            u = f.unit or unit
+            if u in ("元", "亿元"):
+                value, u = (value / 10000 if u == "元" else value * 10000), "万元"
+            self._emit(item, attr, value, u, ctx, src, text)
+        return items
 
     # ---- output ---------------------------------------------------------------------------------
     def _emit(self, item: str, attr: str, value: Decimal | None, unit: str, ctx: Context, src: Source,

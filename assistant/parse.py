@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .crosscheck import cross_check
 from .displaced import restore
 from .lexicon import Lexicon
-from .model import Document, JuesuanError, Line, Report, Source, Term, Unplaced
+from .model import Document, JuesuanError, Line, Passage, Report, Source, Term, Unplaced
 from .narrative import Context, NarrativeParser, figures
 from .normalize import cn_year, fold, malformed_numbers, squeeze
 from .selfeval import parse_selfeval
@@ -58,6 +58,8 @@ _TOPICS = (
     ("部门概况", "职责"),
     ("基本情况", "机构"),
 )
+_MAIN_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_SPECIFIC = {"三公", "机关运行", "采购", "资产", "绩效", "基金", "国资"}  # sub-sections keep these topics
 OUT_OF_SCOPE = {"职责", "名词"}  # descriptive text: figures there are not report facts
 
 
@@ -145,9 +147,16 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     paragraph: list[Line] = []
     seen_part2 = False
     roster = False
+    main_topic: str | None = None  # the topic of the enclosing "一、" section
+
+    passages: list[Passage] = []
+    heading, main_heading = "", ""
 
     def flush() -> None:
         if paragraph:
+            text = "".join(ln.text.strip() for ln in paragraph)
+            passages.append(Passage(heading, main_heading, ctx.chapter,
+                                    Source(doc.name, paragraph[0].no, text, paragraph[0].page)))
             _paragraph(paragraph, ctx, narrative, terms, doc.name)
             paragraph.clear()
 
@@ -196,7 +205,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             skipped.append(Source(doc.name, ln.no, text, ln.page))
             continue
         roster = False
-        if re.match(r"^(?:单元[：:]|图\s*\d+\s*[：:])", text):
+        if re.match(r"^(?:单元[：:]|[（(]?图\s*\d+\s*[：:])", text):  # a chart's caption or data
             flush()
             skipped.append(Source(doc.name, ln.no, text, ln.page))
             continue
@@ -207,7 +216,14 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
                 seen_part2 = seen_part2 or not text.startswith("第一部分")
                 if "附件" in text:
                     ctx.chapter = "附件"
-            ctx.topic = _topic(text) or "概况"
+            topic = _topic(text)
+            heading = _heading_name(text)
+            if _MAIN_SECTION.match(text) or head == "part":
+                main_topic = topic
+                main_heading = heading
+            elif main_topic in _SPECIFIC and topic in (None, "支出", "收入", "总体"):
+                topic = main_topic  # "（3）公务接待费支出情况" inside the 三公 section stays 三公
+            ctx.topic = topic or "概况"
             ctx.subject, ctx.parent, ctx.func = [], "", None
             if head == "title-with-figures":
                 paragraph.append(ln)
@@ -253,13 +269,23 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         tuple(skipped),
         tuple(tabled.discrepancies) + tuple(narrative.discrepancies)
         + tuple(cross_check(tuple(tabled.facts) + tuple(narrative.facts))),
+        tuple(passages),
     )
+
+
+def _heading_name(text: str) -> str:
+    """``（二）存在问题。`` → ``存在问题``: a heading without its numbering and final punctuation."""
+    name = re.sub(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
+                  r"|\d+[、.．])\s*", "", text.strip())
+    return name.rstrip("。．.：:；; ").strip()
 
 
 def _heading(text: str) -> str | None:
     if _PART.match(text):
         return "part"
-    if _SECTION.match(text) and not figures(text) and ((len(text) <= 40 and not text.endswith("。")) or len(text) <= 20):
+    if _SECTION.match(text) and not figures(text) and (
+            (len(text) <= 40 and not text.endswith("。")) or len(text) <= 20
+            or (len(text) <= 40 and re.search(r"(?:情况|说明|分析|对比)。$", text))):  # "一、…支出总体情况说明。"
         return "section"
     if re.match(r"^（?\d+）\s*\S", text) and len(text) <= 30 and not figures(text):
         return "section"
@@ -283,6 +309,7 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
         return
     if ctx.topic in OUT_OF_SCOPE:
         return
+    text = re.sub(r"(\d\.\d+),(?=\d)", r"\1、", text)  # "各是4125.49,4143.91万元": a list (no thousands after a point)
     bad = malformed_numbers(text)
     for m in re.finditer(r"[^。；！？]+[。；！？]?", text):
         sentence = m.group(0).strip()

@@ -1,0 +1,176 @@
+"""Wordings of other provinces' reports that the sample and the Shanghai reports do not use.
+
+Each report below is written for the test (invented department, invented figures) in a wording seen in
+published reports elsewhere. The rule under test is the product's: every figure read lands on the right
+item and role, and a figure the parser cannot place is left unplaced — never read as something else.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.lexicon import load_lexicon
+from assistant.load import load_file
+from assistant.store import connect
+
+LEX = load_lexicon()
+
+
+def _load(tmp_path: Path, text: str) -> tuple[Path, dict[tuple[str, str, str], list[Decimal]]]:
+    f = tmp_path / "report.txt"
+    f.write_text(text, encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    con = connect(db)
+    result = load_file(con, f, LEX)
+    assert result.status == "loaded", result.message
+    facts: dict[tuple[str, str, str], list[Decimal]] = {}
+    for 表, 科目, 属性, 数值 in con.execute(
+            "SELECT 表, 科目, 属性, 数值 FROM 事实 WHERE 数值 IS NOT NULL ORDER BY 行, 序号").fetchall():
+        facts.setdefault((表, 科目, 属性), []).append(Decimal(数值).normalize())
+    con.close()
+    return db, facts
+
+
+def _one(facts: dict[tuple[str, str, str], list[Decimal]], key: tuple[str, str, str]) -> Decimal:
+    values = set(facts.get(key, []))
+    assert len(values) == 1, (key, facts.get(key))
+    return values.pop()
+
+
+SANGONG_VS_BUDGET = """\
+某县水利局2019年度部门决算
+第二部分 2019年度部门决算情况说明
+一、“三公”经费财政拨款支出总体情况说明。
+2019年度本部门一般公共预算财政拨款安排的“三公”经费支出3.40万元,较上年3.10增加0.30万元,增长了9.68%;其中:因公出国(境)支出0万元;公务用车运行维护费用支出1.20万元;公务接待费支出2.20万元。
+(2)公务接待费支出情况。
+2019年公务接待31批次,150人次,支出2.20万元。
+二、“三公”经费财政拨款支出与年初预算对比情况。
+2019年度本部门一般公共预算财政拨款安排的“三公"经费支出3.40万元,年初预算为4.00万元,差值为0.6万元。其中:公务用车运行维护费支出1.20万元,年初预算为1.50万元,差值为0.30万元;公务接待费支出2.20万元,年初预算为2.50万元,差值为0.30万元。
+三、2019年度公务接待费支出说明。
+公务接待费支出2.20万元,与2019年度预算相比,减少0.30万元,下降12%,原因是压缩接待。
+"""
+
+
+def test_budget_named_late_in_a_sentence_does_not_make_the_spending_a_budget(tmp_path):
+    _, facts = _load(tmp_path, SANGONG_VS_BUDGET)
+    assert _one(facts, ("三公", "三公经费", "决算数")) == Decimal("3.4")
+    assert _one(facts, ("三公", "三公经费", "预算数")) == Decimal("4")
+    assert _one(facts, ("三公", "公务接待费", "预算数")) == Decimal("2.5")
+    assert _one(facts, ("三公", "公务用车运行维护费", "预算数")) == Decimal("1.5")
+    assert _one(facts, ("三公", "公务用车运行维护费", "决算数")) == Decimal("1.2")
+
+
+def test_subsection_inside_the_sangong_section_stays_sangong_and_names_are_canonical(tmp_path):
+    _, facts = _load(tmp_path, SANGONG_VS_BUDGET)
+    assert _one(facts, ("三公", "公务接待费", "批次")) == 31
+    assert _one(facts, ("三公", "公务接待费", "人次")) == 150
+    assert _one(facts, ("三公", "三公经费", "增减率")) == Decimal("9.68")
+    assert _one(facts, ("三公", "三公经费", "上年金额")) == Decimal("3.1")
+    assert not any("“" in k[1] or '"' in k[1] for k in facts)  # “三公"经费 in any quotes is 三公经费
+    assert not any(k[1] in ("差值", "减少了", "增长了") for k in facts)
+
+
+def test_a_difference_from_the_budget_is_not_a_change_on_the_year(tmp_path):
+    _, facts = _load(tmp_path, SANGONG_VS_BUDGET)
+    assert ("三公", "公务接待费", "增减额") not in facts
+    assert ("三公", "公务接待费", "增减率") not in facts
+
+
+def test_questions_answer_the_unseen_wording(tmp_path):
+    db, _ = _load(tmp_path, SANGONG_VS_BUDGET)
+    engine = Engine.open(str(db))
+    a = engine.ask("三公经费预算")
+    assert a.status == "ok" and "4.00万元" in a.answer and "3.40万元" in a.answer
+    a = engine.ask("公务接待批次")
+    assert a.status == "ok" and "31批次" in a.answer and "150人次" in a.answer
+
+
+PAIRED = """\
+某县人民医院2022年度单位决算
+第二部分 2022年度单位决算情况说明
+一、收入支出决算总体情况说明
+2022年度收、支总计各是812.40,790.15万元。与2021年相比,收、支总计各减少20.10,35.65万元,各下降2.42%、4.32%。
+(图1:收、支决算总计变动情况图)
+二、收入决算情况说明
+2022年本年收入合计812.40万元,其中:一般公共预算财政拨款收入700.00万元,占86.16%;其他收入112.40万元,占13.84%。
+"""
+
+
+def test_values_listed_after_ge_or_fenbie_pair_with_the_items_in_order(tmp_path):
+    _, facts = _load(tmp_path, PAIRED)
+    assert _one(facts, ("收入", "收入总计", "金额")) == Decimal("812.4")
+    assert _one(facts, ("支出", "支出总计", "金额")) == Decimal("790.15")
+    assert _one(facts, ("收入", "收入总计", "增减额")) == Decimal("-20.1")
+    assert _one(facts, ("支出", "支出总计", "增减额")) == Decimal("-35.65")
+    assert _one(facts, ("收入", "收入总计", "增减率")) == Decimal("-2.42")
+    assert _one(facts, ("支出", "支出总计", "增减率")) == Decimal("-4.32")
+    assert not any(any(c.isdigit() for c in k[1]) for k in facts)  # no "收入总计各是812.40" items
+
+
+ASIDES = """\
+某区档案馆2021年度部门决算
+第二部分 2021年度部门决算情况说明
+一、一般公共预算财政拨款“三公”经费支出情况说明
+2021年某区档案馆国内公务接待共12批次(其中外事接待0批次),96人次(其中外事接待0人次)。
+因公出国(境)费支出0万元,与2021年度预算相比无变化。
+"""
+
+
+def test_a_bracketed_aside_never_lends_its_name_to_the_next_figure(tmp_path):
+    _, facts = _load(tmp_path, ASIDES)
+    assert _one(facts, ("三公", "国内公务接待费", "批次")) == 12
+    assert _one(facts, ("三公", "国内公务接待费", "人次")) == 96
+    assert not any("其中" in k[1] or "外事" in k[1] for k in facts)
+    assert not any(k[2] == "增减额" for k in facts)  # "与预算相比无变化" is not a change on the year
+
+
+@pytest.mark.parametrize("ambiguous", ["各是12、15万元", "分别为1.5、2.5、3.5万元"])
+def test_a_run_of_values_with_a_different_number_of_items_is_left_unplaced(tmp_path, ambiguous):
+    text = ("某县某局2020年度部门决算\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+            f"2020年度基本支出{ambiguous}。\n2020年本年收入合计10万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert not any(k[1].startswith("基本支出") for k in facts)
+    assert _one(facts, ("收入", "本年收入合计", "金额")) == 10
+
+
+OTHER_SECTIONS = """\
+某县统计局2023年度部门决算
+第二部分 2023年度部门决算情况说明
+一、财政拨款“三公”经费支出决算情况说明
+2023年本部门财政拨款安排“三公”经费18万元,比上年增加0.4万元,增长2.27 %,其中:因公出国(境)费0万元,较上年无增减;公务用车购置及运行费16万元(公务用车购置费0万元,公务用车运行维护费16万元);公务接待费2万元,比上年增加0.4万元,增长25 %。因公出国(境)费支出持平的主要原因是未安排出国计划。公务接待费支出增加的主要原因是上级检查增多。
+二、机关运行经费支出情况说明
+2023年,本部门机关运行经费安排205.50万元, 比上年增加10.25万元,增长5.25 %。
+三、政府采购支出情况说明
+2023年政府采购支出30000元,同比增加5000元。其中:货物类采购20000元,占政府采购支出66.67%;服务类采购10000元,占政府采购支出33.33%。
+"""
+
+
+def test_funding_prefixes_brackets_and_arrangement_words_do_not_change_item_names(tmp_path):
+    _, facts = _load(tmp_path, OTHER_SECTIONS)
+    assert _one(facts, ("三公", "三公经费", "决算数")) == 18
+    assert _one(facts, ("三公", "公务用车购置费", "决算数")) == 0
+    assert _one(facts, ("三公", "公务用车运行维护费", "决算数")) == 16
+    assert _one(facts, ("三公", "因公出国（境）费", "增减额")) == 0  # "较上年无增减"
+    assert _one(facts, ("支出", "机关运行经费", "金额")) == Decimal("205.5")
+    assert not any(k[1].startswith(("（", "财政拨款", "占")) or k[1].endswith("安排") or k[1] == "同比" for k in facts)
+
+
+def test_same_period_comparison_and_shares_of_the_item_before(tmp_path):
+    _, facts = _load(tmp_path, OTHER_SECTIONS)
+    assert _one(facts, ("支出", "政府采购支出", "增减额")) == Decimal("0.5")  # "同比增加5000元"
+    assert _one(facts, ("三公", "公务接待费", "增减额")) == Decimal("0.4")  # no "无增减" of another item
+    shares = sorted(v[0] for k, v in facts.items() if k[2] == "占比" and k[0] == "概况")
+    assert shares == [Decimal("33.33"), Decimal("66.67")]
+
+
+def test_a_reason_sentence_that_names_its_item_explains_that_item(tmp_path):
+    db, _ = _load(tmp_path, OTHER_SECTIONS)
+    con = connect(db)
+    rows = dict(con.execute("SELECT 科目, 文本 FROM 事实 WHERE 属性 = '说明' AND 表 = '三公'").fetchall())
+    con.close()
+    assert rows["因公出国（境）费"] == "未安排出国计划"
+    assert rows["公务接待费"] == "上级检查增多"
