@@ -13,11 +13,15 @@
 * the 三公 table: one row of 预算数/决算数 pairs.
 
 The numbers of a row are placed into columns by arithmetic (``cells``): every identity of the table
-(合计 = sum of the parts, 类 = sum of its 款, 总计 on both sides) and between tables (the same total
-in two tables, a 财政拨款 part never above the all-funds figure) must hold. A PDF adds the x position
-of each number, used only when arithmetic leaves a choice. Cells that stay ambiguous are refused (the
-row is reported as not placed), never guessed; identities that the printed figures break are reported
-as discrepancies.
+(合计 = sum of the parts, 类 = sum of its 款, 总计 on both sides; in the 三公 table 合计 = 出国 + 车 +
+接待 and 车 = 购置 + 运行, for 预算数 and 决算数) and between tables (the same total in two tables, a
+财政拨款 part never above the all-funds figure, a 三公 item's 决算数 never below its 经济分类 line in the
+基本支出 table) must hold. A PDF adds the x position of each number, used only when arithmetic leaves
+a choice. Last, the narrative's figures (when the caller passes them) may settle a row, but only when
+exactly one of the placements left agrees with them, and each such use is recorded (``正文定列``).
+Cells that stay ambiguous are refused (the row is reported as not placed, with how many placements
+fit and which columns stay open), never guessed; identities that the printed figures break are
+reported as discrepancies.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .cells import Constraint, Grid, Run
+from .cells import Constraint, Grid, Run, Slot
 from .model import Discrepancy, Fact, Line, Source, Unplaced
 from .normalize import fold, squeeze
 
@@ -855,6 +859,18 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
     public = find(t6, lambda lb: lb.code.startswith("公用经费"))
     if t5_total and people and public:
         eq(t5_total.slots()[1], [people.slots()[0], public.slots()[0]], "基本支出：一般公共预算财政拨款支出决算表=基本支出决算表")
+    sangong = tables.get(SPECS[6].name)
+    if sangong and sangong.labels and t6 in tables:  # a 三公 item includes its 基本支出 经济分类 line
+        cells = dict(zip(sangong.labels[0].columns, sangong.labels[0].slots(), strict=True))
+        econ_lines: dict[str, Label] = {}
+        for lb in tables[t6].labels:
+            econ_lines.setdefault(lb.code, lb)
+        for code, item in _SANGONG_ECON.items():
+            econ = econ_lines.get(code)
+            slot = cells.get(f"{item}|决算数")
+            if econ and slot:
+                grid.constrain([(slot, 1), (econ.slots()[0], -1)], ">=", Decimal("0.01"), "表间一致",
+                               f"{item}：三公经费支出决算表决算数不小于基本支出决算表{econ.code} {econ.name}")
     if t3 in tables and t5 in tables:
         for lb5 in tables[t5].labels:
             lb3 = same_code(t3, lb5)
@@ -868,7 +884,10 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
 # ---- the whole report -----------------------------------------------------------------------------
 
 
-def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str) -> Parsed:
+def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str, stated: Iterable[Fact] = ()) -> Parsed:
+    """The facts of every table; ``stated`` (the narrative's facts, optional) may settle a row that every
+    identity leaves open — only when exactly one placement agrees with them, and each such use is
+    recorded as a ``正文定列`` note, so no table figure silently rests on the narrative."""
     out = Parsed()
     tables: dict[str, _Table] = {}
     grid = Grid()
@@ -904,9 +923,13 @@ def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str) -> Pars
         grid.solve()
     if grid.prefer_exact():
         grid.solve()
+    told = _stated_cells(tables, stated)
+    agreeing = _by_narrative(tables, grid, runs, told, out, file)
+    if any(n == 1 for n in agreeing.values()):
+        grid.solve()
     refused_runs = _check(grid, out, file, tables) | garbage
     for t in tables.values():
-        _emit(t, grid, runs, refused_runs, out, file)
+        _emit(t, grid, runs, refused_runs, out, file, agreeing)
         for note in t.notes:
             if re.search(r"仍保留该表格式|在本表下方作下述说明|(?:请|应)(?:在|于)本表", note.text):
                 out.discrepancies.append(Discrepancy("模板说明残留", f"{t.block.spec.name}下方留有模板的填写说明",
@@ -944,6 +967,64 @@ def _by_position(tables: dict[str, _Table], grid: Grid, runs: dict[int, Run]) ->
                 run.candidates = fits
                 changed = True
     return changed
+
+
+def _stated_cells(tables: dict[str, _Table], stated: Iterable[Fact]) -> dict[Slot, tuple[Decimal, Fact]]:
+    """Cells the narrative states: a narrative figure whose (表, 科目, 属性) is that of exactly one cell of
+    the tables read, stated with one value only (two different values for it tell nothing)."""
+    said: dict[tuple[str, str, str], list[Fact]] = {}
+    for f in stated:
+        if f.来源类型 != "table" and f.数值 is not None and f.计量单位 == "万元":
+            said.setdefault((f.表, f.科目, f.属性), []).append(f)
+    if not said:
+        return {}
+    where: dict[tuple[str, str, str], list[Slot]] = {}
+    for t in tables.values():
+        spec = t.block.spec
+        classes = {lb.code: lb.name for lb in t.labels if lb.code}
+        for lb in t.labels:
+            parent = classes.get(lb.code[:3], "") if spec.layout == "economic" and len(lb.code) == 5 else ""
+            for slot, column in zip(lb.slots(), lb.columns, strict=True):
+                f = _fact(spec, lb, column, Decimal(0), Source("", 0, ""), classes, parent)
+                where.setdefault((f.表, f.科目, f.属性), []).append(slot)
+    out: dict[Slot, tuple[Decimal, Fact]] = {}
+    for key, facts in said.items():
+        slots = where.get(key, [])
+        values = {f.数值 for f in facts if f.数值 is not None}
+        if len(slots) == 1 and len(values) == 1:
+            out[slots[0]] = (values.pop(), facts[0])
+    return out
+
+
+def _by_narrative(tables: dict[str, _Table], grid: Grid, runs: dict[int, Run], told: dict[Slot, tuple[Decimal, Fact]],
+                  out: Parsed, file: str) -> dict[int, int]:
+    """Rows the identities leave open, against the cells the narrative states. A row is settled only
+    when exactly one of its placements gives every stated cell its stated value; the use is recorded.
+    Returns, per open row that the narrative speaks about (``id`` of its run), how many placements agree."""
+    agreeing: dict[int, int] = {}
+    if not told:
+        return agreeing
+    owner = {id(runs[id(lb)]): lb for t in tables.values() for lb in t.labels if id(lb) in runs}
+    for run in grid.runs:
+        if len(run.candidates) <= 1:
+            continue
+        checks = [(j, told[s]) for j, s in enumerate(run.slots) if s in told]
+        if not checks:
+            continue
+        keep = [a for a in run.candidates if all(run.value(a, j) == v for j, (v, _) in checks)]
+        agreeing[id(run)] = len(keep)
+        if len(keep) != 1:
+            continue
+        run.candidates = keep
+        lb = owner.get(id(run))
+        if lb is None:
+            continue
+        lines = sorted({f.source.line for _, (_, f) in checks})
+        where = "、".join(f"第{n}行" for n in lines)
+        msg = (f"{lb.table}第{lb.lines[0].no}行的数字可放入多种列位置，依据正文{where}所述数字确定为唯一相符的一种"
+               "（表中数字未改动，请核对原表）")
+        out.discrepancies.append(Discrepancy("正文定列", msg, None, Source(file, lb.lines[0].no, lb.text, lb.lines[0].page)))
+    return agreeing
 
 
 def _column_centers(t: _Table, grid: Grid, runs: dict[int, Run]) -> dict[int, float]:
@@ -999,7 +1080,8 @@ def _check(grid: Grid, out: Parsed, file: str, tables: dict[str, _Table]) -> set
     return refused
 
 
-def _emit(t: _Table, grid: Grid, runs: dict[int, Run], refused: set[int], out: Parsed, file: str) -> None:
+def _emit(t: _Table, grid: Grid, runs: dict[int, Run], refused: set[int], out: Parsed, file: str,
+          agreeing: dict[int, int] | None = None) -> None:
     spec = t.block.spec
     run_index = {id(r): i for i, r in enumerate(grid.runs)}
     classes = {lb.code: lb.name for lb in t.labels if lb.code}
@@ -1018,7 +1100,12 @@ def _emit(t: _Table, grid: Grid, runs: dict[int, Run], refused: set[int], out: P
                 continue
             out.facts.append(_fact(spec, lb, column, value, src, classes, parent_class))
         if any(v is None for v in cells):
-            out.unplaced.append(Unplaced(f"{TABLE_REASON}有空白单元格，无法确定行中数字所在的列", src))
+            open_columns = "、".join(c.replace("|", "") for v, c in zip(cells, lb.columns, strict=True) if v is None)
+            why = f"{len(run.candidates)}种放法都符合表内、表间的勾稽关系，未定的列：{open_columns}"
+            told = (agreeing or {}).get(id(run))
+            if told is not None:
+                why += f"；与正文所述数字相符的放法仍有{told}种"
+            out.unplaced.append(Unplaced(f"{TABLE_REASON}有空白单元格，无法确定行中数字所在的列（{why}）", src))
         else:
             out.placed += 1
     if not t.labels and t.empty_note is not None:
@@ -1047,6 +1134,8 @@ _TWOSIDED_NAMES = {
     "总计": ("收入总计", "支出总计"),
     "使用非财政拨款结余（含专用结余）": ("使用非财政拨款结余", ""),
 }
+# 政府支出经济分类 lines of the 基本支出 table that are part of a 三公 item (its 决算数 is never below them)
+_SANGONG_ECON = {"30212": "因公出国（境）费", "30217": "公务接待费", "30231": "公务用车运行维护费", "31013": "公务用车购置费"}
 _SANGONG_PARENT = {"因公出国（境）费": "三公经费", "公务用车购置及运行维护费": "三公经费", "公务接待费": "三公经费",
                    "公务用车购置费": "公务用车购置及运行维护费", "公务用车运行维护费": "公务用车购置及运行维护费"}
 

@@ -12,11 +12,11 @@ import pytest
 
 from assistant.lexicon import load_lexicon
 from assistant.load import load_file, report_files
-from assistant.model import JuesuanError
+from assistant.model import Fact, JuesuanError, Source
 from assistant.parse import parse
 from assistant.read import read_document
 from assistant.store import connect
-from assistant.tables import TABLE_REASON
+from assistant.tables import TABLE_REASON, find_tables, parse_tables
 
 from .conftest import FIXTURES, SHARED_REPORTS, assert_gold
 
@@ -109,7 +109,7 @@ def test_text_01_refuses_only_the_ambiguous_sangong_row(reports):
     """``0.95 0.95`` under twelve 预算数/决算数 columns fits four column pairs; the text has no positions."""
     (only,) = _table_unplaced(reports("01"))
     assert only.source.text == "0.95 0.95"
-    assert "空白单元格" in only.reason
+    assert "空白单元格" in only.reason and "4种放法" in only.reason
     placed = {(f.科目, f.属性) for f in reports("01").facts if f.表名.endswith("“三公”经费支出决算表")}
     assert ("公务接待费", "预算数") not in placed and ("三公经费", "预算数") not in placed
 
@@ -120,6 +120,45 @@ def test_pdf_places_the_sangong_row_by_position(reports):
     assert cells[("公务接待费", "预算数")] == Decimal("0.95")
     assert cells[("因公出国（境）费", "预算数")] == 0
     assert cells[("三公经费", "决算数")] == 0
+
+
+def _sangong_cells(facts) -> dict[tuple[str, str], Decimal]:
+    return {(f.科目, f.属性): f.数值 for f in facts if f.表名.endswith("“三公”经费支出决算表")}
+
+
+def _tables_with_narrative(report, extra=()):
+    lines = list(report.document.lines)
+    narrative = [f for f in report.facts if f.来源类型 != "table"] + list(extra)
+    return parse_tables(lines, find_tables(lines, report.单位), report.document.name, narrative)
+
+
+def test_text_01_sangong_row_cannot_be_settled_from_the_text(reports):
+    """Everything the text of 01 says — the 三公 table's identities, the 基本支出 table, and the
+    narrative's 三公 figures (预算 0.95, 决算 0.00, each item 决算 0.00) — still fits two placements: the
+    0.95 budgeted for 因公出国（境）费 or for 公务接待费 (the PDF's positions show 公务接待费). So the row is
+    refused, not guessed; every cell the text does give equals the PDF's."""
+    text = reports("01")
+    parsed = _tables_with_narrative(text)
+    (only,) = [u for u in parsed.unplaced if u.source.text == "0.95 0.95"]
+    assert "4种放法" in only.reason and "仍有2种" in only.reason
+    assert "因公出国（境）费预算数" in only.reason and "公务接待费预算数" in only.reason
+    pdf = _sangong_cells(reports("01.pdf").facts)
+    for facts in (text.facts, parsed.facts):
+        got = _sangong_cells(facts)
+        assert got and all(pdf[k] == v for k, v in got.items())
+    assert parsed.placed == parsed.rows - 1
+
+
+def test_text_01_with_one_more_stated_figure_equals_the_pdf(reports):
+    """Had the narrative also stated the 公务接待费 budget, only one placement would be left: the row
+    is then placed (100% of table rows), its twelve cells equal the PDF's, and the use is recorded."""
+    text = reports("01")
+    src = Source(text.document.name, 444, "公务接待费年初预算为0.95万元")
+    told = Fact("三公", "公务接待费", "预算数", Decimal("0.95"), "万元", src)
+    parsed = _tables_with_narrative(text, [told])
+    assert parsed.placed == parsed.rows and not parsed.unplaced
+    assert _sangong_cells(parsed.facts) == _sangong_cells(reports("01.pdf").facts)
+    assert [d.source.line for d in parsed.discrepancies if d.rule == "正文定列"] == [341]
 
 
 # ---- the PDF gives the same facts as its text ----------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.displaced import repair
 from assistant.lexicon import load_lexicon
-from assistant.model import JuesuanError, Line
+from assistant.model import Fact, JuesuanError, Line, Source
 from assistant.parse import parse
 from assistant.read import read_bytes, text_lines
 from assistant.tables import TABLE_REASON, find_tables, match_title, parse_tables
@@ -189,6 +189,95 @@ def test_positions_settle_what_arithmetic_cannot():
     cells = _cells(parsed, "财政拨款“三公”经费支出决算表")
     assert cells[("三公经费", "预算数")] == Decimal("0.95") and cells[("公务接待费", "预算数")] == Decimal("0.95")
     assert not parsed.unplaced
+
+
+def _sangong(parsed) -> dict[tuple[str, str], Decimal]:
+    return _cells(parsed, "财政拨款“三公”经费支出决算表")
+
+
+def test_sangong_identities_settle_a_row_with_blank_cells():
+    """Six figures under twelve columns: 合计 = 出国 + 车 + 接待 and 车 = 购置 + 运行, for 预算数 and
+    决算数 alike, leave exactly one placement (出国 and 接待 filled, the car columns blank)."""
+    _, parsed = _parse(SANGONG.format(row="3.00 2.00 1.00 0.50 2.00 1.50"))
+    assert not parsed.unplaced
+    cells = _sangong(parsed)
+    assert cells[("三公经费", "预算数")] == 3 and cells[("三公经费", "决算数")] == 2
+    assert cells[("因公出国（境）费", "预算数")] == 1 and cells[("因公出国（境）费", "决算数")] == Decimal("0.5")
+    assert cells[("公务接待费", "预算数")] == 2 and cells[("公务接待费", "决算数")] == Decimal("1.5")
+    assert cells[("公务用车购置及运行维护费", "预算数")] == 0 and cells[("公务用车运行维护费", "决算数")] == 0
+
+
+def test_sangong_row_the_identities_cannot_settle_names_what_is_open():
+    """``0.95 0.95`` fits four placements (合计 with 出国 or 接待, as 预算数 or 决算数): refused, and the
+    reason says how many placements fit and which columns stay open; the car columns are zero in all."""
+    _, parsed = _parse(SANGONG.format(row="0.95 0.95"))
+    (only,) = parsed.unplaced
+    assert "4种放法" in only.reason and "公务接待费预算数" in only.reason and "公务用车" not in only.reason
+    cells = _sangong(parsed)
+    assert cells[("公务用车购置费", "预算数")] == 0 and ("三公经费", "决算数") not in cells
+
+
+def _stated(*items: tuple[str, str, str]) -> list[Fact]:
+    src = Source("t.txt", 90, "“三公”经费…")
+    return [Fact("三公", name, kind, Decimal(value), "万元", src) for name, kind, value in items]
+
+
+def _with_stated(row: str, stated: list[Fact]):
+    lines = list(text_lines(SANGONG.format(row=row)))
+    return parse_tables(lines, find_tables(lines), "t.txt", stated)
+
+
+def test_narrative_settles_a_row_only_when_one_placement_agrees_and_says_so():
+    parsed = _with_stated("0.95 0.95", _stated(("三公经费", "预算数", "0.95"), ("三公经费", "决算数", "0.00"),
+                                               ("公务接待费", "预算数", "0.95")))
+    assert not parsed.unplaced
+    cells = _sangong(parsed)
+    assert cells[("三公经费", "预算数")] == Decimal("0.95") and cells[("公务接待费", "预算数")] == Decimal("0.95")
+    assert cells[("因公出国（境）费", "预算数")] == 0 and cells[("三公经费", "决算数")] == 0
+    (note,) = [d for d in parsed.discrepancies if d.rule == "正文定列"]
+    assert "第90行" in note.message and note.source.text == "0.95 0.95"
+
+
+def test_narrative_that_leaves_two_placements_settles_nothing():
+    """The totals alone (预算 0.95, 决算 0.00) still fit 出国 or 接待: the row stays refused, no cell
+    is taken from the narrative, and the reason says so."""
+    parsed = _with_stated("0.95 0.95", _stated(("三公经费", "预算数", "0.95"), ("三公经费", "决算数", "0")))
+    (only,) = parsed.unplaced
+    assert "仍有2种" in only.reason
+    assert ("三公经费", "预算数") not in _sangong(parsed)
+    assert not [d for d in parsed.discrepancies if d.rule == "正文定列"]
+
+
+def test_narrative_that_fits_no_placement_is_ignored():
+    parsed = _with_stated("0.95 0.95", _stated(("三公经费", "预算数", "0.90")))
+    (only,) = parsed.unplaced
+    assert "仍有0种" in only.reason and ("三公经费", "预算数") not in _sangong(parsed)
+
+
+def test_narrative_with_two_values_for_one_cell_tells_nothing():
+    parsed = _with_stated("0.95 0.95", _stated(("三公经费", "预算数", "0.95"), ("三公经费", "决算数", "0"),
+                                               ("公务接待费", "预算数", "0.95"), ("公务接待费", "预算数", "0")))
+    assert "仍有2种" in parsed.unplaced[0].reason
+
+
+ECON_WITH_RECEPTION = """一般公共预算财政拨款基本支出决算表
+单位：万元
+科目编码 科目名称 决算数 科目编码 科目名称 决算数
+301 工资福利支出 10.00 302 商品和服务支出 5.50
+301 01 基本工资 10.00 302 01 办公费 5.00
+302 17 公务接待费 0.50
+人员经费合计 10.00 公用经费合计 5.50
+"""
+
+
+def test_basic_spending_table_settles_the_sangong_row():
+    """The 基本支出 table spends 0.50 on 30217 公务接待费, so the 三公 table's 公务接待费 决算数 is at
+    least 0.50: of the four placements of ``0.50 0.50`` only 合计/接待 决算数 is left."""
+    _, parsed = _parse(ECON_WITH_RECEPTION + SANGONG.format(row="0.50 0.50"))
+    assert not parsed.unplaced
+    cells = _sangong(parsed)
+    assert cells[("三公经费", "决算数")] == Decimal("0.5") and cells[("公务接待费", "决算数")] == Decimal("0.5")
+    assert cells[("三公经费", "预算数")] == 0
 
 
 def test_empty_table_with_note_is_zero():
