@@ -52,6 +52,8 @@ _ASIDE = re.compile(r"（其中[^（）]*）")  # "15批次（其中外事接待
 
 _NO_CHANGE = re.compile(r"持平|无变化|没有变化|无增减|没有增减")
 
+_SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基金", "国资"}
+
 # words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
 _NOT_ITEMS = {"差值", "差额", "相差", "差异"}
 
@@ -151,6 +153,7 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
 def clean_item(pre: str, unit_name: str) -> str:
     s = pre.strip()
     s = re.split(r"[：:]", s)[-1]
+    s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)  # "杜集区机关事务管理中心2021年度…": whoever is named
     s = re.split(r"共有|实有|现有|保有(?!量)", s)[-1]
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
@@ -417,6 +420,7 @@ class NarrativeParser:
         labels: list[str] = []  # "6月、9月、11月": paired with a following run of values
         base = ""
         versus = ""
+        lost = False  # a figure of this sentence was left without an item
         items_at: list[list[str]] = []  # per clause: the items of the last figure placed before it
         for clause in _clauses(text):
             items_at.append(list(last_items))
@@ -479,19 +483,21 @@ class NarrativeParser:
                 raw = clean_item(pre, ctx.unit_name)
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
-                if raw in ("收入", "支出"):
-                    raw = "" if last_items else f"本年{raw}合计"
+                if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
+                    raw = "" if last_items else f"本年{raw}合计" if ctx.topic not in _SPECIFIC_TOPICS and not lost else ""
                 after = re.match(r"^(?:个|家|项)?(项目|单位)(?:开展了?|进行了?)?(\S{2,16}?)$", clause[fig.end:])
                 if unit in ("个", "项", "家") and after and raw not in self.lex.items:
                     raw = after.group(2).replace("了", "") + after.group(1)
                 raw = re.sub(r"^[^-—\d]*?(\d+月)(?=\S{2,})", r"\1", raw)
-                items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ctx.subject)
+                # after a figure whose item could not be read, a nameless figure has no item either
+                items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ([] if lost else ctx.subject))
                 items = [self._truncated(x) for x in items]
                 if ctx.topic == "三公":
                     items = [_SANGONG_ALIAS.get(x, x) for x in items]
                     if items and items[0].endswith("团组") and unit == "个":
                         items, attr = ["因公出国（境）费"], "批次"
                 if not items or any(len(x) > 30 or not x or x in _NOT_ITEMS or re.search(r"\d[.、]|\d$", x) for x in items):
+                    lost = True
                     prev_end = fig.end
                     i += 1
                     continue

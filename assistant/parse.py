@@ -5,7 +5,9 @@ the nine 公开表 to ``tables``, puts figures a noisy extraction moved onto the
 (``displaced``), walks the template's parts and numbered sections to know what each sentence is
 about, joins hard-wrapped lines (also across page breaks) into sentences, and hands sentences to
 ``narrative`` and tab-led table rows to ``selfeval`` (绩效自评表). Finally ``crosscheck`` compares
-the narrative's figures with the tables' (recorded for the audit, never used to change a value).
+the narrative's figures with the tables' (recorded for the audit, never used to change a value; a
+table row left open by its own arithmetic may be placed by narrative figures, only when exactly one
+placement fits them, and that use is recorded as a 正文定列 note).
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     lines = [Line(_NOISE.sub("", ln.text), ln.no, ln.page, ln.boxes) for ln in doc.lines]
     blocks = find_tables(lines, title.单位)
     in_table = table_lines(blocks)
-    tabled = parse_tables(lines, blocks, doc.name)
+    table_lines_read = lines
     lines, displaced = restore(lines, in_table)
     narrative = NarrativeParser(lexicon, doc.name)
     terms: list[Term] = []
@@ -239,6 +241,9 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     if row_block:
         tables.append(row_block)
 
+    # the tables are read after the narrative: a row that every identity of its table leaves open may be settled
+    # by the figures the narrative states — only when exactly one placement fits, and recorded as 正文定列
+    tabled = parse_tables(table_lines_read, blocks, doc.name, stated=narrative.facts)
     projects, funds, indicators, table_unplaced, table_rows = [], [], [], [], 0
     for block in tables:
         parsed = parse_selfeval(block, doc.name)

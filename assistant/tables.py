@@ -654,6 +654,9 @@ def _sangong(t: _Table, body: list[Line]) -> None:
             pairs_line = ln
         else:
             t.header.append(ln)
+    if not values and t.empty_note is None:  # e.g. printed one row per item, or one cell per line: never zeros
+        t.refused.append(("三公经费表中没有读到与模板栏目对应的一行数字（版式与模板不同），无法确定各列", t.block.title))
+        return
     header = squeeze("".join(h.text for h in t.header))
     heads = pairs_line.text.split() if pairs_line else []
     if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12)):

@@ -174,3 +174,34 @@ def test_a_reason_sentence_that_names_its_item_explains_that_item(tmp_path):
     con.close()
     assert rows["因公出国（境）费"] == "未安排出国计划"
     assert rows["公务接待费"] == "上级检查增多"
+
+
+ONE_CELL_PER_LINE = """\
+某区机关事务中心2021年度部门决算
+一、2021年度一般公共预算财政拨款“三公”经费支出决算表
+单位:万元
+项 目 |
+预 算 数 |
+决 算 数 |
+合 计 |
+120 |
+96.5 |
+公务接待费 |
+20 |
+16.5 |
+二、2021年度一般公共预算财政拨款“三公”经费支出情况说明
+(一)一般公共预算财政拨款“三公”经费支出决算总体情况说明。
+区机关事务管理服务中心2021年度一般公共预算财政拨款“三公”经费支出预算为120万元,支出决算为96.5万元,完成预算的80.42%。
+"""
+
+
+def test_a_sangong_table_in_another_layout_is_refused_never_read_as_zeros(tmp_path):
+    db, facts = _load(tmp_path, ONE_CELL_PER_LINE)
+    assert Decimal(0) not in facts.get(("三公", "三公经费", "决算数"), [])
+    assert _one(facts, ("三公", "三公经费", "决算数")) == Decimal("96.5")  # from the sentence
+    assert _one(facts, ("三公", "三公经费", "预算数")) == 120
+    con = connect(db)
+    reasons = [r[0] for r in con.execute("SELECT 原因 FROM 未识别").fetchall()]
+    con.close()
+    assert any("三公经费表" in r for r in reasons)
+    assert not any(k[1] == "本年支出合计" for k in facts)  # "支出决算为…" inside the 三公 part is not the year's total
