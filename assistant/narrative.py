@@ -10,6 +10,7 @@ and the item vocabulary decide the view (收入 / 支出 / 三公 / 资产 / 概
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -83,7 +84,8 @@ class Figure:
     end: int
 
 
-def figures(text: str) -> list[Figure]:
+@functools.lru_cache(maxsize=8192)
+def figures(text: str) -> tuple[Figure, ...]:
     """The figures of a clause: numbers that are not years, dates, list numbers or thresholds."""
     out = []
     for m in FIGURE.finditer(text):
@@ -101,7 +103,7 @@ def figures(text: str) -> list[Figure]:
         if value is None:
             continue
         out.append(Figure(value, unit, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def _clauses(text: str) -> list[str]:
@@ -150,6 +152,7 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
     return "数值"
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_item(pre: str, unit_name: str) -> str:
     s = pre.strip()
     s = re.split(r"[：:]", s)[-1]

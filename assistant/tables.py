@@ -26,6 +26,7 @@ reported as discrepancies.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -110,6 +111,8 @@ def _norm_title(text: str) -> str:
 
 def match_title(text: str, unit_name: str = "") -> Spec | None:
     """The table a title line names, or None. Variants: 收支, 明细, 部门/单位 prefix, 表N, year."""
+    if "表" not in text:  # most lines: no normalising needed
+        return None
     t = _norm_title(text)
     if len(t) > 60 or not t.endswith("表"):
         return None
@@ -119,11 +122,16 @@ def match_title(text: str, unit_name: str = "") -> Spec | None:
         t = _TITLE_PREFIX.sub("", t)
         t = re.sub(r"^(?:部门|单位)", "", t)
     t = t.replace("决算明细表", "决算表")
+    return _spec_names().get(t)
+
+
+@functools.cache
+def _spec_names() -> dict[str, Spec]:
+    out: dict[str, Spec] = {}
     for spec in SPECS:
-        names = {_norm_title(spec.name), *(_norm_title(v) for v in spec.variants)}
-        if t in names:
-            return spec
-    return None
+        for name in (spec.name, *spec.variants):
+            out.setdefault(_norm_title(name), spec)
+    return out
 
 
 @dataclass(frozen=True)
