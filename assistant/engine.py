@@ -67,10 +67,10 @@ def fmt_number(value: Any, column: str = "", unit: str = "") -> str:
         return str(value)
     d = Decimal(str(value))
     sign = "+" if column in SIGNED_COLS and d > 0 else ""
-    if column in PERCENT_COLS or unit == "%":
+    if column in PERCENT_COLS or column.endswith("占比") or unit == "%":
         text = format(d.normalize(), "f")
         return f"{sign}{text}%"
-    if column in AMOUNT_COLS or unit == "万元":
+    if column in AMOUNT_COLS or column.endswith("金额") or unit == "万元":
         return f"{sign}{d.quantize(Decimal('0.01')):f}万元"
     if column in SCORE_COLS or unit == "分":
         return f"{format(d.normalize(), 'f')}分"

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from .catalog import QuestionType
 from .lexicon import Lexicon
 from .normalize import cn_year, fold
 
-SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量")
+SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量", "计量", "段落")
 FIELDS = {
     "年初预算": "年初预算", "年初预算数": "年初预算", "调整后预算": "调整后预算", "调整后预算数": "调整后预算",
     "全年预算": "调整后预算", "执行数": "执行数", "预算执行数": "执行数", "实际执行": "执行数", "执行金额": "执行数",
@@ -36,6 +37,21 @@ SECTIONS = {  # 项目 text fields
     "年度目标": "年度目标", "项目目标": "年度目标", "项目负责人": "项目负责人", "负责人": "项目负责人",
     "财务负责人": "财务负责人", "项目编码": "项目编码", "编码": "项目编码", "项目代码": "项目编码", "主管部门": "主管部门",
     "实施单位": "实施单位", "扣分": "扣分原因", "扣分原因": "扣分原因",
+}
+PASSAGES = {  # {段落}: what a question answered by the report's own sentences asks for → the kind of passage
+    "存在问题": "问题", "存在什么问题": "问题", "存在哪些问题": "问题", "问题": "问题", "哪些问题": "问题",
+    "什么问题": "问题", "主要问题": "问题", "存在的问题": "问题",
+    "改进建议": "改进", "改进措施": "改进", "整改措施": "改进", "什么改进建议": "改进", "哪些改进建议": "改进",
+    "什么建议": "改进", "哪些建议": "改进", "建议": "改进", "改进意见": "改进", "下一步措施": "改进",
+    "内设机构": "内设机构", "内设哪些机构": "内设机构", "内设什么机构": "内设机构", "内设科室": "内设机构",
+    "内设哪些科室": "内设机构", "机构组成": "内设机构", "有哪些科室": "内设机构", "哪些科室": "内设机构",
+    "编制范围": "编制范围", "决算编制范围": "编制范围", "纳入决算编制范围": "编制范围", "纳入编制范围": "编制范围",
+    "纳入决算编制范围的单位": "编制范围", "纳入部门决算编制范围的单位": "编制范围", "决算编制范围的单位": "编制范围",
+    "主要用于": "用途", "主要用于什么": "用途", "用于什么": "用途", "用于哪些方面": "用途", "用途": "用途",
+    "用在哪里": "用途", "用在什么地方": "用途", "花在哪里": "用途", "干什么用": "用途", "做什么用": "用途",
+    "接待的都是谁": "对象", "接待的是谁": "对象", "接待对象": "对象", "接待了谁": "对象", "接待谁": "对象",
+    "都接待了谁": "对象", "接待了哪些人": "对象", "接待的都是哪些人": "对象", "接待的是哪些人": "对象",
+    "主要职能": "职能", "职能": "职能", "主要职责": "职能", "职责": "职能", "部门职责": "职能", "机构职能": "职能",
 }
 DIRECTIONS = {"最高": "最高", "最大": "最高", "最多": "最高", "最好": "最高", "最低": "最低", "最小": "最低",
               "最少": "最低", "最差": "最低"}
@@ -54,6 +70,16 @@ def _counts() -> dict[str, str]:
 
 
 COUNTS = _counts()
+# {计量}: 几辆 / 多少人 / 几个 / 多少台 … (a question asking for a count) → the measure word 辆, 人, 个, 台 …
+MEASURES = ("人", "个", "辆", "台", "套", "次", "家", "项", "场", "场次", "篇", "条", "名", "位", "所", "处", "批", "件")
+_ASKING = ("几", "多少", "几个", "多少个")
+
+
+def _measures() -> dict[str, str]:
+    return {f"{a}{m}": m for m in MEASURES for a in _ASKING if not a.endswith("个") or m == "人"}
+
+
+MEASURE_WORDS = _measures()
 CONNECTORS = ("和", "与", "跟", "同", "及", "以及")  # between two years or two 单位: 2023年和2024年, A和B
 FILLERS = (
     "请问", "请帮我查一下", "帮我查一下", "帮我查查", "帮我查", "帮忙查一下", "查一下", "查查", "查询", "告诉我",
@@ -64,11 +90,23 @@ FILLERS = (
     "个", "人", "次", "辆", "台", "套", "家", "项", "都", "各", "分别", "你", "我", "您", "指标", "发", "发了",
     "多大", "怎样", "怎么样", "如何", "有没有", "是否有", "有无",
     "是多少万元", "是多少元", "多少万元", "多少元", "万元", "多少分",
-    "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部",
+    "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部", "开展", "开展了",
+    "百分之多少", "百分之几", "这么多", "这么大", "这么快", "那么多",
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|办公室|办事处)")
 _UNIT_SUFFIX = re.compile(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$")
+
+
+def _two_pieces(short: str, name: str) -> bool:
+    """``short`` is two pieces of ``name`` (2+ characters each, in order): 嘉善 + 推介会."""
+    if len(short) < 4:
+        return False
+    for k in range(2, len(short) - 1):
+        at = name.find(short[:k])
+        if at >= 0 and name.find(short[k:], at + k) >= 0:
+            return True
+    return False
 
 
 def _subsequence(short: str, name: str) -> bool:
@@ -113,6 +151,9 @@ class Vocabulary:
     max_len: int = 1
     unit_names: tuple[str, ...] = ()
     partials: tuple[tuple[str, str, str], ...] = ()  # (kind, normalised name, name)
+    # filler words that have a synonym (支出 → 本年支出合计): read as that item only when the question names
+    # no item and is not understood otherwise (年初预算支出), never inside 会议费支出
+    bare: dict[str, Token] = field(default_factory=dict)
 
     def partial(self, text: str, i: int, longer_than: int) -> tuple[Token, int] | None:
         """The longest substring (4+ characters) at ``text[i:]`` found inside 项目/指标 names."""
@@ -140,7 +181,7 @@ class Vocabulary:
 
 
 def normalize_text(text: str) -> str:
-    return _PUNCT.sub("", cn_year(fold(text)).lower())
+    return cn_year(_PUNCT.sub("", fold(text)).lower())  # punctuation first: "二:二二二年" is one year once it goes
 
 
 def unit_aliases(name: str) -> list[str]:
@@ -181,8 +222,23 @@ def build_vocabulary(
         v.add(word, Token(word, "栏目", (("栏目", canon),)), override=True)
     for word, canon in DIRECTIONS.items():
         v.add(word, Token(word, "方向", (("方向", canon),)), override=True)
+    for word, canon in PASSAGES.items():
+        old = v.words.get(normalize_text(word))
+        if old is not None and old.kind == "栏目":  # 存在问题: a project's field, or the department's section
+            v.add(word, Token(word, "实体", (*old.values, ("段落", canon))), override=True)
+        else:
+            v.add(word, Token(word, "段落", (("段落", canon),)), override=True)
     for word, canon in COUNTS.items():
         v.add(word, Token(word, "数量", (("数量", canon),)), override=True)
+    kws = [w for w, t in v.words.items() if t.kind == "kw"]
+    for kw in kws:  # 多少人次, 几批: a keyword that starts with a measure word stays that keyword
+        for asking in ("几", "多少"):
+            if asking + kw[:1] in MEASURE_WORDS or asking + kw[:2] in MEASURE_WORDS:
+                v.add(asking + kw, Token(asking + kw, "kw"))
+    for word, canon in MEASURE_WORDS.items():
+        old = v.words.get(normalize_text(word))
+        if old is None or old.kind == "filler":
+            v.add(word, Token(word, "计量", (("计量", canon),)), override=True)
     known_items = set(entities.get("科目", set())) | set(lexicon.items)
     for kind in ("科目", "项目", "指标", "名词"):
         names = known_items if kind == "科目" else entities.get(kind, set())
@@ -208,6 +264,9 @@ def build_vocabulary(
         target = v.words.get(normalize_text(canon))
         if target is not None:
             own = v.words.get(normalize_text(colloquial))
+            if own is not None and own.kind == "filler":
+                v.bare[own.text] = Token(own.text, target.kind, target.values)
+                continue
             # a word that is itself a name of another kind (财政拨款收入 as a 名词) keeps that meaning too
             keep = tuple(x for x in (own.values if own else ()) if x[0] not in {k for k, _ in target.values})
             kind = target.kind if not keep else "实体"
@@ -290,6 +349,20 @@ def year_value(token: Token) -> tuple[str, int]:
     return "年度", y if y > 99 else 2000 + y
 
 
+_BASE_YEAR = re.compile(r"(?:比|较)(\d{4})年度?|(?:与|同|和|跟)(\d{4})年度?相比")
+
+
+def _rebase(text: str) -> str:
+    """``2024年…比2023年增长``: a comparison with the year just before another year named in the question is
+    a comparison with 上年 (比上年), so that 年度 stays 2024."""
+    years = {int(y) for y in re.findall(r"(\d{4})年", text)}
+
+    def sub(m: re.Match[str]) -> str:
+        return "比上年" if int(m.group(1) or m.group(2)) + 1 in years else m.group(0)
+
+    return _BASE_YEAR.sub(sub, text)
+
+
 @dataclass(frozen=True)
 class Compiled:
     type_id: str
@@ -323,17 +396,21 @@ def compile_phrasings(catalog: tuple[QuestionType, ...], vocab: Vocabulary) -> l
     return out
 
 
+SLOT_ALIASES = {"基数": "科目"}  # {基数}: a second 科目 in one question (A占B的比例), bound as its own parameter
+
+
 def _fits(token: Token, marker: str) -> tuple[str, str] | None:
-    kind = marker.strip("{}")
+    name = marker.strip("{}")
+    kind = SLOT_ALIASES.get(name, name)
     for k, value in token.values:
         if k == kind:
-            return k, value
+            return name, value
     return None
 
 
 _STRIP = ("请问", "请帮我查一下", "帮我查一下", "帮我查查", "帮我查", "帮忙查一下", "查一下", "我想知道", "想知道", "想问",
           "告诉我", "给我", "一下", "是多少钱", "是多少", "多少钱", "多少", "一共", "总共", "具体", "那么", "还有",
-          "的", "了", "有", "是", "呢", "吗", "啊", "呀", "吧", "嘛", "都")
+          "的", "了", "有", "是", "呢", "吗", "啊", "呀", "吧", "嘛", "都", "几")
 _FILLER_RE = re.compile("|".join(sorted((re.escape(f) for f in _STRIP), key=len, reverse=True)))
 
 
@@ -386,7 +463,32 @@ class Matcher:
         self.compiled = compile_phrasings(catalog, vocab)
 
     def tokens(self, question: str) -> list[Token]:
-        return [self._short_unit(t) for t in segment(normalize_text(question), self.vocab)]
+        return self._short_projects([self._short_unit(t) for t in segment(_rebase(normalize_text(question)),
+                                                                           self.vocab)])
+
+    def _short_projects(self, tokens: list[Token]) -> list[Token]:
+        """An unrecognised word that shortens exactly one project's name — two pieces of it, in order, of 2+
+        characters each: 嘉善推介会 for 在嘉善举办昭化区城市成果推介会 — stands for that project; so does a part
+        of a name followed by such a piece (嘉善举办的推介会)."""
+        out = list(tokens)
+        i = 0
+        while i < len(out):
+            if out[i].kind != "unknown":
+                i += 1
+                continue
+            j = i - 1
+            while j >= 0 and out[j].kind == "filler":
+                j -= 1
+            starts = ([j] if j >= 0 and out[j].kind == "项目" else []) + [i]
+            for start in starts:
+                text = "".join(t.text for t in out[start: i + 1] if t.kind != "filler")
+                owners = [name for kind, norm, name in self.vocab.partials if kind == "项目" and _two_pieces(text, norm)]
+                if len(owners) == 1 and (start == i or ("项目", owners[0]) in out[start].values):
+                    out[start: i + 1] = [Token("".join(t.text for t in out[start: i + 1]), "项目", (("项目", owners[0]),))]
+                    i = start
+                    break
+            i += 1
+        return out
 
     def _unloaded_department(self, question: str) -> str:
         """A department named in the question (…局, …厅, …委员会, …办公室) that is not a loaded one."""
@@ -407,6 +509,40 @@ class Matcher:
 
     def match(self, question: str, previous: Match | None = None) -> Match:
         tokens = self.tokens(question)
+        m = self._match_tokens(question, tokens, previous)
+        if m.status != "ok" and any(t.kind == "unknown" for t in tokens):
+            joined = self._rejoin(tokens)
+            if joined is not None:
+                again = self._match_tokens(question, joined, previous)
+                if again.status == "ok":
+                    return again
+        bare = [i for i, t in enumerate(tokens) if t.kind == "filler" and t.text in self.vocab.bare]
+        named = any(k == "科目" for t in tokens for k, _ in t.values)
+        if m.status != "ok" and len(bare) == 1 and not named:
+            subject = [self.vocab.bare[t.text] if i in bare else t for i, t in enumerate(tokens)]
+            again = self._match_tokens(question, subject, previous)
+            if again.status == "ok":
+                return again
+        return m
+
+    def _rejoin(self, tokens: list[Token]) -> list[Token] | None:
+        """A word split by fillers or a count (买了几辆车 → 买车 + 几辆): the question without them, segmented
+        again, when that leaves nothing unrecognised; the count words go last (买车几辆)."""
+        glue = {"filler", "计量"}
+        solid = [i for i, t in enumerate(tokens) if t.kind not in glue]
+        drop: set[int] = set()  # fillers and counts between two words of which one is not recognised
+        for a, b in pairwise(solid):
+            if b > a + 1 and "unknown" in (tokens[a].kind, tokens[b].kind):
+                drop.update(range(a + 1, b))
+        if not drop:
+            return None
+        text = "".join(t.text for i, t in enumerate(tokens) if i not in drop)
+        again = [self._short_unit(t) for t in segment(text, self.vocab)]
+        if not again or any(t.kind == "unknown" for t in again):
+            return None
+        return again + [t for i, t in enumerate(tokens) if i in drop and t.kind == "计量"]
+
+    def _match_tokens(self, question: str, tokens: list[Token], previous: Match | None) -> Match:
         if not tokens:
             return Match("not_understood", message="问题是空的", suggestions=self.suggest([]))
         params: dict[str, object] = {}
@@ -443,7 +579,12 @@ class Matcher:
         if not core and previous is None:
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
                          message="问题里没有可查询的内容", suggestions=self.suggest(core))
-        hits = match_signature(core, self.compiled)
+        # a count word (几辆, 多少人) is part of the question for types that ask for a count ({计量}); other
+        # types read the question without it (退休人员有几个 is also 退休人员)
+        plain = [t for t in core if t.kind != "计量"]
+        hits = match_signature(core, self.compiled) if len(plain) < len(core) else []
+        if not hits and plain:
+            hits = match_signature(plain, self.compiled)
         if previous is not None and previous.status == "ok" and core and all(
             t.kind in SLOT_KINDS or t.kind == "实体" or t.text in ("为什么", "原因") for t in core
         ):
@@ -461,7 +602,7 @@ class Matcher:
                 if unit_like and len(unknown) == 1:
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
                                  message=f"没有载入“{unit_like[0]}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")
-                if len(unknown) == 1 and _ITEM_LIKE.search(unknown[0]) and len(core) <= 2:
+                if len(unknown) == 1 and _ITEM_LIKE.search(unknown[0]) and len(plain) <= 2:
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
                                  message=f"报告未披露“{unknown[0]}”")
                 return Match("not_understood", tokens=tuple(tokens), message=f"无法理解“{'、'.join(unknown)}”",
@@ -476,6 +617,8 @@ class Matcher:
                          message="这个问题一次只能问一个年度、一个单位", suggestions=self.suggest(core))
         best, slot_values = hits[0]
         params.update(slot_values)
+        if "计量" not in self.catalog[best.type_id].params:
+            params.pop("计量", None)
         return Match("ok", best.type_id, tuple(params.items()), best.phrasing, tuple(tokens))
 
     def _takes(self, type_id: str, pairs: dict[str, object]) -> bool:
@@ -525,6 +668,19 @@ class Matcher:
             if conj.text not in ("和", "与", "及", "以及", "跟", "同") or a.kind != b.kind or a.kind in ("filler", "unknown"):
                 continue
             return text[:a1] + text[b1:], text[:a0] + text[b0:]
+        # 9月、11月预算执行进度: an unrecognised word before a name that starts like it (a number aside) shares
+        # the rest of that name (9月 + 预算执行进度), when the result is a name of the same kind
+        for i in range(len(spans) - 1):
+            (a0, a1, a), (_, b1, b) = spans[i], spans[i + 1]
+            if a.kind != "unknown" or b.kind not in ("科目", "项目", "指标"):
+                continue
+            for k in range(1, len(b.text)):
+                if re.sub(r"\d+", "0", b.text[:k]) != re.sub(r"\d+", "0", a.text):
+                    continue
+                word = a.text + b.text[k:]
+                other = self.vocab.words.get(word)
+                if other is not None and other.kind == b.kind:
+                    return text[:a0] + word + text[b1:], text[:a0] + text[a1:]
         return None
 
     def suggest(self, core: list[Token]) -> tuple[str, ...]:

@@ -130,6 +130,16 @@ class Project:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A paragraph of the report's text with the headings it sits under (for questions answered in words)."""
+
+    标题: str  # the nearest heading above it, numbering removed: 存在问题
+    上级标题: str  # the enclosing 一、… section (or 第…部分): 评价结论及建议
+    章节: str  # 正文 / 附件
+    source: Source  # its first line; source.text is the whole paragraph
+
+
+@dataclass(frozen=True)
 class Term:
     """名词解释."""
 
@@ -173,6 +183,7 @@ class Report:
     numbered_units: int = 0
     skipped: tuple[Source, ...] = field(default=())  # chart data and other deliberately ignored blocks
     discrepancies: tuple[Discrepancy, ...] = ()
+    passages: tuple[Passage, ...] = ()
 
     @property
     def coverage(self) -> float:

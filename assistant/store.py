@@ -17,7 +17,7 @@ import duckdb
 
 from .model import Indicator, JuesuanError, Report, Source
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -46,6 +46,8 @@ CREATE TABLE IF NOT EXISTS terms(报告ID INTEGER, 名词 VARCHAR, 解释 VARCHA
 CREATE TABLE IF NOT EXISTS discrepancies(报告ID INTEGER, 规则 VARCHAR, 说明 VARCHAR, 差额 DECIMAL(24,6), 文件 VARCHAR,
   页 INTEGER, 行 INTEGER, 原文 VARCHAR);
 CREATE TABLE IF NOT EXISTS unplaced(报告ID INTEGER, 原因 VARCHAR, 文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
+CREATE TABLE IF NOT EXISTS passages(报告ID INTEGER, 序号 INTEGER, 标题 VARCHAR, 上级标题 VARCHAR, 章节 VARCHAR,
+  文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
 """
 
 _LABEL = ("{t}.文件 || CASE WHEN {t}.页 > 0 THEN ' 第' || {t}.页 || '页' ELSE '' END"
@@ -134,6 +136,10 @@ CREATE OR REPLACE VIEW 名词 AS
   SELECT r.单位, r.年度, t.名词, t.解释, {_LABEL.format(t='t')} AS 来源,
     [{{'file': t.文件, 'page': t.页, 'line': t.行, 'text': t.原文}}] AS 来源明细, t.报告ID
   FROM terms t JOIN reports r USING (报告ID);
+CREATE OR REPLACE VIEW 段落 AS
+  SELECT r.单位, r.年度, p.标题, p.上级标题, p.章节, p.原文 AS 文本, {_LABEL.format(t='p')} AS 来源,
+    [{{'file': p.文件, 'page': p.页, 'line': p.行, 'text': p.原文}}] AS 来源明细, p.报告ID, p.序号
+  FROM passages p JOIN reports r USING (报告ID);
 CREATE OR REPLACE VIEW 差异 AS
   SELECT r.单位, r.年度, d.规则, d.说明, d.差额, {_LABEL.format(t='d')} AS 来源,
     [{{'file': d.文件, 'page': d.页, 'line': d.行, 'text': d.原文}}] AS 来源明细, d.报告ID
@@ -142,8 +148,8 @@ CREATE OR REPLACE VIEW 未识别 AS
   SELECT r.单位, r.年度, u.原因, {_LABEL.format(t='u')} AS 来源, u.报告ID FROM unplaced u JOIN reports r USING (报告ID);
 """
 
-VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "差异",
-              "未识别")
+VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "段落",
+              "差异", "未识别")
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -222,7 +228,7 @@ def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, b
 
 
 _TABLES_BY_REPORT = ("facts", "fact_rows", "projects", "funds", "indicators", "terms", "discrepancies", "unplaced",
-                     "reports")
+                     "passages", "reports")
 
 
 def store_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> list[tuple[int, bool]]:
@@ -273,6 +279,8 @@ def store_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> 
                                        for rid, r in zip(ids, reports, strict=True) for d in r.discrepancies])
         _insert(con, "unplaced", [(rid, u.reason, *_src(u.source))
                                   for rid, r in zip(ids, reports, strict=True) for u in r.unplaced])
+        _insert(con, "passages", [(rid, i, p.标题, p.上级标题, p.章节, *_src(p.source))
+                                  for rid, r in zip(ids, reports, strict=True) for i, p in enumerate(r.passages)])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

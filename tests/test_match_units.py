@@ -40,3 +40,46 @@ def test_department_not_loaded_is_no_data(engine, question):
 def test_amount_units_in_the_question_are_understood(engine, question):
     a = engine.ask(question)
     assert a.status == "ok" and "44.00万元" in a.answer
+
+
+@pytest.mark.parametrize(("question", "qtype", "params"), [
+    ("主要负责人用车几辆", "科目数量", {"科目": "主要负责人用车"}),
+    ("有几辆轿车", "科目数量", {"科目": "轿车"}),
+    ("今年买了几辆车", "科目数量", {"科目": "公务用车购置费", "年度偏移": 0}),  # 买…车 rejoined: 买车
+    ("接待了多少人次", "三公接待", {}),  # 多少人次 is not 多少人 + 次
+    ("外事接待了几批", "三公接待", {"科目": "外事接待费"}),
+    ("工商联有多少人", "机构人员", {"单位": "广元市昭化区工商业联合会", "计量": "人"}),
+    ("2024年收入总计比2023年增长多少", "科目增减", {"科目": "收入总计", "年度": 2024}),
+    ("2024年和2023年会议费对比", "科目对比", {"科目": "会议费", "年度": 2024, "起始年度": 2023}),
+    ("嘉善推介会年初预算", "项目字段", {"项目": "在嘉善举办昭化区城市成果推介会", "字段": "年初预算"}),
+    ("年初预算支出", "科目预算", {"科目": "本年支出合计"}),
+    ("会议费支出", "科目金额", {"科目": "会议费"}),
+    ("公务接待费占三公经费的比例", "科目占科目", {"科目": "公务接待费", "基数": "三公经费"}),
+    ("驻外商会经费存在什么问题", "项目说明", {"项目": "驻外商会经费", "栏目": "存在问题"}),
+    ("部门存在哪些问题", "部门说明", {"段落": "问题"}),
+])
+def test_general_mechanisms_map_questions(engine, question, qtype, params):
+    m = engine.understand(question)
+    assert (m.status, m.type_id, dict(m.params)) == ("ok", qtype, params), m.message
+
+
+@pytest.mark.parametrize("question", ["办公用房水电费是多少", "固定资产总额", "社会保险基金预算支出", "专用材料购置费",
+                                      "组织部有几辆车", "公用经费哪项最少"])
+def test_template_items_not_disclosed_are_no_data(engine, question):
+    assert engine.ask(question).status == "no_data"
+
+
+def test_shared_suffix_is_asked_for_both(engine):
+    a = engine.ask("9月、11月预算执行进度分别是多少")
+    assert a.status == "ok" and a.answer.index("51%") < a.answer.index("63.9%")
+
+
+def test_a_share_of_another_item_is_computed_and_formatted(engine):
+    a = engine.ask("项目支出占支出合计的比例")
+    assert "25.00万元" in a.answer and "183.54万元" in a.answer and "13.6%" in a.answer
+
+
+def test_passages_answer_with_the_reports_sentences(engine):
+    a = engine.ask("公务接待费主要用于什么")
+    assert a.status == "ok" and "交通费、住宿费、用餐费" in a.answer
+    assert any(s.line == 82 for s in a.sources)
