@@ -27,10 +27,11 @@ FIGURE = re.compile(
     + _UNIT_RE + r")?"
 )
 _AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|以上|以下|以内|余|多|字|届|周年|倍|[-—~～]\d)")
-_BEFORE_SKIP = re.compile(r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超)\s*$")
+_BEFORE_SKIP = re.compile(
+    r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超|每人每天|每人每次|每人|每天|每次|每辆|标准为|标准)\s*$")
 _COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
 _CHANGE_UP = ("增加", "增长", "上升", "提高", "多支")
-_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支")
+_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "回落", "缩减")
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
@@ -39,24 +40,27 @@ _LEAD_JUNK = re.compile(
 _ROLE_WORDS = re.compile(
     r"(?:占本年支出合计的|占本年收入合计的|占\S*?的|占|各增加|各减少|增加了|减少了|增长了|下降了|上升了|降低了|"
     r"增加|减少|增长|下降|上升|降低|节约|"
-    r"完成年初预算数?的|完成全年预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
+    r"完成年初预算数?的|完成全年预算数?的|完成调整后?预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"较上年度?|比上年度?|与上年度?|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
-    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|：|:|、|\s)+$"
+    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|：|:|、|\s)+$"
 )
 
 
 # "与2021年度预算相比，增加1.14万元": a difference from the budget, not a change on the year
 _VERSUS_BUDGET = re.compile(r"(?:与|比|较)[^，,；;。]{0,12}?预算")
 _VERSUS_YEAR = re.compile(r"(?:与|比|较)\s*(?:上一?年|去年|\d{4}\s*年)|同比")
-_ASIDE = re.compile(r"（其中[^（）]*）")  # "15批次（其中外事接待0批次），105人次": figures of another item
+_ASIDE = re.compile(r"（(?:其中|含)[^（）]*）")  # "15批次（其中外事接待0批次），105人次": figures of another item
 
 _NO_CHANGE = re.compile(r"持平|无变化|没有变化|无增减|没有增减")
 
 _SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基金", "国资"}
 
 # words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
-_NOT_ITEMS = {"差值", "差额", "相差", "差异"}
+_NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数", "约", "完成", "比例", "同期"}
+_NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_TOTAL_BASE = re.compile(r"^(?:本年|当年|全年|部门|单位)?(?:决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:数)?$")
 
 # names that mean a 三公 item inside the 三公 section (elsewhere 公务用车购置 is an economic item)
 _SANGONG_ALIAS = {"公务用车购置": "公务用车购置费", "公务用车运行维护": "公务用车运行维护费",
@@ -144,7 +148,9 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
     if unit in ("万元", "亿元", "元"):
         if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
             return "增减额"
-        if re.search(rf"上年|去年|{year - 1}\s*年", pre):
+        if re.search(r"完成(?:年初|全年|调整后?)?预算数?$", pre.strip()):  # "完成预算27万元的63.2%"
+            return "预算数"
+        if re.search(rf"上年|去年|{year - 1}\s*年", re.sub(r"上年(?:结转|结余)", "", pre)):
             return "上年金额"
         if re.search(r"预算(?:数|为|安排)|年初预算|全年预算", pre) and "决算" not in pre:
             return "预算数"
@@ -158,6 +164,7 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = re.split(r"[：:]", s)[-1]
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)  # "杜集区机关事务管理中心2021年度…": whoever is named
     s = re.split(r"共有|实有|现有|保有(?!量)", s)[-1]
+    s = re.sub(r"(?:上年|年初)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # an income item, not a 上年 figure
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
     s = re.sub(r"（(?:含|不含)[^）]*）", "", s)
@@ -165,12 +172,12 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = re.sub(r"^[（(]?(?:含|不含)", "", s)
     s = re.sub(r"^[\d一二三四五六七八九十]+[.、．]\s*", "", s)
     s = re.sub(r"^[（(][\d一二三四五六七八九十]+[）)]\s*", "", s)
+    if s.startswith("（") and "）" not in s:  # "(公务用车购置费0万元," / "（上年8万元）": a bracket the clause cut
+        s = s[1:]
     for _ in range(3):
         s = _LEAD_JUNK.sub("", s)
         s = _ROLE_WORDS.sub("", s)
     s = s.strip("：:，、 的")
-    if s.startswith("（") and "）" not in s:  # "(公务用车购置费0万元," opens a bracket the clause cut
-        s = s[1:]
     if len(s) > 16 and "的" in s:  # "…所属各预算单位开支财政拨款的公务用车保有量"
         s = s.rsplit("的", 1)[1]
     return "" if s in ("金额", "数量") else s
@@ -276,15 +283,22 @@ class NarrativeParser:
     # ---- sentences ----------------------------------------------------------------------------
     def sentence(self, text: str, ctx: Context, src: Source) -> None:
         text = tighten(fold(text)).strip()
+        if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
+            text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         if not text:
             return
         if self._template(text, ctx, src):
             return
+        if "（项）" in text and figures(text):  # a 项 named without its 类 and 款 ("4.行政运行（项）：…"): which one?
+            self.numbered += 1
+            self.unplaced.append(Unplaced("功能分类的项没有写明所属的类、款，无法确定是哪一项", src))
+            return
         reason = re.match(r"^([^，。]{0,40}?)的?(?:主要)?(?:变动)?原因(?:是|为|：|:)(.+?)。?$", text)
         if reason and ctx.subject:
             # "因公出国（境）费支出持平的主要原因是…": the sentence names its item; otherwise the last figures' items
-            named = self.canon(clean_item(re.sub(r"(?:支出)?(?:决算数?)?(?:持平|增加|减少|增长|下降|上升|降低|变动|变化)$", "",
-                                                 reason.group(1)), ctx.unit_name))
+            said = re.sub(r"(?:支出)?(?:决算数?)?(?:(?:小于|大于|低于|高于|超过|等于)(?:年初|全年)?预算数?|持平|增加|减少"
+                          r"|增长|下降|上升|降低|变动|变化)$", "", reason.group(1))
+            named = self.canon(clean_item(said, ctx.unit_name))
             items = [named] if named in self.lex.items and named not in ctx.subject else ctx.subject
             for item in items:
                 self._emit_text(item, "说明", reason.group(2), ctx, src)
@@ -424,6 +438,7 @@ class NarrativeParser:
         base = ""
         versus = ""
         lost = False  # a figure of this sentence was left without an item
+        year_seen = 0  # the last year named so far in the sentence
         items_at: list[list[str]] = []  # per clause: the items of the last figure placed before it
         for clause in _clauses(text):
             items_at.append(list(last_items))
@@ -447,7 +462,8 @@ class NarrativeParser:
                 fig = figs[i]
                 pre = clause[prev_end: fig.start]
                 run = [fig]
-                while i + len(run) < len(figs) and clause[run[-1].end: figs[i + len(run)].start].strip() == "、":
+                joiners = ("、", "和", "及") if "分别" in pre else ("、",)  # "分别为250万元和50万元"
+                while i + len(run) < len(figs) and clause[run[-1].end: figs[i + len(run)].start].strip() in joiners:
                     run.append(figs[i + len(run)])
                 unit = fig.unit or (run[-1].unit if len(run) > 1 else "") or last_unit  # "4125.49、4143.91万元"
                 if not unit:
@@ -478,16 +494,32 @@ class NarrativeParser:
                     prev_end = run[-1].end
                     i += len(run)
                     continue
+                named_years = re.findall(r"(?<!\d)(\d{4})\s*年", pre)
+                if named_years:
+                    year_seen = int(named_years[-1])
+                if year_seen and year_seen not in (ctx.year, ctx.year - 1):  # "2021年…" in a 2023 report: not its figure
+                    lost = True
+                    prev_end = fig.end
+                    i += 1
+                    continue
                 if not fig.unit and re.search(r"(?:增长|下降|上升|降低)\s*$", pre):
                     unit = "%"  # "增长 13.95": a rate printed without its %
                 attr = role(pre, unit, budget_mode, ctx.year)
+                if attr == "数值" and unit == "%" and pre.strip() == "的" and re.search(r"完成\S{0,4}预算", clause[: fig.start]):
+                    attr = "完成预算比"  # "完成预算27万元的63.2%"
                 if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
                     attr = "全年预算数"  # "年初预算为0万元，全年预算为321.02万元": both, kept apart
                 raw = clean_item(pre, ctx.unit_name)
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
-                    raw = "" if last_items else f"本年{raw}合计" if ctx.topic not in _SPECIFIC_TOPICS and not lost else ""
+                    total = ctx.topic not in _SPECIFIC_TOPICS and not lost and not ctx.func and "：" not in text[: fig.start]
+                    raw = "" if last_items else f"本年{raw}合计" if total else ""
+                if not raw and "分别" in pre and len(run) == 1:  # "分别增长7.1%和下降4.8%": which item is which?
+                    lost, last_items = True, []
+                    prev_end = fig.end
+                    i += 1
+                    continue
                 after = re.match(r"^(?:个|家|项)?(项目|单位)(?:开展了?|进行了?)?(\S{2,16}?)$", clause[fig.end:])
                 if unit in ("个", "项", "家") and after and raw not in self.lex.items:
                     raw = after.group(2).replace("了", "") + after.group(1)
@@ -497,14 +529,22 @@ class NarrativeParser:
                 items = [self._truncated(x) for x in items]
                 if ctx.topic == "三公":
                     items = [_SANGONG_ALIAS.get(x, x) for x in items]
-                    if items and items[0].endswith("团组") and unit == "个":
-                        items, attr = ["因公出国（境）费"], "批次"
+                    if items and items[0].endswith("团组") and unit == "个":  # 团组 of 出国, or of visitors received
+                        if re.search(r"出国|出访|出境", items[0]):
+                            items, attr = ["因公出国（境）费"], "批次"
+                        elif "接待" in items[0]:
+                            items, attr = ["公务接待费"], "批次"
                 if not items or any(len(x) > 30 or not x or x in _NOT_ITEMS or re.search(r"\d[.、]|\d$", x) for x in items):
                     lost = True
                     prev_end = fig.end
                     i += 1
                     continue
                 value = fig.value
+                if self._not_this(items, attr, pre, versus, fig, ctx, parent_here):
+                    lost = True
+                    prev_end = fig.end
+                    i += 1
+                    continue
                 if attr in ("增减额", "增减率") and versus == "预算":  # left unplaced: not a change on the year
                     prev_end = fig.end
                     i += 1
@@ -533,11 +573,37 @@ class NarrativeParser:
             ctx.parent = last_items[0]
         return placed, items_at
 
+    def _not_this(self, items: list[str], attr: str, pre: str, versus: str, fig: Figure, ctx: Context,
+                  parent_here: str) -> bool:
+        """Figures that must stay unplaced: they belong to something other than the item and role read."""
+        change = attr in ("增减额", "增减率")
+        if change and fig.value < 0 and any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
+            return True  # "减少-3万元": which direction?
+        if re.search(r"超支|超(?:出)?(?:年初|全年)?预算数?\s*$", pre) or (
+                change and versus != "上年" and re.search(r"节约|节支|超支", pre)):
+            return True  # a difference from the budget, not a budget nor a change on the year
+        if ctx.func and any(x in _NATURE_ITEMS for x in items):
+            return True  # "…（项）…其中：基本支出80万元": the 项's own split, not the department's
+        if ctx.topic in ("基金", "国资") and not any(re.search(r"基金|国有资本|资本经营", x) for x in items):
+            return True  # "年末结转和结余5万元" inside the 政府性基金 part is that fund's
+        if attr == "占比":
+            m = re.search(r"占(.+?)的?$", pre.strip())
+            share_of = m.group(1).strip("“”") if m else ""
+            if share_of and not _TOTAL_BASE.match(share_of):
+                known = {*ctx.subject, ctx.parent, parent_here, "三公经费", "政府采购支出", "机关运行经费"}
+                if self.canon(clean_item(share_of, ctx.unit_name)) not in known:
+                    return True  # "占财政拨款收入的94.4%": a share of a part, not of the whole
+        return False
+
     def _paired(self, pre: str, run: list[Figure], unit: str, budget_mode: bool, versus: str,
                 last_items: list[str], ctx: Context, src: Source, text: str) -> list[str]:
         """Values of a run paired with as many items, in order; [] (left unplaced) when the counts differ."""
         raw = clean_item(pre, ctx.unit_name)
-        items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ctx.subject)
+        parts = [self.canon(x) for x in re.split(r"[、和及与]", raw) if x]
+        if len(parts) == len(run) and all(x in self.lex.items for x in parts):  # "人员经费和公用经费分别为…"
+            items = parts
+        else:
+            items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ctx.subject)
         attr = role(pre, unit, budget_mode, ctx.year)
         change = attr in ("增减额", "增减率")
         if len(items) != len(run) or len(set(items)) != len(items) or (change and (versus == "预算" or _contradictory(pre))):
@@ -585,7 +651,8 @@ class NarrativeParser:
     def functional_line(self, text: str, ctx: Context, src: Source) -> bool:
         """``一般公共服务（类）民主党派及工商联事务（款）行政运行（项）：支出决算为129.44万元，完成预算100%``."""
         # bounded: unbounded lazy runs make this search quadratic on a 100,000-character line
-        m = re.search(r"([^（）：:]{1,200}?)（类）([^（）：:]{1,200}?)（款）([^（）：:]{1,200}?)（项）", fold(text))
+        name = r"((?:[^（）：:]|（(?![类款项]）)[^（）：:]{1,6}）){1,200}?)"  # a name may hold brackets: 政府办公厅（室）
+        m = re.search(name + "（类）" + name + "（款）" + name + "（项）", fold(text))
         if not m:
             return False
         lei, kuan, xiang = (re.sub(r"^[\d一二三四五六七八九十]*[、.．]\s*", "", x.strip()) for x in m.groups())

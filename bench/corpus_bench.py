@@ -11,7 +11,10 @@ For each size N, writes N synthetic narrative reports (``bench.synth.corpus``: d
   ``python -c "import duckdb; duckdb.connect(DB, read_only=True).execute('select 1')"`` on the same database;
 - peak memory (ru_maxrss) of the load subprocess and of this process (the in-process engine).
 
-    python bench/corpus_bench.py [--sizes 10,1000,10000] [--runs 7] [--models 200] [--keep DIR [--reuse]]
+    python bench/corpus_bench.py [--sizes 10,1000,10000] [--runs 7] [--models 200] [--tables 0.5] [--keep DIR [--reuse]]
+
+``--tables`` writes that share of the departments in the nine-table layout (Shanghai district departments, see
+``bench.synth.corpus``); the default 0 keeps the narrative-only corpus the published figures were measured on.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ def self_maxrss_mb() -> float:
 
 
 def measure(n: int, runs: int, models: int, work: Path, juesuan: str, env: dict[str, str],
-            reuse: bool = False) -> dict[str, object]:
+            reuse: bool = False, tables: float = 0.0) -> dict[str, object]:
     from bench.synth import corpus, write_corpus
 
     folder = work / f"reports-{n}"
@@ -96,7 +99,7 @@ def measure(n: int, runs: int, models: int, work: Path, juesuan: str, env: dict[
         load_total, load_rss = span + audit, float("nan")  # load time from the reports' 载入时间 stamps
     else:
         t = time.perf_counter()
-        write_corpus(folder, corpus(n, models=models))
+        write_corpus(folder, corpus(n, models=models, tables=tables))
         gen = time.perf_counter() - t
         t = time.perf_counter()
         out = subprocess.run([juesuan, "load", str(folder), "--db", str(db)], env=env, capture_output=True, text=True)
@@ -127,6 +130,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10,1000,10000")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--models", type=int, default=200, help="distinct synthetic models reused across reports")
+    ap.add_argument("--tables", type=float, default=0.0, help="share of departments in the nine-table layout (0–1)")
     ap.add_argument("--keep", help="write the corpora and databases here and keep them")
     ap.add_argument("--reuse", action="store_true", help="with --keep: reuse databases already there (load time from "
                     "their 载入时间 stamps, the audit timed again)")
@@ -142,7 +146,7 @@ def main() -> None:
           "peak RSS load / in-process (MB) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for n in (int(s) for s in args.sizes.split(",")):
-        r = measure(n, args.runs, args.models, work, juesuan, env, args.reuse and bool(args.keep))
+        r = measure(n, args.runs, args.models, work, juesuan, env, args.reuse and bool(args.keep), args.tables)
         audit = r["audit_s"] if r["audit_s"] == r["audit_s"] else 0.0
         load = r["load_s"] - audit
         print(f"| {n:,} | {load:.1f} | {n / load:.1f} | {audit:.1f} | {r['size_mb'] * 1000 / n:.1f} | "

@@ -205,3 +205,43 @@ def test_a_sangong_table_in_another_layout_is_refused_never_read_as_zeros(tmp_pa
     con.close()
     assert any("三公经费表" in r for r in reasons)
     assert not any(k[1] == "本年支出合计" for k in facts)  # "支出决算为…" inside the 三公 part is not the year's total
+
+
+WRONG_BEFORE = """\
+某县审计局2023年度部门决算
+第二部分 2023年度部门决算情况说明
+一、收入支出决算总体情况说明
+2023年本年收入合计1,200.00万元，其中：财政拨款收入1,150.00万元，占95.83%。本年支出合计1180万元。
+基本支出1,000.5万元，项目支出179.5万元。人员经费和公用经费分别为900万元和100.5万元。
+2023年度收入总计1300万元，比2021年度增加50万元，增长4%。上年结转和结余100万元，较上年减少7万元。
+二、一般公共预算财政拨款支出决算情况说明
+1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为200.12万元，完成预算105.3%。
+2.行政运行（项）：支出决算为11万元。
+3.教育支出（类）普通教育（款）初中教育（项）。支出决算为60万元，比上年增加6万元。其中：基本支出40万元，项目支出20万元。
+三、财政拨款“三公”经费支出决算情况说明
+“三公”经费财政拨款支出决算为17.06万元，完成预算27万元的63.2%。公务接待费支出3.2万元，共接待国内来访团组15个、来宾120人次。机关运行经费支出80万元，较上年减少-3万元。公务用车运行维护费5万元，超预算0.8万元。
+四、其他重要事项的情况说明
+差旅费标准：伙食补助费每人每天100元。
+"""
+
+
+def test_wordings_that_used_to_store_wrong_numbers(tmp_path):
+    _, facts = _load(tmp_path, WRONG_BEFORE)
+    assert _one(facts, ("收入", "财政拨款收入", "金额")) == 1150  # thousands separators are not clause breaks
+    assert _one(facts, ("支出", "本年支出合计", "金额")) == 1180
+    assert _one(facts, ("支出", "基本支出", "金额")) == Decimal("1000.5")  # not the 项's 其中 40
+    assert _one(facts, ("支出", "人员经费", "金额")) == 900 and _one(facts, ("支出", "公用经费", "金额")) == Decimal("100.5")
+    assert ("收入", "收入总计", "增减额") not in facts  # a change on 2021, not on the year before
+    assert _one(facts, ("收入", "年初结转和结余", "金额")) == 100  # 上年结转 is an item, not a 上年 figure
+    assert _one(facts, ("支出", "行政运行", "金额")) == Decimal("200.12")  # a 款 name holding brackets; the bare 项 unplaced
+    assert _one(facts, ("支出", "初中教育", "金额")) == 60 and _one(facts, ("支出", "初中教育", "增减额")) == 6
+    assert ("支出", "项目支出", "金额") in facts and _one(facts, ("支出", "项目支出", "金额")) == Decimal("179.5")
+    assert _one(facts, ("三公", "三公经费", "预算数")) == 27  # "完成预算27万元的63.2%"
+    assert _one(facts, ("三公", "三公经费", "决算数")) == Decimal("17.06")
+    assert _one(facts, ("三公", "三公经费", "完成预算比")) == Decimal("63.2")
+    assert _one(facts, ("三公", "公务接待费", "批次")) == 15  # 团组 of visitors, not of 出国
+    assert ("三公", "因公出国（境）费", "批次") not in facts
+    assert not any(k[2] == "增减额" and k[1] == "机关运行经费" for k in facts)  # "减少-3万元": which way?
+    assert not any(k[2] == "预算数" and k[1] in ("公务用车运行维护费", "超预算") for k in facts)
+    assert not any(v == [Decimal("0.01")] for v in facts.values())  # a spending standard is not an amount
+    assert not any(k[0] == "支出" and k[1] == "本年支出合计" and Decimal("200.12") in v for k, v in facts.items())
