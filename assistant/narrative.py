@@ -527,6 +527,8 @@ class NarrativeParser:
                 # after a figure whose item could not be read, a nameless figure has no item either
                 items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ([] if lost else ctx.subject))
                 items = [self._truncated(x) for x in items]
+                if ctx.topic == "一般公共预算":  # "五、一般公共预算财政拨款支出…：其中：基本支出250万元" is that fund's split
+                    items = [f"一般公共预算财政拨款{x}" if x in ("基本支出", "项目支出") else x for x in items]
                 if ctx.topic == "三公":
                     items = [_SANGONG_ALIAS.get(x, x) for x in items]
                     if items and items[0].endswith("团组") and unit == "个":  # 团组 of 出国, or of visitors received

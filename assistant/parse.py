@@ -218,7 +218,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
                 seen_part2 = seen_part2 or not text.startswith("第一部分")
                 if "附件" in text:
                     ctx.chapter = "附件"
-            topic = _topic(text)
+            topic = _topic(re.split(r"[：:]", text, maxsplit=1)[0] if head == "title-with-figures" else text)
             heading = _heading_name(text)
             if _MAIN_SECTION.match(text) or head == "part":
                 main_topic = topic
@@ -294,6 +294,10 @@ def _heading(text: str) -> str | None:
         return "section"
     if re.match(r"^（?\d+）\s*\S", text) and len(text) <= 30 and not figures(text):
         return "section"
+    head = re.match(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)([^：:，。]{2,20}?(?:情况|说明))[：:]",
+                    text)
+    if head and figures(text) and not figures(head.group(0)):  # "（四）绩效目标完成情况：培训人数500人次…"
+        return "title-with-figures"
     return None
 
 

@@ -245,3 +245,15 @@ def test_wordings_that_used_to_store_wrong_numbers(tmp_path):
     assert not any(k[2] == "预算数" and k[1] in ("公务用车运行维护费", "超预算") for k in facts)
     assert not any(v == [Decimal("0.01")] for v in facts.values())  # a spending standard is not an amount
     assert not any(k[0] == "支出" and k[1] == "本年支出合计" and Decimal("200.12") in v for k, v in facts.items())
+
+
+def test_a_heading_with_its_figures_on_the_same_line_starts_its_own_topic(tmp_path):
+    text = ("某县文化馆2023年度部门决算\n第二部分 2023年度部门决算情况说明\n三、其他重要事项的情况说明\n"
+            "（三）国有资产占用情况\n截至2023年12月31日，共有车辆2辆。\n"
+            "（四）绩效目标完成情况：培训人数500人次，项目资金150万元，实际支出148万元。\n"
+            "四、一般公共预算财政拨款支出决算情况说明\n2023年度一般公共预算财政拨款支出400万元，其中：基本支出250万元，项目支出150万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert _one(facts, ("资产", "车辆", "数量")) == 2
+    assert not any(k[0] == "资产" and k[1] != "车辆" for k in facts)
+    assert _one(facts, ("支出", "一般公共预算财政拨款基本支出", "金额")) == 250  # that fund's split, not the department's
+    assert ("支出", "基本支出", "金额") not in facts
