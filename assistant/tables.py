@@ -533,6 +533,9 @@ def _economic(t: _Table, body: list[Line]) -> None:
             else:
                 t.header.append(ln)
                 continue
+        if re.match(r"^(?:科目编码|科目代码|经济分类科目)", squeeze(ln.text)) and not any(k.value is not None for k in toks):
+            open_labels = []  # the header printed again after a page break: never part of an item's name
+            continue
         if _econ_code_at(toks, 0) or (toks and toks[0].text.startswith(("人员经费", "公用经费"))):
             open_labels = []  # a new row: items above that got no value are blank (zero)
         i = 0

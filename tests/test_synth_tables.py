@@ -336,11 +336,6 @@ def test_sangong_reason_after_an_item_at_full_budget(tmp_path, lexicon):
     assert serious == [], render_findings(serious)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tables.py (_economic): the 基本支出 table continued on a new page with its header printed again; when the "
-    "line before the page break holds an item printed without a value (``30106 伙食补助费 30204 手续费 500.00``), the "
-    "repeated header ``科目编码 科目名称 决算数 …`` is taken as the rest of that item's name and the row is refused "
-    "(“科目编码 30106 与名称“伙食补助费科目编码科目名称决算数…”不符”); the 功能分类 tables drop such headers"))
 def test_basic_expenditure_table_continued_on_a_new_page(tmp_path, lexicon):
     seed = 2  # blank zeros: items without a value are printed bare
     unit = unit_of(seed)
