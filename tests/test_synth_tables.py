@@ -300,7 +300,7 @@ def test_write_corpus_loads_both_layouts(tmp_path, lexicon):
     assert tables_units and all(kinds[u] == 2 for u in tables_units)  # table and narrative facts
 
 
-# ---- forms of the real reports (the ones still marked xfail are not read yet) -------------------------------------------------
+# ---- forms of the real reports that the parser once misread ------------------------------------------------
 
 
 def test_kuan_with_brackets_in_the_narrative(tmp_path, lexicon):
@@ -315,10 +315,6 @@ def test_kuan_with_brackets_in_the_narrative(tmp_path, lexicon):
     assert serious == [], render_findings(serious)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "narrative/relation_words: in “…公务接待费支出决算为2.72万元，完成预算的100.00%。2023年度“三公”经费支出决算数小于"
-    "预算数的主要原因：…” the 小于 is tied to 公务接待费 (the previous item) instead of the “三公”经费 it names, so "
-    "relation_words warns “公务接待费 完成预算 100%，报告却称决算‘低于’预算”"))
 def test_sangong_reason_after_an_item_at_full_budget(tmp_path, lexicon):
     seed = 33
     unit = unit_of(seed)
