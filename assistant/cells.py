@@ -66,6 +66,7 @@ class Constraint:
     rule: str  # what it checks, for reports
     label: str = ""
     violated: bool = False
+    groups: dict[int, list[tuple[int, int]]] | None = field(default=None, repr=False, compare=False)  # run → (slot, coef)
 
 
 class Grid:
@@ -90,16 +91,27 @@ class Grid:
             self.constraints.append(Constraint(terms, kind, tol, rule, label))
 
     # ---- evaluation ---------------------------------------------------------------------------------
+    def _groups(self, c: Constraint) -> dict[int, list[tuple[int, int]]]:
+        if c.groups is None:  # the slots' owners never change once every slot of the identity is owned
+            c.groups = {}
+            for slot, coef in c.terms:
+                r, j = self.owner[slot]
+                c.groups.setdefault(r, []).append((j, coef))
+        return c.groups
+
     def _contributions(self, c: Constraint) -> dict[int, dict[tuple[int, ...], Decimal]]:
-        per_run: dict[int, list[tuple[int, int]]] = {}
-        for slot, coef in c.terms:
-            r, j = self.owner[slot]
-            per_run.setdefault(r, []).append((j, coef))
         out: dict[int, dict[tuple[int, ...], Decimal]] = {}
-        for r, items in per_run.items():
+        for r, items in self._groups(c).items():
             run = self.runs[r]
-            out[r] = {a: sum((coef * run.value(a, j) for j, coef in items), ZERO) for a in run.candidates}
+            values: dict[tuple[int, ...], Decimal] = {}
+            for a in run.candidates:
+                at = dict(zip(a, run.values, strict=True))
+                values[a] = sum((coef * at.get(j, ZERO) for j, coef in items), ZERO)
+            out[r] = values
         return out
+
+    def _settled(self, c: Constraint) -> bool:
+        return all(len(self.runs[r].candidates) <= 1 for r in self._groups(c))
 
     @staticmethod
     def _sums(sets: list[set[Decimal]]) -> set[Decimal] | None:
@@ -145,11 +157,9 @@ class Grid:
         while changed:
             changed = False
             for c in self.constraints:
-                if c.violated:
+                if c.violated or self._settled(c):
                     continue
                 contrib = self._contributions(c)
-                if all(len(v) <= 1 for v in contrib.values()):
-                    continue
                 for r, own in contrib.items():
                     if len(own) <= 1:
                         continue
