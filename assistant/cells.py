@@ -132,6 +132,11 @@ class Grid:
 
     def _mark_violated(self) -> None:
         for c in self.constraints:
+            if all(len(self.runs[r].candidates) == 1 for r in self._groups(c)):  # settled: one sum to check
+                res = self.residual(c)
+                if res is not None and not self._ok(c, res):
+                    c.violated = True
+                continue
             contrib = self._contributions(c)
             sums = self._sums([set(v.values()) for v in contrib.values()])
             if sums is not None and not any(self._ok(c, s) for s in sums):
