@@ -257,3 +257,13 @@ def test_a_heading_with_its_figures_on_the_same_line_starts_its_own_topic(tmp_pa
     assert not any(k[0] == "资产" and k[1] != "车辆" for k in facts)
     assert _one(facts, ("支出", "一般公共预算财政拨款基本支出", "金额")) == 250  # that fund's split, not the department's
     assert ("支出", "基本支出", "金额") not in facts
+
+
+def test_other_words_for_last_year_and_for_the_budget_completion(tmp_path):
+    text = ("某县科技局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+            "2023年本年支出合计500万元，比去年增加20万元。基本支出300万元，上年同期280万元。项目支出200万元，为年初预算的110%。\n")
+    _, facts = _load(tmp_path, text)
+    assert _one(facts, ("支出", "本年支出合计", "增减额")) == 20
+    assert _one(facts, ("支出", "基本支出", "上年金额")) == 280
+    assert _one(facts, ("支出", "项目支出", "完成预算比")) == 110
+    assert not any(k[1] in ("比去年", "同期", "上年同期") for k in facts)
