@@ -579,8 +579,8 @@ class NarrativeParser:
                   parent_here: str) -> bool:
         """Figures that must stay unplaced: they belong to something other than the item and role read."""
         change = attr in ("增减额", "增减率")
-        if change and fig.value < 0 and any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
-            return True  # "减少-3万元": which direction?
+        if change and fig.value < 0 and any(w in pre for w in _CHANGE_DOWN):
+            return True  # "减少-3万元": which direction? ("增加-5.06万元" is the template's signed difference)
         if re.search(r"超支|超(?:出)?(?:年初|全年)?预算数?\s*$", pre) or (
                 change and versus != "上年" and re.search(r"节约|节支|超支", pre)):
             return True  # a difference from the budget, not a budget nor a change on the year
