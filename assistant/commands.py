@@ -50,6 +50,18 @@ def main_callback(
     """决算问答：离线查询部门决算报告。不带子命令时进入对话模式；标准输入不是终端时逐行读取问题。"""
     if ctx.invoked_subcommand is None:
         repl(db=db, fmt=fmt)
+        return
+    # ``juesuan --db X ask …``: options given before the command apply to it (the command's own options win);
+    # a command that has no such option refuses it rather than ignoring it
+    given = {k: v for k, v in (("db", db), ("fmt", fmt if fmt != "table" else None)) if v is not None}
+    if given:
+        command = ctx.command.get_command(ctx, ctx.invoked_subcommand) if isinstance(ctx.command, typer.core.TyperGroup) \
+            else None
+        names = {p.name for p in command.params} if command is not None else set()
+        missing = [("--db" if k == "db" else "--format") for k in given if k not in names]
+        if missing:
+            raise _fail(f"命令 {ctx.invoked_subcommand} 没有选项 {'、'.join(missing)}")
+        ctx.default_map = {**(ctx.default_map or {}), ctx.invoked_subcommand: given}
 
 
 MANY_FILES = 50  # from this many files on, `load` prints progress and a summary instead of a line per file

@@ -19,7 +19,7 @@ import duckdb
 
 from .catalog import QuestionType, load_catalog
 from .lexicon import Lexicon, load_lexicon
-from .match import Match, Matcher, build_vocabulary
+from .match import MEASURES, Match, Matcher, asks_for, build_vocabulary
 from .model import Answer, JuesuanError, Source
 
 MAX_QUESTION = 500  # characters; longer questions are refused before matching
@@ -29,11 +29,11 @@ SAFE_CONFIG = {
     "autoload_known_extensions": False,
 }
 PERCENT_COLS = {"占比", "增减率", "完成预算比", "执行率"}
-AMOUNT_COLS = {"金额", "上年金额", "增减额", "预算数", "决算数", "年初预算", "调整后预算", "执行数", "上年决算数"}
+AMOUNT_COLS = {"金额", "上年金额", "增减额", "预算数", "全年预算数", "决算数", "年初预算", "调整后预算", "执行数", "上年决算数"}
 SIGNED_COLS = {"增减额", "增减率"}
 SCORE_COLS = {"得分", "权重", "总得分", "总权重"}
 READ_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA", "CALL", "PREPARE", "EXECUTE", "MULTI"}  # what raw SQL may run
-HIDDEN_COLS = {"来源", "来源明细", "序号", "报告ID", "计量单位", "推算说明", "变化说明", "字段名", "章节", "目标"}
+HIDDEN_COLS = {"来源", "来源明细", "序号", "报告ID", "计量单位", "推算说明", "变化说明", "字段名", "章节", "目标", "出处"}
 
 
 def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
@@ -188,6 +188,11 @@ class Engine:
             rows = tuple(tuple(r) for r in cur.fetchall())
         except duckdb.Error as e:
             raise JuesuanError(f"问题类型 {qtype.id} 的 SQL 执行失败：{e}") from e
+        wanted = asks_for(m.tokens)
+        if wanted and "计量单位" in columns:  # 多少钱 never answered by 辆, 几辆 never by 万元
+            at = columns.index("计量单位")
+            drop = set(MEASURES) if wanted == "金额" else {"万元", "元"}
+            rows = tuple(r for r in rows if r[at] not in drop)
         understood = ""
         if m.followup:
             shown = "，".join(f"{k}={v}" for k, v in m.params)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -152,7 +153,10 @@ def _parsed(paths: list[Path], lexicon: Lexicon, workers: int | None) -> Iterato
     # a bounded window of parses in flight: an unbounded pool.map would hold every parsed report of a large
     # folder in memory when parsing runs ahead of storing
     window = 8 * workers
-    with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(lexicon,)) as pool:
+    # forkserver, not fork: a forked child inherits this process's DuckDB threads and their locks (the database is
+    # open here while the workers parse), which can hang or kill the child mid-way
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(lexicon,)) as pool:
         pending: deque[tuple[Path, Future[Report | str]]] = deque()
         todo = iter(paths)
         for p in todo:

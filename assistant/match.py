@@ -94,6 +94,7 @@ FILLERS = (
     "百分之多少", "百分之几", "这么多", "这么大", "这么快", "那么多",
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
+_LEVELS = ("省", "市", "州", "盟", "区", "县", "旗")  # the level of government that starts a short name: 区财政局
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|办公室|办事处)")
 _UNIT_SUFFIX = re.compile(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$")
 
@@ -116,9 +117,31 @@ _ITEM_LIKE = re.compile(r"(费|经费|支出|收入|资金|补助|补贴|资产|
 # punctuation, and control / invisible format characters (never echoed back to a terminal)
 _PUNCT = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
                     r"\s\u3000，。、；：！？!?,.;:'\"“”‘’（）()\[\]【】《》<>{}…—\-~～·/\\|@#$%^&*+=_`]+")
-_YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|今年|本年度|本年|上年度|上一年|上年|去年|前年|明年|下一年|下年")
-_RELATIVE = {"今年": 0, "本年度": 0, "本年": 0, "上年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前年": -2,
-             "明年": 1, "下一年": 1, "下年": 1}
+_RELATIVE = {"今年": 0, "本年度": 0, "本年": 0, "上年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前一年": -1,
+             "上上年度": -2, "上上一年": -2, "上上年": -2, "前年": -2, "两年前": -2, "二年前": -2, "大前年": -3,
+             "三年前": -3, "明年": 1, "下一年": 1, "下年": 1}
+# the longest relative word first, so that 上上年 is never read as 上年 and 大前年 never as 前年
+_YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|"
+                   + "|".join(sorted(_RELATIVE, key=len, reverse=True)))
+
+
+MONEY_WORDS = ("多少钱", "是多少钱", "花", "花费", "花了", "支出", "开支", "费用是", "多少万元", "是多少万元",
+               "多少元", "是多少元", "万元", "经费", "费用")
+
+
+def asks_for(tokens: tuple[Token, ...] | list[Token]) -> str:
+    """'金额' when the question's own words (not an item's name) ask for money, '数量' when it has a count word
+    (几辆, 多少人), else ''."""
+    if any(t.kind == "计量" for t in tokens):
+        return "数量"
+    if any(t.kind in ("filler", "kw", "unknown") and t.text in MONEY_WORDS for t in tokens):
+        return "金额"
+    return ""
+
+
+def counts_only(qtype: QuestionType) -> bool:
+    """A type whose answer is a count (人数, 个数, 辆) and never an amount."""
+    return "{数量}" in qtype.answer and "{值}" not in qtype.answer and "{金额}" not in qtype.answer
 
 
 @dataclass(frozen=True)
@@ -188,12 +211,17 @@ def unit_aliases(name: str) -> list[str]:
     """Short forms of a department name: without its region prefix, and common abbreviations."""
     out = [name]
     rest = re.sub(r"^中共", "", name)
+    levelled = []
     while True:
-        m = re.match(r"^\S{1,8}?(?:省|自治区|市|州|盟|区|县|旗)(?:委)?(.{2,})$", rest)
-        if not m or m.group(1) in out:
+        m = re.match(r"^(\S{1,8}?)((?:省|自治区|市|州|盟|区|县|旗)(?:委)?)(.{2,})$", rest)
+        if not m or m.group(3) in out:
             break
-        rest = m.group(1)
+        rest = m.group(3)
         out.append(rest)
+        levelled.append(m.group(2) + rest)  # 区财政局, 区委社会工作部: the level of government kept
+        if len(m.group(1)) >= 2:
+            levelled.append(m.group(1) + rest)  # 普陀财政局: the place without its level
+    out += levelled
     for full, short in (("工商业联合会", "工商联"), ("人民政府办公室", "政府办"), ("委员会", "委")):
         for form in list(out):
             if full in form:
@@ -360,7 +388,14 @@ def _rebase(text: str) -> str:
     def sub(m: re.Match[str]) -> str:
         return "比上年" if int(m.group(1) or m.group(2)) + 1 in years else m.group(0)
 
-    return _BASE_YEAR.sub(sub, text)
+    text = _BASE_YEAR.sub(sub, text)
+    # 2024年的上一年 / 2024年前一年 is 2023年; 2023年的下一年 is 2024年
+    return _NEXT_TO_YEAR.sub(lambda m: f"{int(m.group(1)) + _NEXT_TO[m.group(2)]}年", text)
+
+
+_NEXT_TO = {"上一年": -1, "前一年": -1, "上一年度": -1, "上年度": -1, "上年": -1, "下一年": 1, "后一年": 1,
+            "下一年度": 1, "下年度": 1, "下年": 1}
+_NEXT_TO_YEAR = re.compile(r"(\d{4})年度?的?(" + "|".join(sorted(_NEXT_TO, key=len, reverse=True)) + ")")
 
 
 @dataclass(frozen=True)
@@ -463,8 +498,7 @@ class Matcher:
         self.compiled = compile_phrasings(catalog, vocab)
 
     def tokens(self, question: str) -> list[Token]:
-        return self._short_projects([self._short_unit(t) for t in segment(_rebase(normalize_text(question)),
-                                                                           self.vocab)])
+        return self._short_projects(self._short_units(segment(_rebase(normalize_text(question)), self.vocab)))
 
     def _short_projects(self, tokens: list[Token]) -> list[Token]:
         """An unrecognised word that shortens exactly one project's name — two pieces of it, in order, of 2+
@@ -494,10 +528,29 @@ class Matcher:
         """A department named in the question (…局, …厅, …委员会, …办公室) that is not a loaded one."""
         text = normalize_text(question)
         for m in _DEPARTMENT.finditer(text):
-            name = m.group(0)
+            name = m.group(0).lstrip("".join(CONNECTORS))
             if not any(_subsequence(name[-min(len(name), 6):], normalize_text(u)) for u in self.vocab.unit_names):
                 return name
         return ""
+
+    def _short_units(self, tokens: list[Token]) -> list[Token]:
+        """``_short_unit`` for each token; an unknown word that starts with a connector (和规划局 in
+        财政局和规划局…) is that connector followed by the short name, when the rest is one."""
+        out: list[Token] = []
+        for tok in tokens:
+            short = self._short_unit(tok)
+            if short.kind == "unknown":
+                for c in CONNECTORS:
+                    if tok.text.startswith(c) and (rest := self._short_unit(Token(tok.text[len(c):], "unknown"))).kind == "单位":
+                        out.append(Token(c, "filler"))
+                        short = rest
+                        break
+                    if tok.text.endswith(c) and (rest := self._short_unit(Token(tok.text[:-len(c)], "unknown"))).kind == "单位":
+                        out.append(rest)
+                        short = Token(c, "filler")
+                        break
+            out.append(short)
+        return out
 
     def _short_unit(self, tok: Token) -> Token:
         """An unknown word like 规划局 that abbreviates exactly one loaded department's name (its characters
@@ -508,6 +561,29 @@ class Matcher:
         return Token(tok.text, "单位", (("单位", owners[0]),)) if len(owners) == 1 else tok
 
     def match(self, question: str, previous: Match | None = None) -> Match:
+        return self._measured(self._match(question, previous))
+
+    def _measured(self, m: Match) -> Match:
+        """A question asking for money (多少钱, 花了, 支出) is never answered by a type that gives counts
+        (人数, 辆): an item named without a money word (公车) is read as its money item when the lexicon has
+        one (公车费), otherwise the question is refused."""
+        if m.status != "ok" or asks_for(m.tokens) != "金额":
+            return m
+        item = m.param("科目")
+        for tok in m.tokens:
+            if item is None or ("科目", item) not in tok.values or _ITEM_LIKE.search(tok.text):
+                continue
+            for suffix in ("费", "经费"):
+                money = self.vocab.words.get(tok.text + suffix)
+                if money is not None and money.kind == "科目" and money.values[0][1] != item:
+                    return replace(m, params=tuple((k, money.values[0][1] if k == "科目" else v) for k, v in m.params))
+        if counts_only(self.catalog[m.type_id]):
+            return Match("not_understood", tokens=m.tokens, params=m.params,
+                         message=f"问的是金额，而“{m.type_id}”只有人数、个数等数量，不能回答",
+                         suggestions=self.suggest([t for t in m.tokens if t.kind not in ("filler", "年度", "单位")]))
+        return m
+
+    def _match(self, question: str, previous: Match | None = None) -> Match:
         tokens = self.tokens(question)
         m = self._match_tokens(question, tokens, previous)
         if m.status != "ok" and any(t.kind == "unknown" for t in tokens):
@@ -537,7 +613,7 @@ class Matcher:
         if not drop:
             return None
         text = "".join(t.text for i, t in enumerate(tokens) if i not in drop)
-        again = [self._short_unit(t) for t in segment(text, self.vocab)]
+        again = self._short_units(segment(text, self.vocab))
         if not again or any(t.kind == "unknown" for t in again):
             return None
         return again + [t for i, t in enumerate(tokens) if i in drop and t.kind == "计量"]
@@ -596,6 +672,9 @@ class Matcher:
             if unknown:
                 unit_like = [u for u in unknown if _UNIT_SUFFIX.search(u) or _REGION.search(u)]
                 named = self._unloaded_department(question)
+                # 利州区工商联: an unknown place before a short name that starts with its level (区工商联)
+                named = named or next((a.text + b.text for a, b in pairwise(tokens) if a.kind == "unknown"
+                                       and b.kind == "单位" and b.text[:1] in _LEVELS), "")
                 if named:
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
                                  message=f"没有载入“{named}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")

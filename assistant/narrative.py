@@ -30,19 +30,21 @@ _AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|
 _BEFORE_SKIP = re.compile(
     r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超|每人每天|每人每次|每人|每天|每次|每辆|标准为|标准)\s*$")
 _COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
-_CHANGE_UP = ("增加", "增长", "上升", "提高", "多支")
-_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "回落", "缩减")
+_CHANGE_UP = ("增加", "增长", "上升", "提高", "多支", "增幅", "涨幅")
+_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "回落", "缩减", "降幅")
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
-    r"|本部门|本单位|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算|列明|安排)+"
+    r"|本部门|本单位|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算数为?|决算|列明|安排"
+    r"|实际支出)+"
 )
 _ROLE_WORDS = re.compile(
     r"(?:占本年支出合计的|占本年收入合计的|占\S*?的|占|各增加|各减少|增加了|减少了|增长了|下降了|上升了|降低了|"
     r"增加|减少|增长|下降|上升|降低|节约|"
     r"完成年初预算数?的|完成全年预算数?的|完成调整后?预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
-    r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
+    r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|增长率|增减率|约|"
+    r"占(?!用)[^，。、]*|调整后?预算数?为?|预算安排|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|：|:|、|\s)+$"
 )
 
@@ -52,6 +54,7 @@ _VERSUS_BUDGET = re.compile(r"(?:与|比|较)[^，,；;。]{0,12}?预算")
 _VERSUS_YEAR = re.compile(r"(?:与|比|较)\s*(?:上一?年|去年|\d{4}\s*年)|同比")
 _ASIDE = re.compile(r"（(?:其中|含)[^（）]*）")  # "15批次（其中外事接待0批次），105人次": figures of another item
 
+_NUMBERED = r"(?:[\d一二三四五六七八九十]+[.、．]\s*|[（(][\d一二三四五六七八九十]+[）)]\s*)"  # "4." / "（四）"
 _NO_CHANGE = re.compile(r"持平|无变化|没有变化|无增减|没有增减")
 
 _SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基金", "国资"}
@@ -172,6 +175,7 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = re.sub(r"^[（(]?(?:含|不含)", "", s)
     s = re.sub(r"^[\d一二三四五六七八九十]+[.、．]\s*", "", s)
     s = re.sub(r"^[（(][\d一二三四五六七八九十]+[）)]\s*", "", s)
+    s = re.sub(r"[-—]\s*\d{1,3}\s*[-—]", "", s)  # a page number glued in by the extraction: "基本支出—5—"
     if s.startswith("（") and "）" not in s:  # "(公务用车购置费0万元," / "（上年8万元）": a bracket the clause cut
         s = s[1:]
     for _ in range(3):
@@ -324,6 +328,10 @@ class NarrativeParser:
             ctx.subject = items
             return
         figs = figures(text)
+        heading_item = re.fullmatch(_NUMBERED + r"?([^，。：:；;]{2,20}?)[。：:；;]?", text)
+        if not figs and heading_item and self.canon(heading_item.group(1)) in self.lex.items:
+            ctx.subject = [self.canon(heading_item.group(1))]  # "4.公务用车购置费。预算安排20万元，…": the item of what follows
+            return
         if not figs:
             self._no_change(text, ctx, src)
             if text.rstrip().endswith(("其中：", "其中:", "主要包括：", "如下：")) and ctx.subject:
@@ -581,6 +589,12 @@ class NarrativeParser:
         change = attr in ("增减额", "增减率")
         if change and fig.value < 0 and any(w in pre for w in _CHANGE_DOWN):
             return True  # "减少-3万元": which direction? ("增加-5.06万元" is the template's signed difference)
+        if re.search(r"(?:追加|追减)预算", pre):
+            return True  # a budget added during the year, not the budget
+        if fig.unit == "个百分点":
+            return True  # a change of a share, not a growth rate: there is no column for it
+        if re.search(r"(?:大于|小于|超过|低于|高于|超出)(?:年初|全年|调整后)?预算数?\s*$", pre):
+            return True  # "决算数大于预算数55.93万元": a difference from the budget
         if re.search(r"超支|超(?:出)?(?:年初|全年)?预算数?\s*$", pre) or (
                 change and versus != "上年" and re.search(r"节约|节支|超支", pre)):
             return True  # a difference from the budget, not a budget nor a change on the year

@@ -24,6 +24,7 @@ from bench.synth import (
     TABLE_TITLES,
     corpus,
     make_table_report,
+    other_item,
     render_table_report,
     table_figures,
     table_model,
@@ -252,15 +253,16 @@ def test_shares_and_changes(engine, seed):
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_functional_items(engine, seed):
-    """Each 项 of the 一般公共预算 table: its amount is among the answers (the all-funds and income tables may
-    state the same 项 with 其他收入 added)."""
+    """Each 项: the answer is the all-funds 支出决算表's figure — the 一般公共预算 table's amount, plus the spending
+    of 其他收入 under the 项 where it is booked — never the 财政拨款 table's nor the income table's."""
     f = figures(seed)
     m = table_model(seed, unit_of(seed))
     for it in m.items:
         a = engine.ask(f"{unit_of(seed)}{it.项}多少")
         assert a.status == "ok", (it.项, a.answer)
         values = {r[a.columns.index("值")] for r in a.rows}
-        assert f[f"功能.{it.code}"] in values, (it.项, values)
+        extra = m.其他收入支出 if it is other_item(m) else Decimal(0)
+        assert values == {f[f"功能.{it.code}"] + extra}, (it.项, values)
 
 
 def test_ranking_across_generated_departments(engine):

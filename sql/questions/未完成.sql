@@ -5,7 +5,8 @@
 --   哪些指标没有完成 => 
 --   未达标的指标有哪些 => 
 -- answer: {项目名称}：{三级指标} 指标值 {目标}，完成值 {完成值}{度量单位}[，原因：{未完成原因}]
--- notes: 视图 绩效指标：是否完成 = false，或填写了未完成原因（不是“无”），或扣了分。
+-- notes: 视图 绩效指标：完成值未达到指标值（是否完成 = false）；无法比较完成值与指标值（是否完成为空）时，填写了未完成原因
+--   （不是“无”）的也列出。完成值达到指标值、只是扣了分的指标不算未完成（扣分原因见“项目字段”“项目说明”）。
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
@@ -14,5 +15,6 @@ SELECT i.单位, i.年度, i.项目名称, i.三级指标,
   CASE WHEN i.指标性质 = '定性' THEN '定性 ' || i.指标值 ELSE i.指标性质 || i.指标值 || i.度量单位 END AS 目标, i.指标性质, i.指标值, i.度量单位, i.完成值, i.得分, i.权重,
   nullif(nullif(i.未完成原因, '无'), '') AS 未完成原因, i.是否完成, i.来源, i.来源明细
 FROM 绩效指标 i JOIN 目标 t USING (单位, 年度)
-WHERE i.三级指标 <> '' AND (i.是否完成 = false OR coalesce(nullif(i.未完成原因, '无'), '') <> '' OR i.得分 < i.权重)
+WHERE i.三级指标 <> '' AND (i.是否完成 = false
+  OR (i.是否完成 IS NULL AND coalesce(nullif(i.未完成原因, '无'), '') <> ''))
 ORDER BY i.单位, i.序号;

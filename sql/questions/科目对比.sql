@@ -15,15 +15,35 @@ WITH 候选 AS (
   SELECT 单位, 年度, 口径, 科目,
     CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
     CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
-    章节, true AS 本年报告, 来源, 来源明细
+    章节, true AS 本年报告, 来源, 来源明细, 金额 AS 本年值,
+    CASE 章节 WHEN '表' THEN 10 WHEN '正文' THEN 20 ELSE 30 END
+      + CASE WHEN 表 = '收入' AND (科目 LIKE '%支出' OR coalesce(科目编码, '') <> '') THEN 4
+             WHEN 表名 IN ('支出决算表', '收入决算表') THEN 1 WHEN 表名 = '收入支出决算总表' THEN 2
+             WHEN 表名 LIKE '%财政拨款%' THEN 4 ELSE 3 END AS 表序
   FROM 条目 WHERE 科目 = $科目
   UNION ALL
-  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, false, 来源, 来源明细
-  FROM 条目 WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
+  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, false, 来源, 来源明细, 金额,
+    CASE 章节 WHEN '表' THEN 10 WHEN '正文' THEN 20 ELSE 30 END
+      + CASE WHEN 表 = '收入' AND (科目 LIKE '%支出' OR coalesce(科目编码, '') <> '') THEN 4
+             WHEN 表名 IN ('支出决算表', '收入决算表') THEN 1 WHEN 表名 = '收入支出决算总表' THEN 2
+             WHEN 表名 LIKE '%财政拨款%' THEN 4 ELSE 3 END AS 表序
+  FROM 条目 e WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
+    AND NOT EXISTS (SELECT 1 FROM 条目 z WHERE z.报告ID = e.报告ID AND z.科目 IN ('收入总计', '支出总计')
+      AND z.上年金额 = 0)  -- 上年收入（支出）总计为 0：该部门上年尚未设立，没有上年数
+), 本年 AS (
+  SELECT * FROM 候选 WHERE 值 IS NOT NULL AND 本年报告
+  QUALIFY row_number() OVER (PARTITION BY 单位, 年度 ORDER BY 表序, 口径, 值 DESC) = 1
 ), 数 AS (
-  SELECT * FROM 候选 WHERE 值 IS NOT NULL
-  QUALIFY row_number() OVER (PARTITION BY 单位, 年度
-    ORDER BY 本年报告 DESC, CASE 章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END, 口径, 值 DESC) = 1
+  SELECT * FROM 本年
+  UNION ALL
+  -- 未载入的上一年度：只用下一年度报告中与该年度所取数字同一出处的上年数（该行的本年数等于所取的数），
+  -- 不拿附件推算的上年数与正文的本年数相比
+  SELECT * FROM (
+    SELECT c.* FROM 候选 c JOIN 本年 n ON n.单位 = c.单位 AND n.年度 = c.年度 + 1 AND n.值 = c.本年值
+    WHERE NOT c.本年报告 AND c.值 IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM 本年 o WHERE o.单位 = c.单位 AND o.年度 = c.年度)
+    QUALIFY row_number() OVER (PARTITION BY c.单位, c.年度 ORDER BY c.表序, c.口径, c.值 DESC) = 1
+  )
 ), 末 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度 FROM 报告
   WHERE $单位 IS NULL OR 单位 = $单位 OR 单位 = $对比单位 GROUP BY 单位

@@ -1,0 +1,249 @@
+"""Wrong answers found by testers: each is now either the right figure or a refusal.
+
+Expected values are read off the report text (the sample report, or the Shanghai 部门决算 in the shared reports).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.catalog import load_catalog
+from assistant.commands import app
+from assistant.engine import Engine, open_readonly
+from assistant.lexicon import load_lexicon
+from assistant.load import load_file
+from assistant.store import connect
+
+from .conftest import SAMPLE, SHARED_REPORTS
+
+PLANNING = "上海市普陀区规划和自然资源局"
+FINANCE = "上海市普陀区财政局"
+SOCIAL = "中共上海市普陀区委社会工作部"  # founded in 2024: no 2023 figures
+needs_shared = pytest.mark.skipif(not SHARED_REPORTS.is_dir(), reason="共享报告目录不存在")
+
+
+@pytest.fixture(scope="module")
+def sample(sample_db):
+    return Engine(open_readonly(sample_db), load_catalog(), load_lexicon())
+
+
+@pytest.fixture(scope="module")
+def shanghai_db(tmp_path_factory, lexicon):
+    if not SHARED_REPORTS.is_dir():
+        pytest.skip("共享报告目录不存在")
+    path = tmp_path_factory.mktemp("sh") / "sh.duckdb"
+    con = connect(path)
+    for no in ("01", "02", "03"):
+        result = load_file(con, next(SHARED_REPORTS.glob(f"{no}_*.txt")), lexicon)
+        assert result.status == "loaded", result.message
+    con.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def shanghai(shanghai_db):
+    return Engine(open_readonly(shanghai_db), load_catalog(), load_lexicon())
+
+
+def values(answer, column="值"):
+    at = answer.columns.index(column)
+    return {(r[answer.columns.index("单位")], Decimal(str(r[at]))) for r in answer.rows}
+
+
+# 1. relative years ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "key", "value"), [
+    ("上上年度收入总计", "年度偏移", -2),
+    ("上上年收入总计", "年度偏移", -2),
+    ("大前年收入总计", "年度偏移", -3),
+    ("两年前收入总计", "年度偏移", -2),
+    ("三年前收入总计", "年度偏移", -3),
+    ("前一年收入总计", "年度偏移", -1),
+    ("2024年的上一年收入总计", "年度", 2023),
+    ("2024年前一年收入总计", "年度", 2023),
+    ("2023年的下一年收入总计", "年度", 2024),
+])
+def test_relative_years(sample, question, key, value):
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == "科目金额"
+    assert m.param(key) == value
+    assert m.param("年度偏移" if key == "年度" else "年度") is None
+
+
+def test_two_years_back_is_not_loaded(sample):
+    assert sample.ask("上上年度收入总计").status == "no_data"
+    a = sample.ask("2024年的上一年收入总计")
+    assert a.status == "ok" and {r[a.columns.index("年度")] for r in a.rows} == {2023}
+
+
+# 2. money questions are never answered with a count, nor count questions with money ------------------------
+def test_money_question_about_cars_is_the_car_expenses(sample):
+    a = sample.ask("公车多少钱")
+    assert a.status == "ok" and a.question_type == "科目金额"
+    assert dict(a.params)["科目"] == "公务用车购置及运行维护费"
+    assert "辆" not in a.answer
+
+
+@pytest.mark.parametrize("question", ["人员花了多少钱", "人员费用是多少"])
+def test_money_question_never_gets_a_headcount(sample, question):
+    a = sample.ask(question)
+    assert a.status != "ok" or a.question_type != "机构人员"
+
+
+def test_personnel_spending_is_personnel_expenses(sample):
+    a = sample.ask("人员支出")
+    assert a.status == "ok" and dict(a.params)["科目"] == "人员经费"
+
+
+def test_count_question_still_counts(sample):
+    a = sample.ask("公务用车几辆")
+    assert a.status == "ok" and "辆" in a.answer and "万元" not in a.answer
+
+
+# 3. a department without a report (or not yet founded) for a year is not ranked with 0.00 ----------------
+@needs_shared
+@pytest.mark.parametrize("question", ["2023年各部门收入总计排名", "2023年全区收入总计合计", "2024年的上一年收入总计"])
+def test_department_founded_later_takes_no_part(shanghai, question):
+    a = shanghai.ask(question)
+    assert a.status == "ok"
+    assert SOCIAL not in a.answer and "0.00万元" not in a.answer
+
+
+@needs_shared
+def test_ranking_of_the_year_before(shanghai):
+    a = shanghai.ask("2023年各部门收入总计排名")
+    assert values(a) == {(PLANNING, Decimal("8796.53")), (FINANCE, Decimal("3052.34"))}
+
+
+# 4. the all-funds tables win over the 财政拨款 tables ---------------------------------------------------------
+@needs_shared
+@pytest.mark.parametrize(("question", "figure"), [
+    ("规划局本年支出合计是多少", "9759.38"),  # 收入支出决算总表 / 支出决算表; 财政拨款总表: 9746.50
+    ("规划局城乡社区支出", "3845.24"),  # 支出决算表; 一般公共预算财政拨款支出决算表: 3832.36
+    ("规划局本年收入合计", "9746.50"),
+])
+def test_all_funds_figure(shanghai, question, figure):
+    a = shanghai.ask(question)
+    assert a.status == "ok"
+    assert values(a) == {(PLANNING, Decimal(figure))}
+
+
+@needs_shared
+def test_appropriation_table_figure_says_so(shanghai):
+    a = shanghai.ask("规划局人员经费")
+    assert a.status == "ok" and "财政拨款" in a.answer
+
+
+# 5. year-over-year: one source ----------------------------------------------------------------------------
+def test_history_does_not_mix_appendix_and_main_text(sample):
+    a = sample.ask("近三年会议费变化")
+    assert a.status == "ok"
+    assert (a.rows and {r[a.columns.index("年度")] for r in a.rows} == {2024})  # the 39 is the appendix's (52 − 13)
+    assert "39.00" not in a.answer
+
+
+def test_history_of_consistent_figures_still_compares(sample):
+    a = sample.ask("收入总计历年变化")
+    assert {r[a.columns.index("年度")] for r in a.rows} == {2023, 2024}
+
+
+def test_change_from_the_appendix_names_it(sample):
+    a = sample.ask("会议费比上年增长多少")
+    assert a.status == "ok" and "附件" in a.answer and "52.00万元" in a.answer
+
+
+# 6. 年初预算 and 全年预算 are different figures -------------------------------------------------------------------
+def test_full_year_budget_is_not_the_initial_one(sample):
+    assert sample.ask("一般公共服务支出全年预算数").status == "no_data"
+    a = sample.ask("一般公共服务支出年初预算")
+    assert a.status == "ok" and "年初预算 148.87万元" in a.answer
+
+
+@needs_shared
+def test_both_budgets_kept_apart(shanghai):
+    full = shanghai.ask("社会工作部一般公共预算财政拨款支出全年预算")
+    assert full.status == "ok" and "全年预算 321.02万元" in full.answer and "0.00" not in full.answer
+    initial = shanghai.ask("社会工作部一般公共预算财政拨款支出年初预算")
+    assert initial.status == "ok" and "年初预算 0.00万元" in initial.answer
+
+
+# 7. only indicators that missed their target are 未完成 -----------------------------------------------------------
+def test_unfinished_only_misses(sample):
+    a = sample.ask("哪些项目没完成")
+    assert a.status == "ok"
+    assert [r[a.columns.index("三级指标")] for r in a.rows] == ["开展宣传推介会场次"]  # 完成值 6 < 18
+
+
+# refused but answerable ------------------------------------------------------------------------------------
+def test_decrease_wording(sample):
+    m = sample.understand("差旅费比上年减少多少")
+    assert m.status == "ok" and m.type_id == "科目增减"
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "units"), [
+    ("财政局和规划局会议费对比", (FINANCE, PLANNING)),
+    ("规划局与财政局的收入总计对比", (PLANNING, FINANCE)),
+])
+def test_two_short_names(shanghai, question, units):
+    m = shanghai.understand(question)
+    assert m.status == "ok" and m.type_id == "科目对比"
+    assert (m.param("单位"), m.param("对比单位")) == units
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "unit"), [("区财政局收入总计", FINANCE), ("区委社会工作部收入总计", SOCIAL)])
+def test_short_forms_with_level(shanghai, question, unit):
+    m = shanghai.understand(question)
+    assert m.status == "ok" and m.param("单位") == unit
+
+
+# 8. options before the command ---------------------------------------------------------------------------
+runner = CliRunner()
+
+
+@needs_shared
+def test_top_level_db_is_used(shanghai_db):
+    result = runner.invoke(app, ["--db", str(shanghai_db), "ask", "规划局本年支出合计是多少"])
+    assert result.exit_code == 0, result.output
+    assert "9759.38" in result.output
+
+
+def test_top_level_format_is_used(sample_db):
+    result = runner.invoke(app, ["-f", "json", "--db", str(sample_db), "ask", "会议费多少"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["status"] == "ok"
+
+
+def test_top_level_option_a_command_lacks_is_an_error(tmp_path):
+    result = runner.invoke(app, ["-f", "json", "load", str(SAMPLE), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "--format" in result.output
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_money_question_keeps_amount_answers(sample):
+    a = sample.ask("驻外商会经费花了多少钱")
+    assert a.status == "ok" and "29.95万元" in a.answer
+
+
+def test_other_region_of_a_levelled_short_name_is_not_loaded(sample):
+    a = sample.ask("利州区工商联2024年收入总计")
+    assert a.status == "no_data" and "利州区工商联" in a.answer
+
+
+@needs_shared
+def test_place_without_level(shanghai):
+    m = shanghai.understand("普陀财政局机关运行经费")
+    assert m.status == "ok" and m.param("单位") == FINANCE
+
+
+@needs_shared
+def test_full_year_budget_named_alone(shanghai):
+    a = shanghai.ask("社会工作部行政运行全年预算")  # “全年预算为 52.00 万元”
+    assert a.status == "ok" and "全年预算 52.00万元" in a.answer
+    assert shanghai.ask("社会工作部行政运行年初预算").status == "no_data"
+    assert shanghai.ask("财政局行政运行全年预算").status == "no_data"  # only “年初预算为 1560.05 万元”
