@@ -57,12 +57,18 @@ def _fast_ask(argv: list[str]) -> int | None:
 
 
 def main() -> None:
-    code = _fast_ask(sys.argv[1:])
-    if code is not None:
-        sys.exit(code)
-    from .commands import app
+    try:
+        code = _fast_ask(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
+        from .commands import app
 
-    app(prog_name="juesuan")
+        app(prog_name="juesuan")
+    except BrokenPipeError:  # `juesuan ask … | head`: the reader left; no traceback
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
 
 
 def __getattr__(name: str) -> Any:

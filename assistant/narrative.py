@@ -52,7 +52,9 @@ _ROLE_WORDS = re.compile(
 # "与2021年度预算相比，增加1.14万元": a difference from the budget, not a change on the year
 _VERSUS_BUDGET = re.compile(r"(?:与|比|较)[^，,；;。]{0,12}?预算")
 _VERSUS_YEAR = re.compile(r"(?:与|比|较)\s*(?:上一?年|去年|\d{4}\s*年)|同比")
-_ASIDE = re.compile(r"（(?:其中|含)[^（）]*）")  # "15批次（其中外事接待0批次），105人次": figures of another item
+# "15批次（其中外事接待0批次），105人次": figures of another item; "（含上年结转资金20万元）": a part on another
+# basis (carried-over funds). Neither is read; "（含外宾接待支出0.00万元）" is.
+_ASIDE = re.compile(r"（(?:其中|含[^（）]*?(?:结转|结余))[^（）]*）")
 
 _NUMBERED = r"(?:[\d一二三四五六七八九十]+[.、．]\s*|[（(][\d一二三四五六七八九十]+[）)]\s*)"  # "4." / "（四）"
 _NO_CHANGE = re.compile(r"持平|无变化|没有变化|无增减|没有增减")

@@ -212,6 +212,9 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             skipped.append(Source(doc.name, ln.no, text, ln.page))
             continue
         head = _heading(text)
+        if head == "section" and ctx.topic == "名词" and re.match(r"^[一二三四五六七八九十\d]+[、.．]\s*[^：:]{1,30}[：:]", text):
+            flush()  # "七、基本支出：指单位为保障…" wrapped short: a term, not a section
+            head = None
         if head:
             flush()
             if _PART.match(text):

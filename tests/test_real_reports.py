@@ -272,3 +272,12 @@ def test_no_text_layer_is_refused(tmp_path):
     path.write_bytes(buf.getvalue())
     with pytest.raises(JuesuanError, match="没有文字层"):
         read_document(path)
+
+
+@pytest.mark.parametrize("no", UNITS)
+def test_terms_of_part_four_are_read(reports, no):
+    """第四部分 名词解释: definitions wrapped into short lines ("七、基本支出：指…") are terms, not section titles."""
+    terms = {t.名词: t.解释 for t in reports(no).terms}
+    assert len(terms) >= 10
+    assert any("三公" in name for name in terms) and any(name == "基本支出" for name in terms)
+    assert terms["基本支出"].startswith("指")
