@@ -17,7 +17,7 @@ import duckdb
 
 from .model import Indicator, JuesuanError, Report, Source
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -84,7 +84,11 @@ CREATE OR REPLACE VIEW 条目 AS
     coalesce(x.上年金额, coalesce(x.金额, x.决算数) - x.增减额) AS 上年金额,
     (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算, x.增减额, x.增减率, x.批次, x.人次,
     coalesce(x.数量, x.数值) AS 数量, x.计量单位, x.说明, x.章节, x.来源类型, x.表名, x.来源, x.来源明细,
-    x.报告ID, x.序号
+    x.报告ID, x.序号,
+    CASE x.章节 WHEN '表' THEN 10 WHEN '正文' THEN 20 ELSE 30 END
+      + CASE WHEN x.表 = '收入' AND (x.科目 LIKE '%支出' OR coalesce(x.科目编码, '') <> '') THEN 4
+             WHEN x.表名 IN ('支出决算表', '收入决算表') THEN 1 WHEN x.表名 = '收入支出决算总表' THEN 2
+             WHEN x.表名 LIKE '%财政拨款%' THEN 4 ELSE 3 END AS 表序
   FROM fact_rows x JOIN reports r USING (报告ID);
 CREATE OR REPLACE VIEW 收入 AS
   SELECT r.单位, r.年度, x.口径, x.类, x.款, x.项, x.科目编码, x.科目, x.金额, x.预算数, x.占比,

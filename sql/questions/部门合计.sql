@@ -18,17 +18,11 @@ WITH 目标 AS (
     CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
     CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
     章节, true AS 本年报告,
-    CASE 章节 WHEN '表' THEN 10 WHEN '正文' THEN 20 ELSE 30 END
-      + CASE WHEN 表 = '收入' AND (科目 LIKE '%支出' OR coalesce(科目编码, '') <> '') THEN 4
-             WHEN 表名 IN ('支出决算表', '收入决算表') THEN 1 WHEN 表名 = '收入支出决算总表' THEN 2
-             WHEN 表名 LIKE '%财政拨款%' THEN 4 ELSE 3 END AS 表序
+    表序
   FROM 条目 WHERE 科目 = $科目 AND 年度 = (SELECT 年度 FROM 目标)
   UNION ALL
   SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, false,
-    CASE 章节 WHEN '表' THEN 10 WHEN '正文' THEN 20 ELSE 30 END
-      + CASE WHEN 表 = '收入' AND (科目 LIKE '%支出' OR coalesce(科目编码, '') <> '') THEN 4
-             WHEN 表名 IN ('支出决算表', '收入决算表') THEN 1 WHEN 表名 = '收入支出决算总表' THEN 2
-             WHEN 表名 LIKE '%财政拨款%' THEN 4 ELSE 3 END AS 表序
+    表序
   FROM 条目 e WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
     AND NOT EXISTS (SELECT 1 FROM 条目 z WHERE z.报告ID = e.报告ID AND z.科目 IN ('收入总计', '支出总计')
       AND z.上年金额 = 0)  -- 上年收入（支出）总计为 0：该部门上年尚未设立，没有上年数
