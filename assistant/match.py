@@ -139,6 +139,9 @@ def asks_for(tokens: tuple[Token, ...] | list[Token]) -> str:
     return ""
 
 
+_MONEY_TYPES = {"科目预算"}  # question types whose figures are always amounts or shares of amounts
+
+
 def counts_only(qtype: QuestionType) -> bool:
     """A type whose answer is a count (人数, 个数, 辆) and never an amount."""
     return "{数量}" in qtype.answer and "{值}" not in qtype.answer and "{金额}" not in qtype.answer
@@ -567,13 +570,14 @@ class Matcher:
         """A question asking for money (多少钱, 花了, 支出) is never answered by a type that gives counts
         (人数, 辆): an item named without a money word (公车) is read as its money item when the lexicon has
         one (公车费), otherwise the question is refused."""
-        if m.status != "ok" or asks_for(m.tokens) != "金额":
+        budget = m.status == "ok" and m.type_id in _MONEY_TYPES  # 预算 and 完成预算 are about money
+        if m.status != "ok" or (asks_for(m.tokens) != "金额" and not budget):
             return m
         item = m.param("科目")
         for tok in m.tokens:
             if item is None or ("科目", item) not in tok.values or _ITEM_LIKE.search(tok.text):
                 continue
-            for suffix in ("费", "经费"):
+            for suffix in ("费", "经费", "购置及运行维护费"):  # 公车 → 公车费; 公务用车 → 公务用车购置及运行维护费
                 money = self.vocab.words.get(tok.text + suffix)
                 if money is not None and money.kind == "科目" and money.values[0][1] != item:
                     return replace(m, params=tuple((k, money.values[0][1] if k == "科目" else v) for k, v in m.params))

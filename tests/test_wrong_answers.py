@@ -247,3 +247,10 @@ def test_full_year_budget_named_alone(shanghai):
     assert a.status == "ok" and "全年预算 52.00万元" in a.answer
     assert shanghai.ask("社会工作部行政运行年初预算").status == "no_data"
     assert shanghai.ask("财政局行政运行全年预算").status == "no_data"  # only “年初预算为 1560.05 万元”
+
+
+def test_a_budget_question_about_an_asset_item_reads_its_money_item(sample):
+    """公务用车 is a count (辆); its 预算 / 完成预算 is the money item 公务用车购置及运行维护费."""
+    a = sample.ask("公务用车完成预算比例")
+    assert a.status == "ok" and a.params and dict(a.params)["科目"] == "公务用车购置及运行维护费"
+    assert sample.ask("公务用车有几辆").status == "ok"  # the count question keeps the count item
