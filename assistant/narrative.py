@@ -28,7 +28,8 @@ FIGURE = re.compile(
 )
 _AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|以上|以下|以内|余|多|字|届|周年|倍|[-—~～]\d)")
 _BEFORE_SKIP = re.compile(
-    r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超|每人每天|每人每次|每人|每天|每次|每辆|标准为|标准)\s*$")
+    r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超|每人每天|每人每次|每人|每天|每次|每辆|标准为|标准|车均|人均|户均|均价"
+    r"|平均)\s*$")
 _COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
 _CHANGE_UP = ("增加", "增长", "上升", "提高", "多支", "增幅", "涨幅")
 _CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "回落", "缩减", "降幅")
@@ -62,6 +63,7 @@ _NO_CHANGE = re.compile(r"持平|无变化|没有变化|无增减|没有增减")
 _SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基金", "国资"}
 
 # words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
+_CLASSIFIERS = "名位户所间座张套批条篇期届栋处亩平㎡米吨万人个辆次台件份家项场公"  # "62名", "1450平方米", "1.85万人"
 _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数", "约", "完成", "比例", "同期"}
 _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
@@ -457,6 +459,12 @@ class NarrativeParser:
             if months and not figs:  # "在6月、9月、11月执行进度，…分别占预算38.6%、51.0%、63.9%"
                 labels = [f"{n}月" for n in re.findall(r"\d+", months.group(0))]
                 base = clean_item(clause[months.end():], ctx.unit_name)
+            if not figs and re.search(r"(?:与|比|较)\S{0,8}(?:相比|比较)$", clause):  # "X与上年相比，增加…"
+                said = self.canon(clean_item(re.sub(r"(?:与|比|较)\S{0,8}(?:相比|比较)$", "", clause), ctx.unit_name))
+                if said in self.lex.items:
+                    last_items = [said]
+                elif said:
+                    lost, last_items = True, []  # a subject we cannot name: its figures stay unplaced
             if _VERSUS_BUDGET.search(clause):
                 versus = "预算"
             elif _VERSUS_YEAR.search(clause):
@@ -476,6 +484,9 @@ class NarrativeParser:
                 while i + len(run) < len(figs) and clause[run[-1].end: figs[i + len(run)].start].strip() in joiners:
                     run.append(figs[i + len(run)])
                 unit = fig.unit or (run[-1].unit if len(run) > 1 else "") or last_unit  # "4125.49、4143.91万元"
+                follows = clause[fig.end: fig.end + 1]
+                if not fig.unit and len(run) == 1 and follows and follows in _CLASSIFIERS:
+                    unit = ""  # "62名职工", "1450平方米", "1.85万人": a count of something else, not the unit before
                 if not unit:
                     prev_end = fig.end
                     i += 1
@@ -520,6 +531,10 @@ class NarrativeParser:
                 if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
                     attr = "全年预算数"  # "年初预算为0万元，全年预算为321.02万元": both, kept apart
                 raw = clean_item(pre, ctx.unit_name)
+                if re.search(r"保有\s*$", pre):  # "购置公务用车2辆，…公务用车保有9辆": the fleet, not the purchase
+                    raw = ((clean_item(pre.rstrip()[:-2], ctx.unit_name) or "公务用车") + "保有量").rsplit("的", 1)[-1]
+                if ctx.topic == "三公" and raw in ("人数", "人员") and unit == "人":  # "公务接待220批次，人数2929人"
+                    raw, attr = "", "人次"
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
@@ -589,6 +604,8 @@ class NarrativeParser:
                   parent_here: str) -> bool:
         """Figures that must stay unplaced: they belong to something other than the item and role read."""
         change = attr in ("增减额", "增减率")
+        if attr == "上年金额" and re.search(r"相比\s*$", pre):
+            return True  # "与2016年相比21.79万元，增加14.01%": the change or last year's figure? the verb is missing
         if change and fig.value < 0 and any(w in pre for w in _CHANGE_DOWN):
             return True  # "减少-3万元": which direction? ("增加-5.06万元" is the template's signed difference)
         if re.search(r"(?:追加|追减)预算", pre):

@@ -267,3 +267,24 @@ def test_other_words_for_last_year_and_for_the_budget_completion(tmp_path):
     assert _one(facts, ("支出", "基本支出", "上年金额")) == 280
     assert _one(facts, ("支出", "项目支出", "完成预算比")) == 110
     assert not any(k[1] in ("比去年", "同期", "上年同期") for k in facts)
+
+
+def test_second_round_wordings(tmp_path):
+    text = ("某县人民医院2023年度单位决算\n第二部分 2023年度单位决算情况说明\n一、收入支出决算总体情况说明\n"
+            "2023年度支出总计434.72万元，其中：本年支出合计434.16万元，年末结转和结余0.55万元。\n"
+            "收入支出总体与上年相比，增加58.21万元，增长15.46%。\n"
+            "1.教育支出1595.95万元，完成年初预算100%，主要原因：2023年度62名职工工资调标。\n"
+            "现有在职职工共33人，占地面积1332㎡，业务用房1450平方米，服务人口1.85万人。\n"
+            "财政拨款收入177.28万元，占29.67%，与2022年相比21.79万元，增加14.01%。\n"
+            "二、财政拨款“三公”经费支出决算情况说明\n"
+            "公务接待经费支出26.4万元，公务接待220批次，人数2929人。本年度购置公务用车2辆，年末开支运行维护费的公务用车保有9辆。"
+            "更新公务用车8辆，车均17.39万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert ("支出", "年末结转和结余", "增减额") not in facts  # the change belongs to 收入支出总体
+    assert _one(facts, ("支出", "教育支出", "金额")) == Decimal("1595.95")  # not 62 (a headcount)
+    assert not any(v in ([Decimal(1332)], [Decimal(1450)], [Decimal("1.85")]) for v in facts.values())
+    assert ("收入", "财政拨款收入", "上年金额") not in facts  # "与2022年相比21.79万元" has no verb
+    assert _one(facts, ("三公", "公务接待费", "人次")) == 2929
+    assert not any(k[1] == "人数" for k in facts)
+    assert _one(facts, ("资产", "公务用车", "数量")) == 9  # 保有: the fleet at year end, not the cars bought
+    assert Decimal("17.39") not in {x for v in facts.values() for x in v}  # a per-car average is not an amount
