@@ -254,3 +254,18 @@ def test_a_budget_question_about_an_asset_item_reads_its_money_item(sample):
     a = sample.ask("公务用车完成预算比例")
     assert a.status == "ok" and a.params and dict(a.params)["科目"] == "公务用车购置及运行维护费"
     assert sample.ask("公务用车有几辆").status == "ok"  # the count question keeps the count item
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("项目支出多少万", "项目支出"), ("会议费嘞", "会议费"), ("那个会议费是多少来着", "会议费"), ("上一年度收入总计", "收入总计"),
+])
+def test_colloquial_particles_and_years(sample, question, item):
+    a = sample.ask(question)
+    assert a.status == "ok" and dict(a.params)["科目"] == item
+    if "上一年度" in question:
+        assert dict(a.params)["年度偏移"] == -1
+
+
+def test_shaqiao_asks_for_a_term(sample):
+    a = sample.ask("啥叫项目支出")
+    assert a.status == "ok" and a.question_type == "名词解释" and "基本支出之外" in a.answer
