@@ -141,12 +141,14 @@ def asks_for(tokens: tuple[Token, ...] | list[Token]) -> str:
     return ""
 
 
-_MONEY_TYPES = {"科目预算"}  # question types whose figures are always amounts or shares of amounts
-
-
 def counts_only(qtype: QuestionType) -> bool:
     """A type whose answer is a count (人数, 个数, 辆) and never an amount."""
     return "{数量}" in qtype.answer and "{值}" not in qtype.answer and "{金额}" not in qtype.answer
+
+
+def budget_type(qtype: QuestionType) -> bool:
+    """A type whose answer is a budget (预算数, 完成预算): always money, never a count."""
+    return "{预算数}" in qtype.answer
 
 
 @dataclass(frozen=True)
@@ -572,7 +574,7 @@ class Matcher:
         """A question asking for money (多少钱, 花了, 支出) is never answered by a type that gives counts
         (人数, 辆): an item named without a money word (公车) is read as its money item when the lexicon has
         one (公车费), otherwise the question is refused."""
-        budget = m.status == "ok" and m.type_id in _MONEY_TYPES  # 预算 and 完成预算 are about money
+        budget = m.status == "ok" and budget_type(self.catalog[m.type_id])  # 预算 and 完成预算 are about money
         if m.status != "ok" or (asks_for(m.tokens) != "金额" and not budget):
             return m
         item = m.param("科目")

@@ -60,7 +60,8 @@ _ASIDE = re.compile(r"（(?:其中|含[^（）]*?(?:结转|结余))[^（）]*）
 _NUMBERED = r"(?:[\d一二三四五六七八九十]+[.、．]\s*|[（(][\d一二三四五六七八九十]+[）)]\s*)"  # "4." / "（四）"
 _NO_CHANGE = re.compile(r"持平|无变化|没有变化|无增减|没有增减")
 
-_SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基金", "国资"}
+# topics whose sub-sections stay in them, and where a bare 收入/支出 figure is never the year's total
+SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基金", "国资"}
 
 # words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
 _CLASSIFIERS = "名位户所间座张套批条篇期届栋处亩平㎡米吨万人个辆次台件份家项场公"  # "62名", "1450平方米", "1.85万人"
@@ -333,8 +334,9 @@ class NarrativeParser:
             return
         figs = figures(text)
         heading_item = re.fullmatch(_NUMBERED + r"?([^，。：:；;]{2,20}?)[。：:；;]?", text)
-        if not figs and heading_item and self.canon(heading_item.group(1)) in self.lex.items:
-            ctx.subject = [self.canon(heading_item.group(1))]  # "4.公务用车购置费。预算安排20万元，…": the item of what follows
+        named_item = self.canon(heading_item.group(1)) if heading_item and not figs else ""
+        if named_item in self.lex.items:
+            ctx.subject = [named_item]  # "4.公务用车购置费。预算安排20万元，…": the item of what follows
             return
         if not figs:
             self._no_change(text, ctx, src)
@@ -342,11 +344,11 @@ class NarrativeParser:
                 ctx.parent = ctx.subject[0]
             return
         self.numbered += 1
-        placed, items_at = self._figures(text, ctx, src)
+        placed, clauses = self._figures(text, ctx, src)
         if placed < len(figs):
             self.unplaced.append(Unplaced("无法确定数字所属科目", src))
         # "…因公出国（境）费0万元，较上年无增减；…": a stated zero change of the figure just before it
-        for clause, before in zip(_clauses(text), items_at, strict=True):
+        for clause, before in clauses:
             if not figures(clause):
                 self._no_change(clause, ctx, src, before)
 
@@ -437,10 +439,11 @@ class NarrativeParser:
         ctx.subject = [found[-1][0]]
         return True
 
-    def _figures(self, text: str, ctx: Context, src: Source) -> tuple[int, list[list[str]]]:
+    def _figures(self, text: str, ctx: Context, src: Source) -> tuple[int, list[tuple[str, list[str]]]]:
         # "年初预算支出179.65万元：一般公共服务148.87…": the words before the first figure make every figure a
         # budget figure; a budget named later in the sentence ("支出2.05万元，年初预算为2.95万元") does not
-        lead = text[: figures(text)[0].start] if figures(text) else text
+        first = figures(text)
+        lead = text[: first[0].start] if first else text
         budget_mode = bool(re.search(r"年初预算|预算收入|预算支出", lead)) and "决算" not in lead
         placed = 0
         last_items: list[str] = []
@@ -451,9 +454,9 @@ class NarrativeParser:
         versus = ""
         lost = False  # a figure of this sentence was left without an item
         year_seen = 0  # the last year named so far in the sentence
-        items_at: list[list[str]] = []  # per clause: the items of the last figure placed before it
+        clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
         for clause in _clauses(text):
-            items_at.append(list(last_items))
+            clauses.append((clause, list(last_items)))
             figs = figures(clause)
             months = re.search(r"(\d+)月?(?:、(\d+)月?)+月", clause)
             if months and not figs:  # "在6月、9月、11月执行进度，…分别占预算38.6%、51.0%、63.9%"
@@ -538,7 +541,7 @@ class NarrativeParser:
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
-                    total = ctx.topic not in _SPECIFIC_TOPICS and not lost and not ctx.func and "：" not in text[: fig.start]
+                    total = ctx.topic not in SPECIFIC_TOPICS and not lost and not ctx.func and "：" not in text[: fig.start]
                     raw = "" if last_items else f"本年{raw}合计" if total else ""
                 if not raw and "分别" in pre and len(run) == 1:  # "分别增长7.1%和下降4.8%": which item is which?
                     lost, last_items = True, []
@@ -598,7 +601,7 @@ class NarrativeParser:
             ctx.subject = last_items
         if text.rstrip("。").endswith(("其中：", "主要包括：")) and last_items:
             ctx.parent = last_items[0]
-        return placed, items_at
+        return placed, clauses
 
     def _not_this(self, items: list[str], attr: str, pre: str, versus: str, fig: Figure, ctx: Context,
                   parent_here: str) -> bool:

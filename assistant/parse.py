@@ -19,7 +19,7 @@ from .crosscheck import cross_check
 from .displaced import restore
 from .lexicon import Lexicon
 from .model import Document, JuesuanError, Line, Passage, Report, Source, Term, Unplaced
-from .narrative import Context, NarrativeParser, figures
+from .narrative import SPECIFIC_TOPICS, Context, NarrativeParser, figures
 from .normalize import cn_year, fold, malformed_numbers, squeeze
 from .selfeval import parse_selfeval
 from .tables import find_tables, parse_tables, table_lines
@@ -61,7 +61,6 @@ _TOPICS = (
     ("基本情况", "机构"),
 )
 _MAIN_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
-_SPECIFIC = {"三公", "机关运行", "采购", "资产", "绩效", "基金", "国资"}  # sub-sections keep these topics
 OUT_OF_SCOPE = {"职责", "名词"}  # descriptive text: figures there are not report facts
 
 
@@ -226,7 +225,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             if _MAIN_SECTION.match(text) or head == "part":
                 main_topic = topic
                 main_heading = heading
-            elif main_topic in _SPECIFIC and topic in (None, "支出", "收入", "总体"):
+            elif main_topic in SPECIFIC_TOPICS and topic in (None, "支出", "收入", "总体"):
                 topic = main_topic  # "（3）公务接待费支出情况" inside the 三公 section stays 三公
             ctx.topic = topic or "概况"
             ctx.subject, ctx.parent, ctx.func = [], "", None
