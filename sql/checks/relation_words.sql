@@ -12,7 +12,7 @@ WITH f AS (
   WHERE 来源类型 = 'narrative' AND 表 IN ('收入', '支出', '三公')
 ),
 line_text AS (
-  SELECT 报告ID, 行, string_agg(DISTINCT 原文, '') AS 文, list(DISTINCT src) AS 来源明细 FROM f GROUP BY 报告ID, 行
+  SELECT 报告ID, 行, list(DISTINCT src) AS 来源明细 FROM f GROUP BY 报告ID, 行
 ),
 items AS (
   SELECT 单位, 年度, 报告ID, 表, 科目, 行, min(序号) AS 序号,
@@ -25,7 +25,7 @@ items AS (
   HAVING 完成 IS NOT NULL OR 预算 IS NOT NULL
 ),
 single AS (
-  SELECT i.*, t.文, t.来源明细,
+  SELECT i.*, t.来源明细,
     CASE WHEN regexp_matches(i.句, '(与|和|同)(全年|年初|调整后)?预算数?(基本)?持平|等于(全年|年初|调整后)?预算|与(全年|年初)?预算数?一致') THEN '持平'
          WHEN regexp_matches(i.句, '(超出|超过|高于|大于)(全年|年初|调整后)?预算|超预算') THEN '超出'
          WHEN regexp_matches(i.句, '(低于|小于|未完成|未达到|未达)(全年|年初|调整后)?预算') THEN '低于' END AS 关系,
