@@ -486,13 +486,12 @@ class NarrativeParser:
                 joiners = ("、", "和", "及") if "分别" in pre else ("、",)  # "分别为250万元和50万元"
                 while i + len(run) < len(figs) and clause[run[-1].end: figs[i + len(run)].start].strip() in joiners:
                     run.append(figs[i + len(run)])
+                prev_end, i = fig.end, i + 1  # the figure is read now, whether or not it is placed
                 unit = fig.unit or (run[-1].unit if len(run) > 1 else "") or last_unit  # "4125.49、4143.91万元"
                 follows = clause[fig.end: fig.end + 1]
                 if not fig.unit and len(run) == 1 and follows and follows in _CLASSIFIERS:
                     unit = ""  # "62名职工", "1450平方米", "1.85万人": a count of something else, not the unit before
                 if not unit:
-                    prev_end = fig.end
-                    i += 1
                     continue
                 found = re.search(r"(\d+)月?(?:、(\d+)月?)+月?", pre)
                 if found:
@@ -505,8 +504,7 @@ class NarrativeParser:
                         placed += len(run)
                         last_items = paired
                         last_unit = run[-1].unit or last_unit
-                    prev_end = run[-1].end
-                    i += len(run)
+                    prev_end, i = run[-1].end, i - 1 + len(run)
                     continue
                 if len(run) > 1 and len(run) == len(labels):
                     if not found:
@@ -515,16 +513,13 @@ class NarrativeParser:
                     for label, f in zip(labels, run, strict=True):
                         self._emit(f"{label}{name}", "数值", f.value, f.unit or unit, ctx, src, text)
                     placed += len(run)
-                    prev_end = run[-1].end
-                    i += len(run)
+                    prev_end, i = run[-1].end, i - 1 + len(run)
                     continue
                 named_years = re.findall(r"(?<!\d)(\d{4})\s*年", pre)
                 if named_years:
                     year_seen = int(named_years[-1])
                 if year_seen and year_seen not in (ctx.year, ctx.year - 1):  # "2021年…" in a 2023 report: not its figure
                     lost = True
-                    prev_end = fig.end
-                    i += 1
                     continue
                 if not fig.unit and re.search(r"(?:增长|下降|上升|降低)\s*$", pre):
                     unit = "%"  # "增长 13.95": a rate printed without its %
@@ -545,8 +540,6 @@ class NarrativeParser:
                     raw = "" if last_items else f"本年{raw}合计" if total else ""
                 if not raw and "分别" in pre and len(run) == 1:  # "分别增长7.1%和下降4.8%": which item is which?
                     lost, last_items = True, []
-                    prev_end = fig.end
-                    i += 1
                     continue
                 after = re.match(r"^(?:个|家|项)?(项目|单位)(?:开展了?|进行了?)?(\S{2,16}?)$", clause[fig.end:])
                 if unit in ("个", "项", "家") and after and raw not in self.lex.items:
@@ -566,25 +559,17 @@ class NarrativeParser:
                             items, attr = ["公务接待费"], "批次"
                 if not items or any(len(x) > 30 or not x or x in _NOT_ITEMS or re.search(r"\d[.、]|\d$", x) for x in items):
                     lost = True
-                    prev_end = fig.end
-                    i += 1
                     continue
                 value = fig.value
                 if self._not_this(items, attr, pre, versus, fig, ctx, parent_here):
                     lost = True
-                    prev_end = fig.end
-                    i += 1
                     continue
                 if attr in ("增减额", "增减率") and versus == "预算":  # left unplaced: not a change on the year
-                    prev_end = fig.end
-                    i += 1
                     continue
                 if attr in ("增减额", "增减率"):
                     if _contradictory(pre):
                         self.discrepancies.append(Discrepancy(
                             "措辞矛盾", f"“{pre.strip()}{fig.value}”同时写了增加和减少，无法确定方向", None, src))
-                        prev_end = fig.end
-                        i += 1
                         continue
                     value = _signed(value, pre)
                 if unit in ("元", "亿元"):
@@ -595,8 +580,6 @@ class NarrativeParser:
                 placed += 1
                 last_items = items
                 last_unit = fig.unit or last_unit
-                prev_end = fig.end
-                i += 1
         if last_items:
             ctx.subject = last_items
         if text.rstrip("。").endswith(("其中：", "主要包括：")) and last_items:
