@@ -108,7 +108,7 @@ class Engine:
         self.catalog = {q.id: q for q in catalog}
         self.lexicon = lexicon
         self._findings: list[Any] | None = None
-        self.matcher = matcher or Matcher(catalog, build_vocabulary(catalog, lexicon, self.entities()))
+        self.matcher = matcher or Matcher(catalog, build_vocabulary(catalog, lexicon, self.entities(), self.parents()))
 
     @classmethod
     def open(cls, db: str | None = None, progress: Callable[[str], None] | None = None) -> Engine:
@@ -135,6 +135,16 @@ class Engine:
             "单位": "SELECT DISTINCT 单位 FROM reports",
         }
         return {k: {r[0] for r in self.con.execute(sql).fetchall() if r[0]} for k, sql in q.items()}
+
+    def parents(self) -> set[tuple[str, str]]:
+        """(类 or 款, an item listed under it) pairs: 类 → 款, 类 → 项, 款 → 项."""
+        pairs: set[tuple[str, str]] = set()
+        rows = self.con.execute("SELECT DISTINCT 类, 款, 科目 FROM fact_rows WHERE 表 IN ('收入', '支出') "
+                                "AND (coalesce(类, '') <> '' OR coalesce(款, '') <> '')").fetchall()
+        for rank, section, item in rows:
+            chain = [c for c in (rank, section) if c and c != item] + [item]
+            pairs.update((a, b) for i, a in enumerate(chain) for b in chain[i + 1:])
+        return pairs
 
     def reports(self) -> list[tuple[str, int]]:
         return [(r[0], r[1]) for r in self.con.execute("SELECT 单位, 年度 FROM 报告 ORDER BY 单位, 年度").fetchall()]
@@ -199,6 +209,8 @@ class Engine:
             understood = f"理解为：{qtype.title}（{shown}）"
         base = dict(question=question.strip(), question_type=qtype.id, params=tuple(params.items()),
                     sql=qtype.sql, columns=columns, rows=rows, understood=understood, why=why)
+        if not rows and m.fallback:
+            return self.answer(question, replace(m, params=m.fallback, fallback=()))
         if not rows:
             return Answer(status="no_data", answer=self.no_data_message(m, params), **base)  # type: ignore[arg-type]
         dicts = [dict(zip(columns, r, strict=True)) for r in rows]

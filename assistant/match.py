@@ -131,6 +131,11 @@ MONEY_WORDS = ("多少钱", "是多少钱", "花", "花费", "花了", "支出",
                "多少元", "是多少元", "万元", "经费", "费用")
 
 
+# 收入 / 支出 in plain speech: the year's own 本年收入（支出）合计 first; when the report states the figure asked
+# only for the 收入（支出）总计 (which adds 上年结转 and the like), that — the answer names which one it is
+GENERIC_TOTALS = {"收入": ("本年收入合计", "收入总计"), "支出": ("本年支出合计", "支出总计")}
+
+
 def asks_for(tokens: tuple[Token, ...] | list[Token]) -> str:
     """'金额' when the question's own words (not an item's name) ask for money, '数量' when it has a count word
     (几辆, 多少人), else ''."""
@@ -168,6 +173,7 @@ class Match:
     suggestions: tuple[str, ...] = ()
     message: str = ""
     followup: bool = False
+    fallback: tuple[tuple[str, object], ...] = ()  # parameters to answer with when these find nothing
 
     def param(self, name: str) -> object:
         return dict(self.params).get(name)
@@ -184,6 +190,8 @@ class Vocabulary:
     # filler words that have a synonym (支出 → 本年支出合计): read as that item only when the question names
     # no item and is not understood otherwise (年初预算支出), never inside 会议费支出
     bare: dict[str, Token] = field(default_factory=dict)
+    # 类 and 款 names → the items listed under them (类 → its 款 and 项, 款 → its 项): 住房改革支出住房公积金
+    children: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def partial(self, text: str, i: int, longer_than: int) -> tuple[Token, int] | None:
         """The longest substring (4+ characters) at ``text[i:]`` found inside 项目/指标 names."""
@@ -240,8 +248,10 @@ def build_vocabulary(
     catalog: tuple[QuestionType, ...],
     lexicon: Lexicon,
     entities: dict[str, set[str]],
+    parents: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
 ) -> Vocabulary:
-    """``entities`` maps a slot kind (科目, 项目, 指标, 名词, 单位) to the names present in the database."""
+    """``entities`` maps a slot kind (科目, 项目, 指标, 名词, 单位) to the names present in the database;
+    ``parents`` holds (类 or 款, an item under it) pairs of the 功能分类 rows."""
     v = Vocabulary()
     for filler in FILLERS:
         v.add(filler, Token(filler, "filler"))
@@ -292,6 +302,17 @@ def build_vocabulary(
     for a, owners in alias_owner.items():
         v.add(a, Token(a, "单位", tuple(("单位", o) for o in sorted(owners))), override=True)
     v.unit_names = tuple(units)
+    kids: dict[str, set[str]] = {}
+    for parent, child in parents:
+        kids.setdefault(parent, set()).add(child)
+    v.children = {p: frozenset(c) for p, c in kids.items()}
+    for parent in kids:  # a 款 the report never totals (人大事务) is still a word: the qualifier of its 项
+        key = normalize_text(parent)
+        old = v.words.get(key)
+        if old is None or old.kind in ("filler", "unknown"):
+            v.add(key, Token(key, "上级", (("上级", parent),)), override=True)
+        elif ("上级", parent) not in old.values:
+            v.words[key] = Token(key, old.kind, (*old.values, ("上级", parent)))
     # partial names (a substring of 4+ characters of a 项目 / 指标 name) are looked up while segmenting
     v.partials = tuple((kind, normalize_text(name), name) for kind in ("项目", "指标")
                        for name in sorted(entities.get(kind, set())))
@@ -505,7 +526,34 @@ class Matcher:
         self.compiled = compile_phrasings(catalog, vocab)
 
     def tokens(self, question: str) -> list[Token]:
-        return self._short_projects(self._short_units(segment(_rebase(normalize_text(question)), self.vocab)))
+        return self._qualify(self._short_projects(self._short_units(segment(_rebase(normalize_text(question)),
+                                                                            self.vocab))))
+
+    def _qualify(self, tokens: list[Token]) -> list[Token]:
+        """A 类 or 款 named right before an item listed under it (住房改革支出住房公积金, 人大事务的行政运行,
+        一般公共服务支出人大事务行政运行) becomes the qualifier 上级 of that item: a parameter, like the year.
+        Each qualifier must hold the next one and the item; otherwise the words are left as they are."""
+        out = list(tokens)
+        for j, item in enumerate(tokens):
+            names = {v for k, v in item.values if k == "科目"}
+            if not names:
+                continue
+            inner: set[str] = names
+            i = j - 1
+            while i >= 0:
+                if tokens[i].kind == "filler" or tokens[i].text in ("类", "款", "项"):
+                    if tokens[i].kind == "unknown":  # 住房保障支出类住房改革支出款住房公积金项
+                        out[i] = Token(tokens[i].text, "filler")
+                    i -= 1
+                    continue
+                held = list({p for k, p in tokens[i].values
+                             if k in ("上级", "科目") and self.vocab.children.get(p, frozenset()) >= inner})
+                if len(held) != 1:
+                    break
+                out[i] = Token(tokens[i].text, "上级", (("上级", held[0]),))
+                inner = {held[0]}
+                i -= 1
+        return out
 
     def _short_projects(self, tokens: list[Token]) -> list[Token]:
         """An unrecognised word that shortens exactly one project's name — two pieces of it, in order, of 2+
@@ -568,7 +616,17 @@ class Matcher:
         return Token(tok.text, "单位", (("单位", owners[0]),)) if len(owners) == 1 else tok
 
     def match(self, question: str, previous: Match | None = None) -> Match:
-        return self._measured(self._match(question, previous))
+        return self._broader(self._measured(self._match(question, previous)))
+
+    def _broader(self, m: Match) -> Match:
+        """A question about plain 收入 / 支出 may fall back to the 总计 (GENERIC_TOTALS)."""
+        if m.status != "ok":
+            return m
+        for tok in m.tokens:
+            own, total = GENERIC_TOTALS.get(tok.text, ("", ""))
+            if own and m.param("科目") == own and ("科目", own) in tok.values:
+                return replace(m, fallback=tuple((k, total if k == "科目" else v) for k, v in m.params))
+        return m
 
     def _measured(self, m: Match) -> Match:
         """A question asking for money (多少钱, 花了, 支出) is never answered by a type that gives counts
@@ -639,6 +697,8 @@ class Matcher:
             if tok.kind == "年度":
                 key, value = year_value(tok)
                 params[key] = value
+            elif tok.kind == "上级":
+                params["上级"] = tok.values[0][1]  # the nearest qualifier (the last one) wins
             elif tok.kind == "单位":
                 units.append(tok.text)
                 if len(tok.values) > 1:
@@ -703,6 +763,10 @@ class Matcher:
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
                          message="这个问题一次只能问一个年度、一个单位", suggestions=self.suggest(core))
         best, slot_values = hits[0]
+        if "上级" in params and "上级" not in self.catalog[best.type_id].params:
+            return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
+                         message=f"“{self.catalog[best.type_id].title}”不能限定所属的类、款（{params['上级']}）",
+                         suggestions=self.suggest(core))
         params.update(slot_values)
         if "计量" not in self.catalog[best.type_id].params:
             params.pop("计量", None)
@@ -716,9 +780,14 @@ class Matcher:
                 tokens: list[Token]) -> Match:
         merged = {k: v for k, v in previous.params if k not in ("年度", "年度偏移") or not (
             "年度" in params or "年度偏移" in params)}
+        if "科目" in slots and "上级" not in params:
+            merged.pop("上级", None)  # 那差旅费呢 after 人大事务行政运行: the qualifier was the old item's
         merged.update(slots)
         merged.update(params)
-        return Match("ok", previous.type_id, tuple(merged.items()), previous.phrasing, tuple(tokens), followup=True)
+        item = dict(previous.fallback).get("科目") if "科目" not in slots else None  # 收入…, then 上年呢
+        fallback = tuple({**merged, "科目": item}.items()) if item else ()
+        return Match("ok", previous.type_id, tuple(merged.items()), previous.phrasing, tuple(tokens), followup=True,
+                     fallback=fallback)
 
     def _follow_slots(self, previous: Match, core: list[Token], params: dict[str, object],
                       tokens: list[Token]) -> Match | None:

@@ -141,6 +141,10 @@ def _signed(value: Decimal, pre: str) -> Decimal:
     return -value if down > up else value
 
 
+# words that make a count a target, not what was done: "年初预算驻外商会招商18次，实际招商6次"
+_TARGET = re.compile(r"年初预算|预算目标|目标|计划(?!生育)|预期|预计")
+
+
 def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
     """The attribute a figure fills, from the words just before it."""
     if unit in _COUNT_ATTR:
@@ -557,6 +561,11 @@ class NarrativeParser:
                             items, attr = ["因公出国（境）费"], "批次"
                         elif "接待" in items[0]:
                             items, attr = ["公务接待费"], "批次"
+                if attr == "数值" and unit not in ("%", "万元", "亿元", "元") and _TARGET.search(pre):
+                    if re.search(r"实际|完成", pre):  # "完成年度目标12次": the target or what was done?
+                        lost = True
+                        continue
+                    items = [x if "目标" in x else x + "目标" for x in items]  # "年初预算驻外商会招商18次": a target
                 if not items or any(len(x) > 30 or not x or x in _NOT_ITEMS or re.search(r"\d[.、]|\d$", x) for x in items):
                     lost = True
                     continue

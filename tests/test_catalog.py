@@ -52,8 +52,8 @@ def test_question_files_run_unchanged_with_prepare_execute(sample_db):
     con = open_readonly(sample_db)
     q = next(x for x in CATALOG if x.id == "科目金额")
     con.execute("PREPARE q AS " + q.sql.rstrip().rstrip(";"))
-    rows = con.execute("EXECUTE q(科目 := '会议费', 单位 := NULL, 年度 := NULL, 年度偏移 := NULL)").fetchall()
-    assert rows and rows[0][2] == "会议费"
+    rows = con.execute("EXECUTE q(科目 := '会议费', 上级 := NULL, 单位 := NULL, 年度 := NULL, 年度偏移 := NULL)").fetchall()
+    assert rows and rows[0][3] == "会议费"
 
 
 def test_library_does_not_import_front_ends():

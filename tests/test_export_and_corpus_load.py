@@ -101,10 +101,10 @@ def test_export_writes_parquet_partitioned_by_year(exported):
 
 
 QUESTIONS = [
-    ("科目金额", {"科目": "会议费", "单位": None, "年度": None, "年度偏移": None}),
+    ("科目金额", {"科目": "会议费", "上级": None, "单位": None, "年度": None, "年度偏移": None}),
     ("部门排名", {"科目": "三公经费", "方向": None, "数量": "5", "单位": None, "年度": None, "年度偏移": None}),
     ("部门合计", {"科目": "会议费", "年度": 2023, "年度偏移": None}),
-    ("科目历年", {"科目": "机关运行经费", "单位": None, "年度": None, "年度偏移": None, "数量": None}),
+    ("科目历年", {"科目": "机关运行经费", "上级": None, "单位": None, "年度": None, "年度偏移": None, "数量": None}),
     ("项目列表", None),
 ]
 

@@ -16,11 +16,11 @@ WITH 候选 AS (
     CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
     章节, true AS 本年报告, 来源, 来源明细, 金额 AS 本年值,
     表序
-  FROM 条目 WHERE 科目 = $科目
+  FROM 条目 WHERE 科目 = $科目 AND ($上级 IS NULL OR $上级 IN (类, 款))
   UNION ALL
   SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, false, 来源, 来源明细, 金额,
     表序
-  FROM 条目 e WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
+  FROM 条目 e WHERE 科目 = $科目 AND ($上级 IS NULL OR $上级 IN (类, 款)) AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
     AND NOT EXISTS (SELECT 1 FROM 条目 z WHERE z.报告ID = e.报告ID AND z.科目 IN ('收入总计', '支出总计')
       AND z.上年金额 = 0)  -- 上年收入（支出）总计为 0：该部门上年尚未设立，没有上年数
 ), 本年 AS (

@@ -6,7 +6,8 @@
 --   2023年收入总计是多少 => 科目=收入总计; 年度=2023
 --   去年的差旅费 => 科目=差旅费; 年度偏移=-1
 --   工商联的公务接待费 => 科目=公务接待费; 单位=广元市昭化区工商业联合会
--- answer: {年度}年度 {单位} {科目}[（{口径}）][（{出处}）] {值}[{推算说明}][（{说明}）]
+--   住房改革支出住房公积金 => 科目=住房公积金; 上级=住房改革支出
+-- answer: {年度}年度 {单位} [{上级} ]{科目}[（{口径}）][（{出处}）] {值}[{推算说明}][（{说明}）]
 -- notes: 视图 条目（支出、收入、三公、资产、概况 的合集）。同一年度优先用该年度报告本身的数字
 --   （表格 > 正文 > 附件；表格中全部资金的支出决算表、收入决算表 > 收入支出决算总表 > 其他表 > 财政拨款各表，
 --   收入决算表按功能分类列的行在最后）；该年度未载入时，用下一年度报告所列的上年数（注明是否推算）。
@@ -19,12 +20,12 @@ WITH 目标 AS (
     CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
     CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
     章节, 表名, false AS 推算, true AS 本年报告, 说明, 来源, 来源明细,
-    表序
-  FROM 条目 WHERE 科目 = $科目
+    表序, 款
+  FROM 条目 WHERE 科目 = $科目 AND ($上级 IS NULL OR $上级 IN (类, 款))
   UNION ALL
   SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, 表名, 上年推算, false, NULL, 来源, 来源明细,
-    表序
-  FROM 条目 e WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
+    表序, 款
+  FROM 条目 e WHERE 科目 = $科目 AND ($上级 IS NULL OR $上级 IN (类, 款)) AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
     AND NOT EXISTS (SELECT 1 FROM 条目 z WHERE z.报告ID = e.报告ID AND z.科目 IN ('收入总计', '支出总计')
       AND z.上年金额 = 0)  -- 上年收入（支出）总计为 0：该部门上年尚未设立，没有上年数
 ), 选 AS (
@@ -33,7 +34,8 @@ WITH 目标 AS (
   WHERE c.值 IS NOT NULL
   QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY c.本年报告 DESC, c.表序) = 1
 )
-SELECT c.单位, c.年度, c.科目, nullif(c.口径, '') AS 口径, c.值, c.计量单位, c.章节, c.表名,
+SELECT c.单位, c.年度, CASE WHEN $上级 IS NOT NULL OR count(DISTINCT nullif(c.款, '')) OVER (PARTITION BY c.单位) > 1 THEN nullif(c.款, '') END AS 上级,
+  c.科目, nullif(c.口径, '') AS 口径, c.值, c.计量单位, c.章节, c.表名,
   CASE WHEN c.本年报告 AND c.值 = 0 AND c.说明 LIKE '未%' THEN c.说明 END AS 说明,
   CASE WHEN c.表序 % 10 = 4 OR min(c.出自) OVER (PARTITION BY c.单位) <> max(c.出自) OVER (PARTITION BY c.单位)
     THEN '据' || c.出自 END AS 出处,

@@ -7,7 +7,7 @@
 --   公务接待费预算完成情况 => 科目=公务接待费
 --   一般公共服务支出全年预算数 => 科目=一般公共服务支出; 字段=调整后预算
 --   年初预算三公经费 => 科目=三公经费; 字段=年初预算
--- answer: {年度}年度 {单位} {科目}[ {预算口径} {预算数}][，全年预算 {全年预算数}][，决算 {金额}][，完成预算 {完成预算比}]
+-- answer: {年度}年度 {单位} [{上级} ]{科目}[ {预算口径} {预算数}][，全年预算 {全年预算数}][，决算 {金额}][，完成预算 {完成预算比}]
 -- notes: 视图 条目 的 预算数、完成预算比，及 事实 中同一句另列的 全年预算数。预算口径 按出处原文：写明“年初预算”
 --   的是年初预算，写明“全年预算”“调整（后）预算”的是全年预算，都没写的只称“预算”。问“全年预算”“调整后预算”时只用
 --   全年预算（没有就答报告未披露，不拿年初预算代替）；问“年初预算”时只用年初预算。
@@ -18,11 +18,12 @@ WITH 目标 AS (
   SELECT 报告ID, 科目, 章节, arg_min(数值, 序号) AS 全年预算数 FROM 事实 WHERE 属性 = '全年预算数'
   GROUP BY 报告ID, 科目, 章节
 ), 行 AS (
-  SELECT c.单位, c.年度, c.科目, c.预算数, c.金额, c.完成预算比, c.章节, c.来源, c.来源明细, q.全年预算数,
+  SELECT c.单位, c.年度, CASE WHEN $上级 IS NOT NULL OR count(DISTINCT nullif(c.款, '')) OVER (PARTITION BY c.单位) > 1 THEN nullif(c.款, '') END AS 上级,
+    c.科目, c.预算数, c.金额, c.完成预算比, c.章节, c.来源, c.来源明细, q.全年预算数,
     c.来源 AS 原句
   FROM 条目 c JOIN 目标 t USING (单位, 年度)
   LEFT JOIN 全年 q ON q.报告ID = c.报告ID AND q.科目 = c.科目 AND q.章节 = c.章节
-  WHERE c.科目 = $科目 AND c.表 IN ('收入', '支出', '三公')
+  WHERE c.科目 = $科目 AND ($上级 IS NULL OR $上级 IN (c.类, c.款)) AND c.表 IN ('收入', '支出', '三公')
     AND (c.预算数 IS NOT NULL OR c.完成预算比 IS NOT NULL OR q.全年预算数 IS NOT NULL)
   QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
 ), 定 AS (
@@ -31,7 +32,7 @@ WITH 目标 AS (
          WHEN regexp_matches(原句, '全年预算|调整后?预算') THEN '全年预算' END AS 口径
   FROM 行
 )
-SELECT 单位, 年度, 科目,
+SELECT 单位, 年度, 上级, 科目,
   CASE WHEN $字段 = '调整后预算' THEN '全年预算' WHEN $字段 = '年初预算' THEN '年初预算' ELSE coalesce(口径, '预算') END
     AS 预算口径,
   CASE WHEN $字段 = '调整后预算' THEN coalesce(全年预算数, CASE WHEN 口径 = '全年预算' THEN 预算数 END)
