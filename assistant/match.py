@@ -88,7 +88,7 @@ FILLERS = (
     "数据", "数字", "花", "用", "支出", "开支", "花费", "费用是", "其中", "那", "那么", "还有", "再", "看看", "看",
     "给我", "列出", "说说", "讲讲", "一共是", "报告", "中", "里", "在", "年度", "上", "全年", "本部门", "这个", "该",
     "个", "人", "次", "辆", "台", "套", "家", "项", "都", "各", "分别", "你", "我", "您", "指标", "发", "发了",
-    "多大", "怎样", "怎么样", "如何", "有没有", "是否有", "有无",
+    "多大", "怎样", "怎么样", "如何", "有没有", "是否有", "有无", "到底", "究竟",
     "是多少万元", "是多少元", "多少万元", "多少元", "万元", "多少分",
     "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部", "开展", "开展了",
     "百分之多少", "百分之几", "这么多", "这么大", "这么快", "那么多",
@@ -131,9 +131,14 @@ MONEY_WORDS = ("多少钱", "是多少钱", "花", "花费", "花了", "支出",
                "多少元", "是多少元", "万元", "经费", "费用")
 
 
+# words that make a question about all departments together (部门合计, 部门平均): with a department named they
+# are read as that department's own total (社工部人员经费合计 is 人员经费)
+_ALL_DEPARTMENTS = {"合计", "总计", "平均", "平均值", "平均数", "加起来"}
+
 # 收入 / 支出 in plain speech: the year's own 本年收入（支出）合计 first; when the report states the figure asked
 # only for the 收入（支出）总计 (which adds 上年结转 and the like), that — the answer names which one it is
-GENERIC_TOTALS = {"收入": ("本年收入合计", "收入总计"), "支出": ("本年支出合计", "支出总计")}
+GENERIC_TOTALS = {"收入": ("本年收入合计", "收入总计"), "支出": ("本年支出合计", "支出总计"),
+                  "财政拨款收入": ("财政拨款收入", "财政拨款收入总计")}
 
 
 def asks_for(tokens: tuple[Token, ...] | list[Token]) -> str:
@@ -762,6 +767,14 @@ class Matcher:
         if not hits:  # e.g. 2023年和2024年会议费: the engine answers it as two questions (ask_pair)
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
                          message="这个问题一次只能问一个年度、一个单位", suggestions=self.suggest(core))
+        if "单位" in params and not any("单位" in self.catalog[h[0].type_id].params for h in hits):
+            # 社工部人员经费合计: one department's figure, not the sum over departments that 合计 asks for elsewhere
+            own = [t for t in plain if not (t.kind == "kw" and strip_fillers(t.text) in _ALL_DEPARTMENTS)]
+            hits = [h for h in (match_signature(own, self.compiled) if len(own) < len(plain) else [])
+                    if "单位" in self.catalog[h[0].type_id].params]
+            if not hits:
+                return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
+                             message="合计、平均是所有部门合在一起的数，不能限定某个单位", suggestions=self.suggest(core))
         best, slot_values = hits[0]
         if "上级" in params and "上级" not in self.catalog[best.type_id].params:
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),

@@ -36,8 +36,8 @@ _CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
-    r"|本部门|本单位|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算数为?|决算|列明|安排"
-    r"|实际支出)+"
+    r"|本部门|本单位|本[局委院厅办所站队]|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算数为?|决算|列明|安排"
+    r"|实际支出|(?:部门)?决算公开中?)+"
 )
 _ROLE_WORDS = re.compile(
     r"(?:占本年支出合计的|占本年收入合计的|占\S*?的|占|各增加|各减少|增加了|减少了|增长了|下降了|上升了|降低了|"
@@ -45,7 +45,7 @@ _ROLE_WORDS = re.compile(
     r"完成年初预算数?的|完成全年预算数?的|完成调整后?预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|增长率|增减率|约|"
-    r"占(?!用)[^，。、]*|调整后?预算数?为?|预算安排|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
+    r"占(?!用)[^，。、]*|调整后?预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|：|:|、|\s)+$"
 )
 
@@ -65,14 +65,18 @@ SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基�
 
 # words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
 _CLASSIFIERS = "名位户所间座张套批条篇期届栋处亩平㎡米吨万人个辆次台件份家项场公"  # "62名", "1450平方米", "1.85万人"
-_NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数", "约", "完成", "比例", "同期"}
+_NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数", "约", "完成", "比例", "同期", "项目", "年中", "年初",
+              "年末", "对比", "相比", "比较", "同比", "环比", "批复", "年初批复"}
+# a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
+_CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
 _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:, ?\d{3})+(?:\.\d+)?(?![\d,])")
 _TOTAL_BASE = re.compile(r"^(?:本年|当年|全年|部门|单位)?(?:决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:数)?$")
 
 # names that mean a 三公 item inside the 三公 section (elsewhere 公务用车购置 is an economic item)
 _SANGONG_ALIAS = {"公务用车购置": "公务用车购置费", "公务用车运行维护": "公务用车运行维护费",
-                  "公务用车运行": "公务用车运行维护费", "公务用车保有量": "公务用车"}
+                  "公务用车运行": "公务用车运行维护费", "公务用车保有量": "公务用车", "接待": "公务接待费",
+                  "公务接待": "公务接待费"}
 
 
 @dataclass
@@ -154,7 +158,7 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
             return "占比"
         if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
             return "增减率"
-        if "完成" in pre or re.search(r"预算数?的$|预算执行率$", pre.strip()):  # "为年初预算的110%"
+        if "完成" in pre or re.search(r"预算数?的$|预算执行(?:率|比例)(?:为|是)?$", pre.strip()):  # "为年初预算的110%"
             return "完成预算比"
         return "数值"
     if unit in ("万元", "亿元", "元"):
@@ -163,8 +167,8 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
         if re.search(r"完成(?:年初|全年|调整后?)?预算数?$", pre.strip()):  # "完成预算27万元的63.2%"
             return "预算数"
         if re.search(rf"上年|去年|{year - 1}\s*年", re.sub(r"上年(?:结转|结余)", "", pre)):
-            return "上年金额"
-        if re.search(r"预算(?:数|为|安排)|年初预算|全年预算", pre) and "决算" not in pre:
+            return "上年预算" if re.search(r"预算", pre) and "决算" not in pre else "上年金额"
+        if re.search(r"预算(?:数|为|安排)|年初预算|全年预算|预算(?:拨入|拨款)?(?:为|是)?\s*$", pre) and "决算" not in pre:
             return "预算数"
         return "预算数" if budget_mode and "决算" not in pre else "金额"
     return "数值"
@@ -173,9 +177,13 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
 @functools.lru_cache(maxsize=8192)
 def clean_item(pre: str, unit_name: str) -> str:
     s = pre.strip()
-    s = re.split(r"[：:]", s)[-1]
+    parts = re.split(r"[：:]", s)
+    s = parts[-1] if parts[-1].strip() or len(parts) == 1 else parts[-2]  # "支出：90万元": the name before the colon
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)  # "杜集区机关事务管理中心2021年度…": whoever is named
     s = re.split(r"共有|实有|现有|保有(?!量)", s)[-1]
+    s = re.sub(r"^[\d一二三四五六七八九十]+[.、．]\s*", "", s)  # "2、公车运行费2023年度…": the list number first
+    s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)
+    s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?(?:相比)?", "", s)
     s = re.sub(r"(?:上年|年初)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # an income item, not a 上年 figure
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
@@ -243,6 +251,11 @@ class NarrativeParser:
             if rest in lex.items and lex.items[rest].表 == "三公":
                 return rest
         name = re.sub(r"[“”\"‘’']三公[“”\"‘’']", "“三公”", name)  # any mix of quotes: “三公"经费
+        total = re.match(r"^(.{2,}?)(?:支出)?(?:决算)?(?:合计|总额|总计|汇总数?)$", name)
+        if total and name not in lex.items and name not in lex.canonical:  # 三公经费支出决算总额, 三公经费合计
+            rest = self.canon(total.group(1))
+            if rest in lex.items and lex.items[rest].表 == "三公":
+                return rest
         for _ in range(4):
             if name in lex.items:
                 return name
@@ -273,7 +286,8 @@ class NarrativeParser:
         """(表, 口径, 上级科目) for an item in its section."""
         info = self.lex.items.get(item)
         holding = re.search(r"共有|实有|保有|现有|截至|截止", clause)
-        if ctx.topic == "资产" or (holding and re.search(r"车|设备", item)):
+        money = info is not None and info.表 == "三公" and item.endswith("费")  # "公务用车运行费90万元，…保有量13辆"
+        if ctx.topic == "资产" or (holding and re.search(r"车|设备", item) and not money):
             return "资产", "", ""
         if info and info.表 == "三公" and (ctx.topic == "三公" or ctx.chapter == "附件"):
             return "三公", "", info.上级科目
@@ -295,9 +309,9 @@ class NarrativeParser:
 
     # ---- sentences ----------------------------------------------------------------------------
     def sentence(self, text: str, ctx: Context, src: Source) -> None:
-        text = tighten(fold(text)).strip()
+        text = re.sub(r"([批人])（次）", r"\1次", tighten(fold(text)).strip())  # "接待20批(次)300人(次)"
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
-            text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
+            text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "").replace(" ", ""), text)
         if not text:
             return
         if self._template(text, ctx, src):
@@ -306,15 +320,17 @@ class NarrativeParser:
             self.numbered += 1
             self.unplaced.append(Unplaced("功能分类的项没有写明所属的类、款，无法确定是哪一项", src))
             return
-        reason = re.match(r"^([^，。]{0,40}?)的?(?:主要)?(?:变动)?原因(?:是|为|：|:)(.+?)。?$", text)
+        reason = re.match(r"^([^，,。]{0,40}?)的?(?:主要)?(?:变动)?原因(?:是|为|：|:)(.+?)。?$", text)
         if reason and ctx.subject:
             # "因公出国（境）费支出持平的主要原因是…": the sentence names its item; otherwise the last figures' items
             said = re.sub(r"(?:支出)?(?:决算数?)?(?:(?:小于|大于|低于|高于|超过|等于)(?:年初|全年)?预算数?|持平|增加|减少"
                           r"|增长|下降|上升|降低|变动|变化)$", "", reason.group(1))
             named = self.canon(clean_item(said, ctx.unit_name))
             items = [named] if named in self.lex.items and named not in ctx.subject else ctx.subject
+            # "决算数小于预算数的主要原因：…" explains the gap to the budget, not the change on the year: kept apart
+            attr = "预算差异说明" if re.search(r"预算", reason.group(1)) else "说明"
             for item in items:
-                self._emit_text(item, "说明", reason.group(2), ctx, src)
+                self._emit_text(item, attr, reason.group(2), ctx, src)
             return
         zero = re.search(r"(?:未发生|没有产生|未产生|没有发生)(\S*?(?:费|支出))(?:[。，；]|$)", text)
         if zero and not figures(text):
@@ -349,6 +365,8 @@ class NarrativeParser:
             return
         self.numbered += 1
         placed, clauses = self._figures(text, ctx, src)
+        if not placed:  # "收支总体与上年相比，增加8万元…，主要原因是…": not the subject of the sentence before
+            ctx.subject = []
         if placed < len(figs):
             self.unplaced.append(Unplaced("无法确定数字所属科目", src))
         # "…因公出国（境）费0万元，较上年无增减；…": a stated zero change of the figure just before it
@@ -448,7 +466,7 @@ class NarrativeParser:
         # budget figure; a budget named later in the sentence ("支出2.05万元，年初预算为2.95万元") does not
         first = figures(text)
         lead = text[: first[0].start] if first else text
-        budget_mode = bool(re.search(r"年初预算|预算收入|预算支出", lead)) and "决算" not in lead
+        budget_mode = bool(re.search(r"年初预算|预算收入|预算支出|预算(?:拨入|拨款)?(?:为|是)?\s*$", lead)) and "决算" not in lead
         placed = 0
         last_items: list[str] = []
         last_unit = ""
@@ -458,6 +476,7 @@ class NarrativeParser:
         versus = ""
         lost = False  # a figure of this sentence was left without an item
         year_seen = 0  # the last year named so far in the sentence
+        last_attr = ""
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
         for clause in _clauses(text):
             clauses.append((clause, list(last_items)))
@@ -472,6 +491,10 @@ class NarrativeParser:
                     last_items = [said]
                 elif said:
                     lost, last_items = True, []  # a subject we cannot name: its figures stay unplaced
+            elif not figs and re.search(r"比|较|持平|无增减|无变化", clause):  # "其中，公务接待费比预算无增减变化，比去年增加…"
+                said = self.canon(clean_item(re.split(r"比|较|持平|无增减|无变化", clause)[0], ctx.unit_name))
+                if said in self.lex.items:
+                    last_items = [said]
             if _VERSUS_BUDGET.search(clause):
                 versus = "预算"
             elif _VERSUS_YEAR.search(clause):
@@ -519,15 +542,28 @@ class NarrativeParser:
                     placed += len(run)
                     prev_end, i = run[-1].end, i - 1 + len(run)
                     continue
-                named_years = re.findall(r"(?<!\d)(\d{4})\s*年", pre)
-                if named_years:
-                    year_seen = int(named_years[-1])
+                named = [(int(y.group(1)), bool(re.search(r"(?:比|较|与|同比)\s*$", pre[: y.start()])))
+                         for y in re.finditer(r"(?<!\d)(\d{4})\s*年", pre)]  # "较2023年度": the base of a change
+                subject_years = [y for y, base in named if not base]
+                if subject_years:
+                    year_seen = subject_years[-1]
+                other_base = [y for y, base in named if base and y != ctx.year - 1]
+                if other_base:  # "比2021年度增加50万元，增长4%" in 2023: neither is a change on the year before
+                    if year_seen in (0, ctx.year, ctx.year - 1):  # a later year named as the subject stays
+                        year_seen = other_base[-1]
+                    lost = True
+                    continue
                 if year_seen and year_seen not in (ctx.year, ctx.year - 1):  # "2021年…" in a 2023 report: not its figure
                     lost = True
                     continue
                 if not fig.unit and re.search(r"(?:增长|下降|上升|降低)\s*$", pre):
                     unit = "%"  # "增长 13.95": a rate printed without its %
+                if re.fullmatch(r"\s*(?:少|多)了?\s*", pre) and re.search(r"比|较", clause[: fig.start]):
+                    pre = "减少" if "少" in pre else "增加"  # "比去年4万元少1万元"
                 attr = role(pre, unit, budget_mode, ctx.year)
+                if attr == "上年预算":  # "2022年预算12万元": last year's budget has no column
+                    lost = True
+                    continue
                 if attr == "数值" and unit == "%" and pre.strip() == "的" and re.search(r"完成\S{0,4}预算", clause[: fig.start]):
                     attr = "完成预算比"  # "完成预算27万元的63.2%"
                 if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
@@ -535,18 +571,27 @@ class NarrativeParser:
                 raw = clean_item(pre, ctx.unit_name)
                 if re.search(r"保有\s*$", pre):  # "购置公务用车2辆，…公务用车保有9辆": the fleet, not the purchase
                     raw = ((clean_item(pre.rstrip()[:-2], ctx.unit_name) or "公务用车") + "保有量").rsplit("的", 1)[-1]
-                if ctx.topic == "三公" and raw in ("人数", "人员") and unit == "人":  # "公务接待220批次，人数2929人"
-                    raw, attr = "", "人次"
+                if ctx.topic == "三公" and unit == "人" and (raw in ("人数", "人员") or (not raw and last_attr == "批次")):
+                    raw, attr = "", "人次"  # "公务接待220批次，人数2929人", "接待20批次300人"
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
                     total = ctx.topic not in SPECIFIC_TOPICS and not lost and not ctx.func and "：" not in text[: fig.start]
-                    raw = "" if last_items else f"本年{raw}合计" if total else ""
+                    other = "收入" if raw == "支出" else "支出"  # "部门收入100万元，支出90万元": the other side
+                    same = bool(last_items) and not any(other in x for x in last_items)  # "预算5万元，支出4万元"
+                    same = same or (not last_items and ctx.func is not None)  # "…初中教育（项）。支出决算为60万元"
+                    raw = "" if same else f"本年{raw}合计" if total else ""
+                    if not raw and not same:  # "2、支出：90万元" after another item's sentence: whose?
+                        lost, last_items = True, []
+                        continue
+                if _CHANGE_NAME.fullmatch(raw) or (re.search(r"\d+(?:\.\d+)?(?:万元|元|个|%|人|次)", raw)
+                                                   and not re.search(r"以[上下]", raw)):
+                    raw = ""  # "减少率33.3%", "年初批复预算4个项目200万元": no item named
                 if not raw and "分别" in pre and len(run) == 1:  # "分别增长7.1%和下降4.8%": which item is which?
                     lost, last_items = True, []
                     continue
                 after = re.match(r"^(?:个|家|项)?(项目|单位)(?:开展了?|进行了?)?(\S{2,16}?)$", clause[fig.end:])
-                if unit in ("个", "项", "家") and after and raw not in self.lex.items:
+                if unit in ("个", "项", "家") and after and raw not in self.lex.items and not re.search(r"\d", after.group(2)):
                     raw = after.group(2).replace("了", "") + after.group(1)
                 raw = re.sub(r"^[^-—\d]*?(\d+月)(?=\S{2,})", r"\1", raw)
                 # after a figure whose item could not be read, a nameless figure has no item either
@@ -588,6 +633,7 @@ class NarrativeParser:
                     self._emit(item, attr, value, unit, ctx, src, text, parent_here if item != parent_here else "")
                 placed += 1
                 last_items = items
+                last_attr = attr
                 last_unit = fig.unit or last_unit
         if last_items:
             ctx.subject = last_items
@@ -599,6 +645,8 @@ class NarrativeParser:
                   parent_here: str) -> bool:
         """Figures that must stay unplaced: they belong to something other than the item and role read."""
         change = attr in ("增减额", "增减率")
+        if change and re.search(r"预算数?\s*(?:较|比|与)", pre):
+            return True  # "三公经费预算较上年增加2万元": a change of the budget, not of the spending
         if attr == "上年金额" and re.search(r"相比\s*$", pre):
             return True  # "与2016年相比21.79万元，增加14.01%": the change or last year's figure? the verb is missing
         if change and fig.value < 0 and any(w in pre for w in _CHANGE_DOWN):
@@ -702,8 +750,10 @@ class NarrativeParser:
                                    xiang, 原文科目=m.group(0), 章节=ctx.chapter))
             prev = fig.end
         reason = re.search(r"(?:主要)?原因(?:是|为)(.+?)(?:。|$)", rest)
-        if reason:
-            self.facts.append(Fact("支出", xiang, "说明", None, "", src, reason.group(0), "功能分类", lei, kuan, xiang,
+        if reason:  # "决算数大于预算数的主要原因是…": the gap to the budget, kept apart from the change on the year
+            clause = re.split(r"[，。；]", rest[: reason.start()])[-1]
+            attr = "预算差异说明" if "预算" in clause else "说明"
+            self.facts.append(Fact("支出", xiang, attr, None, "", src, reason.group(0), "功能分类", lei, kuan, xiang,
                                    章节=ctx.chapter))
         ctx.subject = [xiang]
         return True

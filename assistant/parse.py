@@ -13,7 +13,7 @@ placement fits them, and that use is recorded as a 正文定列 note).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .crosscheck import cross_check
 from .displaced import restore
@@ -148,6 +148,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     paragraph: list[Line] = []
     seen_part2 = False
     roster = False
+    listing = False  # the roster follows a paragraph that announces it
     main_topic: str | None = None  # the topic of the enclosing "一、" section
 
     passages: list[Passage] = []
@@ -202,6 +203,13 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             continue
         if re.match(r"^序号\s*单位名称", text) or (roster and re.match(r"^\d{1,2}(?:\s|$)|^[^\d，。；]*(?:（[^）]*）)?$", text)):
             flush()  # the roster of units (序号 单位名称 备注): numbering, not figures
+            if not roster:  # "…编制范围的单位包括：" keeps the list after it, row after row (for 部门说明)
+                listing = bool(passages) and passages[-1].source.text.rstrip().endswith(("：", ":"))
+            elif listing:
+                last = passages[-1]
+                said = re.sub(r"\s+", " ", text).strip()
+                sep = "；" if last.source.text[-1] not in "：:" and re.match(r"\d", said) else ""
+                passages[-1] = replace(last, source=replace(last.source, text=last.source.text + sep + said))
             roster = True
             skipped.append(Source(doc.name, ln.no, text, ln.page))
             continue
@@ -211,6 +219,11 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             skipped.append(Source(doc.name, ln.no, text, ln.page))
             continue
         head = _heading(text)
+        if re.match(r"^附[表件]\s*\d*\s*[：:]\S{2,40}$", text):  # "附表：部门预算项目支出绩效自评表（2024年度）"
+            flush()  # the caption of what follows, not a paragraph of the section above (改进建议)
+            heading = _heading_name(text)
+            skipped.append(Source(doc.name, ln.no, text, ln.page))
+            continue
         if head == "section" and ctx.topic == "名词" and re.match(r"^[一二三四五六七八九十\d]+[、.．]\s*[^：:]{1,30}[：:]", text):
             flush()  # "七、基本支出：指单位为保障…" wrapped short: a term, not a section
             head = None
@@ -290,6 +303,8 @@ def _heading_name(text: str) -> str:
 def _heading(text: str) -> str | None:
     if _PART.match(text):
         return "part"
+    if re.search(r"[；;]", text) and len(text) > 20:
+        return None  # "（一）贯彻执行…法律、法规、规章和方针、政策；研": an item of a list, wrapped, not a heading
     if _SECTION.match(text) and not figures(text) and (
             (len(text) <= 40 and not text.endswith("。")) or len(text) <= 20
             or (len(text) <= 40 and re.search(r"(?:情况|说明|分析|对比)。$", text))):  # "一、…支出总体情况说明。"

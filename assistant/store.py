@@ -17,7 +17,7 @@ import duckdb
 
 from .model import Indicator, JuesuanError, Report, Source
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -64,6 +64,7 @@ SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表�
   {_pick('上年金额')}, {_pick('增减额')}, {_pick('增减率')}, {_pick('批次')}, {_pick('人次')}, {_pick('数量')},
   {_pick('数值')}, {_pick('基本支出')}, {_pick('项目支出')},
   string_agg(文本, '；' ORDER BY 序号) FILTER (WHERE 属性 = '说明') AS 说明,
+  string_agg(文本, '；' ORDER BY 序号) FILTER (WHERE 属性 = '预算差异说明') AS 预算差异说明,
   any_value(科目编码) FILTER (WHERE 科目编码 <> '') AS 科目编码,
   any_value(上级科目) FILTER (WHERE 上级科目 <> '') AS 上级科目,
   any_value(计量单位 ORDER BY 序号) FILTER (WHERE 属性 IN ('数值', '数量')) AS 计量单位,
@@ -83,7 +84,7 @@ CREATE OR REPLACE VIEW 条目 AS
     coalesce(x.金额, x.决算数) AS 金额, x.预算数, x.完成预算比, x.占比,
     coalesce(x.上年金额, coalesce(x.金额, x.决算数) - x.增减额) AS 上年金额,
     (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算, x.增减额, x.增减率, x.批次, x.人次,
-    coalesce(x.数量, x.数值) AS 数量, x.计量单位, x.说明, x.章节, x.来源类型, x.表名, x.来源, x.来源明细,
+    coalesce(x.数量, x.数值) AS 数量, x.计量单位, x.说明, x.预算差异说明, x.章节, x.来源类型, x.表名, x.来源, x.来源明细,
     x.报告ID, x.序号,
     CASE x.章节 WHEN '表' THEN 10 WHEN '正文' THEN 20 ELSE 30 END
       + CASE WHEN x.表 = '收入' AND (x.科目 LIKE '%支出' OR coalesce(x.科目编码, '') <> '') THEN 4
@@ -93,19 +94,19 @@ CREATE OR REPLACE VIEW 条目 AS
 CREATE OR REPLACE VIEW 收入 AS
   SELECT r.单位, r.年度, x.口径, x.类, x.款, x.项, x.科目编码, x.科目, x.金额, x.预算数, x.占比,
     coalesce(x.上年金额, x.金额 - x.增减额) AS 上年金额, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
-    x.增减额, x.增减率, x.说明, x.章节, x.来源类型, x.表名, x.来源, x.来源明细, x.报告ID, x.序号
+    x.增减额, x.增减率, x.说明, x.预算差异说明, x.章节, x.来源类型, x.表名, x.来源, x.来源明细, x.报告ID, x.序号
   FROM fact_rows x JOIN reports r USING (报告ID) WHERE x.表 = '收入';
 CREATE OR REPLACE VIEW 支出 AS
   SELECT r.单位, r.年度, x.口径, x.类, x.款, x.项, x.科目, x.金额, x.预算数, x.完成预算比, x.占比,
     coalesce(x.上年金额, x.金额 - x.增减额) AS 上年金额, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
-    x.增减额, x.增减率, x.说明, x.科目编码, x.上级科目, x.基本支出, x.项目支出, x.章节, x.来源类型, x.表名, x.来源,
-    x.来源明细, x.报告ID, x.序号
+    x.增减额, x.增减率, x.说明, x.预算差异说明, x.科目编码, x.上级科目, x.基本支出, x.项目支出, x.章节, x.来源类型, x.表名,
+    x.来源, x.来源明细, x.报告ID, x.序号
   FROM fact_rows x JOIN reports r USING (报告ID) WHERE x.表 = '支出';
 CREATE OR REPLACE VIEW 三公 AS
   SELECT r.单位, r.年度, x.科目, x.决算数, x.预算数, x.完成预算比, x.占比,
     coalesce(x.上年金额, x.决算数 - x.增减额) AS 上年决算数, (x.上年金额 IS NULL AND x.增减额 IS NOT NULL) AS 上年推算,
-    x.增减额, x.增减率, x.批次, x.人次, x.数量, x.说明, x.上级科目, x.章节, x.来源类型, x.表名, x.来源, x.来源明细,
-    x.报告ID, x.序号
+    x.增减额, x.增减率, x.批次, x.人次, x.数量, x.说明, x.预算差异说明, x.上级科目, x.章节, x.来源类型, x.表名, x.来源,
+    x.来源明细, x.报告ID, x.序号
   FROM fact_rows x JOIN reports r USING (报告ID) WHERE x.表 = '三公';
 CREATE OR REPLACE VIEW 资产 AS
   SELECT r.单位, r.年度, x.科目, coalesce(x.数量, x.数值) AS 数量, coalesce(x.计量单位, '') AS 计量单位, x.金额,

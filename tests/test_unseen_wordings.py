@@ -7,6 +7,7 @@ item and role, and a figure the parser cannot place is left unplaced — never r
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -288,3 +289,46 @@ def test_second_round_wordings(tmp_path):
     assert not any(k[1] == "人数" for k in facts)
     assert _one(facts, ("资产", "公务用车", "数量")) == 9  # 保有: the fleet at year end, not the cars bought
     assert Decimal("17.39") not in {x for v in facts.values() for x in v}  # a per-car average is not an amount
+
+
+THIRD_ROUND = """\
+某县测试局2023年度部门决算
+第二部分 2023年度部门决算情况说明
+一、收入支出决算总体情况说明
+2023年部门收入100万元,支出90万元。
+收支总体与上年相比,增加8万元,增长8.7%,主要原因是人员增加。
+二、“三公”经费支出情况说明
+2023年三公经费支出10万元,比上年累计支出12万元减少2万元。
+公务用车运行维护费3万元,比去年4万元少1万元。
+公务接待费5万元,同比去年2万元增加3万元,接待20批(次)300人。
+因公出国(境)费2万元,较2022年度因公出国(境)费合计1万元增加1万元。
+会议费预算10万元。2022年会议费预算拨入12万元。
+2024年度三公经费预算较2023年度增加2万元,其中公务接待费较上年同期减少0.5万元。
+公务用车购置及运行费1, 537.4万元,比上年下降5%,年末公务用车保有量13辆。
+三公经费预算执行比例为80%。
+四、项目绩效情况
+本单位实施项目共6个,年初批复预算4个项目200万元,年中增加2个项目。年初预算驻外商会招商18次,实际招商6次。
+"""
+
+
+def test_third_round_of_wordings(tmp_path):
+    _, facts = _load(tmp_path, THIRD_ROUND)
+    assert _one(facts, ("收入", "部门收入", "金额")) == 100 and _one(facts, ("支出", "本年支出合计", "金额")) == 90
+    assert not any(k[2] == "说明" for k in facts)  # the reason of an unnamed 收支总体 is nobody's
+    # the comparison phrase is not an item: 比上年累计支出12万元, 少1万元, 同比去年2万元, 较2022年度…合计
+    assert _one(facts, ("三公", "三公经费", "上年金额")) == 12 and _one(facts, ("三公", "三公经费", "增减额")) == -2
+    assert _one(facts, ("三公", "公务用车运行维护费", "增减额")) == -1
+    assert _one(facts, ("三公", "公务接待费", "上年金额")) == 2 and _one(facts, ("三公", "公务接待费", "增减额")) == 3
+    assert _one(facts, ("三公", "公务接待费", "批次")) == 20 and _one(facts, ("三公", "公务接待费", "人次")) == 300
+    assert _one(facts, ("三公", "因公出国（境）费", "上年金额")) == 1
+    # a bare 预算 is a budget; last year's budget and next year's budget changes have no column
+    assert _one(facts, ("支出", "会议费", "预算数")) == 10 and ("支出", "会议费", "金额") not in facts
+    assert ("支出", "会议费", "上年金额") not in facts
+    assert _one(facts, ("三公", "三公经费", "增减额")) == -2  # not the 2024 budget's +2
+    assert ("三公", "公务接待费", "增减额") in facts and -0.5 not in facts[("三公", "公务接待费", "增减额")]
+    # "1, 537.4" is one number, and a vehicle count in the sentence leaves the expense in 三公
+    assert _one(facts, ("三公", "公务用车购置及运行维护费", "决算数")) == Decimal("1537.4")
+    assert _one(facts, ("三公", "三公经费", "完成预算比")) == 80
+    # names with figures in them, change words and targets
+    assert not any(re.search(r"\d|^(?:项目|减少率|对比|同|少|年中)$", k[1]) for k in facts), sorted(facts)
+    assert _one(facts, ("概况", "驻外商会招商目标", "数值")) == 18 and ("概况", "驻外商会招商", "数值") not in facts

@@ -16,7 +16,8 @@ WITH 目标 AS (
   SELECT c.单位, c.年度, c.上级科目, c.科目, c.金额 AS 值, '万元' AS 计量单位, c.来源, c.来源明细, c.序号
   FROM 条目 c JOIN 目标 t USING (单位, 年度)
   WHERE c.上级科目 = $科目 AND c.金额 IS NOT NULL AND c.表 IN ('支出', '三公')
-  QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
+  -- each part from its own best source: a part stated only in 正文 is listed beside parts read from a table
+  QUALIFY row_number() OVER (PARTITION BY c.单位, c.科目 ORDER BY c.表序, c.序号) = 1
 )
 , 合计 AS (  -- the item's own amount: what the listed parts leave unlisted
   SELECT c.单位, min(c.金额) AS 金额

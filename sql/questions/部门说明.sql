@@ -17,7 +17,7 @@ WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
 ), 句 AS (
-  SELECT p.单位, p.年度, p.标题, p.文本, p.序号, p.来源, p.来源明细, s.句, s.位
+  SELECT p.单位, p.年度, p.标题, p.上级标题, p.文本, p.序号, p.来源, p.来源明细, s.句, s.位
   FROM 段落 p JOIN 目标 t USING (单位, 年度),
     unnest(regexp_extract_all(p.文本, '[^。；！？]+[。；！？]?')) WITH ORDINALITY AS s(句, 位)
 ), 主语 AS (
@@ -28,7 +28,7 @@ WITH 目标 AS (
   WHERE CASE $段落
     WHEN '问题' THEN 标题 LIKE '%问题%'
     WHEN '改进' THEN 标题 LIKE '%改进%' OR 标题 LIKE '%建议%'
-    WHEN '职能' THEN 标题 LIKE '%职能%' OR 标题 LIKE '%职责%'
+    WHEN '职能' THEN 标题 LIKE '%职能%' OR 标题 LIKE '%职责%' OR 上级标题 LIKE '%职能%'
     WHEN '编制范围' THEN 文本 LIKE '%编制范围%'
     WHEN '内设机构' THEN 句 LIKE '%内设%'
     WHEN '用途' THEN 句 LIKE '%用于%' AND 主语.词 <> '' AND 句 LIKE '%' || 主语.词 || '%'
