@@ -477,6 +477,7 @@ class NarrativeParser:
         lost = False  # a figure of this sentence was left without an item
         year_seen = 0  # the last year named so far in the sentence
         last_attr = ""
+        target: tuple[str, str] | None = None  # (item, unit) of the last target count read in the sentence
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
         for clause in _clauses(text):
             clauses.append((clause, list(last_items)))
@@ -610,7 +611,11 @@ class NarrativeParser:
                     if re.search(r"实际|完成", pre):  # "完成年度目标12次": the target or what was done?
                         lost = True
                         continue
+                    items = [re.sub(r"^(?:计划|预计|预期)(?=\S{2})", "", x) for x in items]  # "计划培训10次": 培训
                     items = [x if "目标" in x else x + "目标" for x in items]  # "年初预算驻外商会招商18次": a target
+                    target = (items[0].removesuffix("目标"), unit.removesuffix("数"))
+                elif attr == "数值" and target and raw.startswith("实际") and unit.removesuffix("数") == target[1]:
+                    items = [target[0]]  # "…招商18次，实际招商6次": what was done of that target
                 if not items or any(len(x) > 30 or not x or x in _NOT_ITEMS or re.search(r"\d[.、]|\d$", x) for x in items):
                     lost = True
                     continue

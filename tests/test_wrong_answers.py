@@ -357,3 +357,13 @@ def test_an_attachment_caption_is_not_an_improvement_suggestion(sample):
 def test_more_plain_wordings(sample, question, same_as):
     a, b = sample.ask(question), sample.ask(same_as)
     assert a.status == "ok" and a.rows == b.rows
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "item"), [
+    ("财政局货物采购金额", "政府采购货物支出"),
+    ("规划局服务采购多少", "政府采购服务支出"),
+])
+def test_procurement_by_kind(shanghai, question, item):
+    a = shanghai.ask(question)
+    assert a.status == "ok" and {r[a.columns.index("科目")] for r in a.rows} == {item}
