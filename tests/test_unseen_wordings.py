@@ -331,4 +331,4 @@ def test_third_round_of_wordings(tmp_path):
     assert _one(facts, ("三公", "三公经费", "完成预算比")) == 80
     # names with figures in them, change words and targets
     assert not any(re.search(r"\d|^(?:项目|减少率|对比|同|少|年中)$", k[1]) for k in facts), sorted(facts)
-    assert _one(facts, ("概况", "驻外商会招商目标", "数值")) == 18 and ("概况", "驻外商会招商", "数值") not in facts
+    assert _one(facts, ("概况", "驻外商会招商目标", "数值")) == 18 and _one(facts, ("概况", "驻外商会招商", "数值")) == 6
