@@ -66,7 +66,8 @@ SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基�
 # words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
 _CLASSIFIERS = "名位户所间座张套批条篇期届栋处亩平㎡米吨万人个辆次台件份家项场公"  # "62名", "1450平方米", "1.85万人"
 _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数", "约", "完成", "比例", "同期", "项目", "年中", "年初",
-              "年末", "对比", "相比", "比较", "同比", "环比", "批复", "年初批复"}
+              "年末", "对比", "相比", "比较", "同比", "环比", "批复", "年初批复",
+              "价值", "原值", "净值"}
 # a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
 _CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
 _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
@@ -90,6 +91,7 @@ class Context:
     subject: list[str] = field(default_factory=list)  # items of the last figure-bearing sentence
     parent: str = ""  # set by "…其中：" / "主要包括："
     func: tuple[str, str, str] | None = None  # (类, 款, 项) named by "…（类）…（款）…（项）。" for the sentences after it
+    recent: list[str] = field(default_factory=list)  # every item given a figure in the last figure-bearing sentence
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,11 @@ def _signed(value: Decimal, pre: str) -> Decimal:
 
 # words that make a count a target, not what was done: "年初预算驻外商会招商18次，实际招商6次"
 _TARGET = re.compile(r"年初预算|预算目标|目标|计划(?!生育)|预期|预计")
+
+
+def _is_total(item: str) -> bool:
+    """本年支出合计, 支出总计, 一般公共预算财政拨款支出 …: a department's total, whose 基本支出 split is the department's."""
+    return bool(_TOTAL_BASE.match(item)) or item.endswith(("财政拨款支出", "支出总计", "支出合计", "财政拨款支出总计"))
 
 
 def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
@@ -320,6 +327,12 @@ class NarrativeParser:
             self.numbered += 1
             self.unplaced.append(Unplaced("功能分类的项没有写明所属的类、款，无法确定是哪一项", src))
             return
+        parts = re.split(r"[，,；;](?=[^，,；;。]{0,20}原因(?:是|为|：|:))", text)
+        if len(parts) > 1 and all(re.search(r"原因(?:是|为|：|:)", x) for x in parts[1:]) and re.search(
+                r"^[^，,。]{0,40}?原因(?:是|为|：|:)", parts[0]):  # "收入增加的主要原因是…，支出减少的主要原因是…"
+            for part in parts:
+                self.sentence(part, ctx, src)
+            return
         reason = re.match(r"^([^，,。]{0,40}?)的?(?:主要)?(?:变动)?原因(?:是|为|：|:)(.+?)。?$", text)
         if reason and ctx.subject:
             # "因公出国（境）费支出持平的主要原因是…": the sentence names its item; otherwise the last figures' items
@@ -327,8 +340,18 @@ class NarrativeParser:
                           r"|增长|下降|上升|降低|变动|变化)$", "", reason.group(1))
             named = self.canon(clean_item(said, ctx.unit_name))
             items = [named] if named in self.lex.items and named not in ctx.subject else ctx.subject
+            if named in ("收入", "支出"):  # "收入增加的主要原因是…": the recent 收入 item, when there is one
+                owners = [x for x in ctx.recent if named in x]
+                if len(owners) != 1:
+                    self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
+                    return
+                items = owners
             # "决算数小于预算数的主要原因：…" explains the gap to the budget, not the change on the year: kept apart
             attr = "预算差异说明" if re.search(r"预算", reason.group(1)) else "说明"
+            if attr == "预算差异说明" and not self._gap_agrees(items, reason.group(1)):
+                # "决算数大于预算数的主要原因…" after an item that stayed under its budget: not its reason
+                self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
+                return
             for item in items:
                 self._emit_text(item, attr, reason.group(2), ctx, src)
             return
@@ -466,6 +489,8 @@ class NarrativeParser:
         # budget figure; a budget named later in the sentence ("支出2.05万元，年初预算为2.95万元") does not
         first = figures(text)
         lead = text[: first[0].start] if first else text
+        # "2022年度收入总计1300万元，支出总计1290万元" in a 2023 report: the whole sentence is about the year before
+        prior_year = bool(re.match(rf"^\s*(?:{ctx.year - 1}\s*年度?|上年度?|去年)(?!相比|比较|结转|结余|末?结)", text))
         budget_mode = bool(re.search(r"年初预算|预算收入|预算支出|预算(?:拨入|拨款)?(?:为|是)?\s*$", lead)) and "决算" not in lead
         placed = 0
         last_items: list[str] = []
@@ -477,6 +502,7 @@ class NarrativeParser:
         lost = False  # a figure of this sentence was left without an item
         year_seen = 0  # the last year named so far in the sentence
         last_attr = ""
+        recent: list[str] = []
         target: tuple[str, str] | None = None  # (item, unit) of the last target count read in the sentence
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
         for clause in _clauses(text):
@@ -565,6 +591,20 @@ class NarrativeParser:
                 if attr == "上年预算":  # "2022年预算12万元": last year's budget has no column
                     lost = True
                     continue
+                if prior_year and not re.search(rf"本年|今年|当年|{ctx.year}\s*年", pre):
+                    if attr in ("金额", "决算数"):
+                        attr = "上年金额"
+                    elif attr != "上年金额":  # its changes, counts and shares are of the year before: no column
+                        lost = True
+                        continue
+                counted = unit not in ("万元", "亿元", "元", "%")
+                if counted and (any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN) or re.search(
+                        rf"原因|上年|去年|{ctx.year - 1}\s*年", pre)):
+                    lost = True  # "比上年减少1辆", "较上年提高3分", "上年末为6辆", "原因是报废1辆": no column
+                    continue
+                if unit == "%" and re.search(r"(?:上年|去年|\d{4}\s*年度?)的?\s*$", pre) and "占" not in pre:
+                    lost = True  # "为上年的110%": a ratio to last year, not a share nor a growth rate
+                    continue
                 if attr == "数值" and unit == "%" and pre.strip() == "的" and re.search(r"完成\S{0,4}预算", clause[: fig.start]):
                     attr = "完成预算比"  # "完成预算27万元的63.2%"
                 if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
@@ -598,6 +638,13 @@ class NarrativeParser:
                 # after a figure whose item could not be read, a nameless figure has no item either
                 items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ([] if lost else ctx.subject))
                 items = [self._truncated(x) for x in items]
+                if len(items) == 1 and items[0] in ("基本支出", "项目支出") and attr == "金额":
+                    # "行政运行支出300万元，其中：基本支出280万元" / "…（项）。…其中：基本支出40万元": that item's own split
+                    owner = ctx.func[2] if ctx.func and not last_items else (
+                        last_items[0] if len(last_items) == 1 and not _is_total(last_items[0])
+                        and not last_items[0].endswith(tuple(_NATURE_ITEMS)) else "")
+                    if owner:
+                        attr, items = items[0], [owner]
                 if ctx.topic == "一般公共预算":  # "五、一般公共预算财政拨款支出…：其中：基本支出250万元" is that fund's split
                     items = [f"一般公共预算财政拨款{x}" if x in ("基本支出", "项目支出") else x for x in items]
                 if ctx.topic == "三公":
@@ -637,11 +684,13 @@ class NarrativeParser:
                 for item in items:
                     self._emit(item, attr, value, unit, ctx, src, text, parent_here if item != parent_here else "")
                 placed += 1
+                recent += items
                 last_items = items
                 last_attr = attr
                 last_unit = fig.unit or last_unit
         if last_items:
             ctx.subject = last_items
+        ctx.recent = list(dict.fromkeys(recent))
         if text.rstrip("。").endswith(("其中：", "主要包括：")) and last_items:
             ctx.parent = last_items[0]
         return placed, clauses
@@ -721,6 +770,16 @@ class NarrativeParser:
         self.facts.append(Fact(view, item, attr, value, unit, src, None, scope, 上级科目=parent or up,
                                原文科目=item, 章节=ctx.chapter))
 
+    def _gap_agrees(self, items: list[str], lead: str) -> bool:
+        """Whether a budget-gap reason's direction (大于 / 小于 预算) fits the items' stated 完成预算比."""
+        over = re.search(r"大于|超过|高于|超出|超支", lead)
+        under = re.search(r"小于|低于|未完成|不足", lead)
+        for item in items:
+            done = [f.数值 for f in self.facts if f.科目 == item and f.属性 == "完成预算比" and f.数值 is not None]
+            if done and ((over and done[-1] <= 100) or (under and done[-1] >= 100)):
+                return False
+        return True
+
     def _emit_text(self, item: str, attr: str, text: str, ctx: Context, src: Source) -> None:
         if ctx.func and item == ctx.func[2]:
             lei, kuan, xiang = ctx.func
@@ -747,13 +806,28 @@ class NarrativeParser:
             return True
         self.numbered += 1
         prev = 0
+        seen: set[str] = set()
+        skipped = False
         for fig in figs:
             pre = rest[prev: fig.start]
+            prev = fig.end
             attr = role(pre, fig.unit, False, ctx.year)
+            split = re.search(r"(基本支出|项目支出)\s*(?:为|是)?\s*$", pre)
+            if split and attr == "金额":  # "其中：基本支出280万元，项目支出20万元": the 项's own split
+                attr = split.group(1)
+            versus = ""  # what the last comparison before the figure is with: "比年初预算增加20万元，增长6.67%"
+            for part in re.split(r"[，,；;。]", rest[: fig.start]):
+                versus = "预算" if _VERSUS_BUDGET.search(part) else "上年" if _VERSUS_YEAR.search(part) else versus
+            if ("用于" in pre or attr in seen or (attr in ("增减额", "增减率") and versus == "预算")
+                    or attr in ("上年预算",)):
+                skipped = True  # a part of it (主要用于…50万元), a second 金额, a difference from the budget
+                continue
+            seen.add(attr)
             value = _signed(fig.value, pre) if attr in ("增减额", "增减率") else fig.value
             self.facts.append(Fact("支出", xiang, attr, value, fig.unit or "万元", src, None, "功能分类", lei, kuan,
                                    xiang, 原文科目=m.group(0), 章节=ctx.chapter))
-            prev = fig.end
+        if skipped:
+            self.unplaced.append(Unplaced("无法确定数字所属科目", src))
         reason = re.search(r"(?:主要)?原因(?:是|为)(.+?)(?:。|$)", rest)
         if reason:  # "决算数大于预算数的主要原因是…": the gap to the budget, kept apart from the change on the year
             clause = re.split(r"[，。；]", rest[: reason.start()])[-1]

@@ -332,3 +332,53 @@ def test_third_round_of_wordings(tmp_path):
     # names with figures in them, change words and targets
     assert not any(re.search(r"\d|^(?:项目|减少率|对比|同|少|年中)$", k[1]) for k in facts), sorted(facts)
     assert _one(facts, ("概况", "驻外商会招商目标", "数值")) == 18 and _one(facts, ("概况", "驻外商会招商", "数值")) == 6
+
+
+FOURTH_ROUND = """\
+某县测试局2023年度部门决算
+第二部分 2023年度部门决算情况说明
+一、收入支出决算总体情况说明
+2022年度收入总计1300万元,支出总计1290万元。
+收入总计1400万元,比上年增加100万元;支出总计1350万元,比上年增加60万元。收入增加的主要原因是新增项目,支出增加的主要原因是人员调资。
+2023年度本年收入合计1400万元,为上年的110%。
+二、支出决算情况说明
+一般公共服务支出800万元,其中:基本支出600万元,项目支出200万元。
+本年支出合计1350万元,其中:基本支出1000万元,项目支出350万元。
+五、一般公共预算财政拨款支出决算情况说明
+1.一般公共服务支出(类)人大事务(款)行政运行(项):支出决算为300万元,其中:基本支出280万元,项目支出20万元。
+2.一般公共服务支出(类)人大事务(款)人大会议(项):支出决算为20万元,完成预算80%,比年初预算减少5万元,下降20%。
+决算数大于预算数的主要原因是人员增加。
+3.农林水支出(类)农业农村(款)其他农业农村支出(项):支出决算为150万元,主要用于2022年项目尾款50万元。
+十二、国有资产占用情况说明
+2022年末共有车辆6辆。本部门共有车辆5辆,比上年减少1辆,主要原因是报废1辆,价值45.6万元。
+十三、预算绩效情况说明
+部门整体支出绩效自评得分95分,较上年提高3分。
+"""
+
+
+def test_fourth_round_of_wordings(tmp_path):
+    _, facts = _load(tmp_path, FOURTH_ROUND)
+    # a sentence about the year before: all its amounts are 上年 figures
+    assert _one(facts, ("收入", "收入总计", "上年金额")) == 1300 and _one(facts, ("支出", "支出总计", "上年金额")) == 1290
+    assert _one(facts, ("收入", "收入总计", "金额")) == 1400
+    # a 类's or 项's own split is its own, the department's stays the department's
+    assert _one(facts, ("支出", "一般公共服务支出", "基本支出")) == 600
+    assert _one(facts, ("支出", "行政运行", "金额")) == 300 and _one(facts, ("支出", "行政运行", "基本支出")) == 280
+    assert _one(facts, ("支出", "基本支出", "金额")) == 1000 and _one(facts, ("支出", "项目支出", "金额")) == 350
+    # a difference from the budget is not a change on the year; a part of a 项 is not its 上年
+    assert ("支出", "人大会议", "增减额") not in facts and ("支出", "人大会议", "增减率") not in facts
+    assert ("支出", "其他农业农村支出", "上年金额") not in facts
+    # counts: last year's count, a change of a count or a score, and a ratio to last year have no column
+    assert _one(facts, ("资产", "车辆", "数量")) == 5
+    assert _one(facts, ("概况", "部门整体支出绩效自评得分", "数值")) == 95
+    assert not any(k[1] in ("为上年", "末", "价值", "主要原因是报废") for k in facts), sorted(facts)
+
+
+def test_fourth_round_reasons(tmp_path):
+    db, _ = _load(tmp_path, FOURTH_ROUND)
+    con = connect(db)
+    said = dict(con.execute("SELECT 科目, 说明 FROM 条目 WHERE 说明 IS NOT NULL").fetchall())
+    gaps = con.execute("SELECT 科目 FROM 条目 WHERE 预算差异说明 IS NOT NULL").fetchall()
+    con.close()
+    assert said == {"收入总计": "新增项目", "支出总计": "人员调资"}
+    assert gaps == []  # "决算数大于预算数" after an item at 80% of its budget is not that item's reason
