@@ -137,8 +137,7 @@ _ALL_DEPARTMENTS = {"合计", "总计", "平均", "平均值", "平均数", "加
 
 # 收入 / 支出 in plain speech: the year's own 本年收入（支出）合计 first; when the report states the figure asked
 # only for the 收入（支出）总计 (which adds 上年结转 and the like), that — the answer names which one it is
-GENERIC_TOTALS = {"收入": ("本年收入合计", "收入总计"), "支出": ("本年支出合计", "支出总计"),
-                  "财政拨款收入": ("财政拨款收入", "财政拨款收入总计")}
+GENERIC_TOTALS = {"收入": ("本年收入合计", "收入总计"), "支出": ("本年支出合计", "支出总计")}
 
 
 def asks_for(tokens: tuple[Token, ...] | list[Token]) -> str:
@@ -799,7 +798,14 @@ class Matcher:
         merged.update(params)
         item = dict(previous.fallback).get("科目") if "科目" not in slots else None  # 收入…, then 上年呢
         fallback = tuple({**merged, "科目": item}.items()) if item else ()
-        return Match("ok", previous.type_id, tuple(merged.items()), previous.phrasing, tuple(tokens), followup=True,
+        type_id = previous.type_id
+        if "单位" in params and "单位" not in self.catalog[type_id].params:
+            # 各部门差旅费合计 → 规划局呢: that department's own figure, not the sum with the department dropped
+            type_id = "科目金额" if "科目" in merged and "科目金额" in self.catalog else ""
+            if not type_id:
+                return Match("not_understood", tokens=tuple(tokens), message="合计、平均是所有部门合在一起的数，不能限定某个单位")
+            merged = {k: v for k, v in merged.items() if k in self.catalog[type_id].params}
+        return Match("ok", type_id, tuple(merged.items()), previous.phrasing, tuple(tokens), followup=True,
                      fallback=fallback)
 
     def _follow_slots(self, previous: Match, core: list[Token], params: dict[str, object],

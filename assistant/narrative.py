@@ -258,6 +258,8 @@ class NarrativeParser:
             if rest in lex.items and lex.items[rest].表 == "三公":
                 return rest
         name = re.sub(r"[“”\"‘’']三公[“”\"‘’']", "“三公”", name)  # any mix of quotes: “三公"经费
+        if name.startswith("支出") and name[2:] in lex.items:  # "我单位支出公务接待费为1.58万元"
+            return name[2:]
         total = re.match(r"^(.{2,}?)(?:支出)?(?:决算)?(?:合计|总额|总计|汇总数?)$", name)
         if total and name not in lex.items and name not in lex.canonical:  # 三公经费支出决算总额, 三公经费合计
             rest = self.canon(total.group(1))
@@ -387,7 +389,9 @@ class NarrativeParser:
                 ctx.parent = ctx.subject[0]
             return
         self.numbered += 1
+        start = len(self.facts)
         placed, clauses = self._figures(text, ctx, src)
+        self._conflicts(start, src)
         if not placed:  # "收支总体与上年相比，增加8万元…，主要原因是…": not the subject of the sentence before
             ctx.subject = []
         if placed < len(figs):
@@ -769,6 +773,23 @@ class NarrativeParser:
             attr = "数值" if attr == "金额" else attr
         self.facts.append(Fact(view, item, attr, value, unit, src, None, scope, 上级科目=parent or up,
                                原文科目=item, 章节=ctx.chapter))
+
+    def _conflicts(self, start: int, src: Source) -> None:
+        """One item given two different figures for the same role in one sentence ("公务接待费1.58元，经核查，…公务
+        接待费为1.58万元"): which is meant cannot be told — neither is kept; the audit lists the sentence."""
+        groups: dict[tuple[object, ...], set[Decimal]] = {}
+        for f in self.facts[start:]:
+            if f.数值 is not None:
+                groups.setdefault((f.表, f.科目, f.属性, f.类, f.款, f.项, f.计量单位), set()).add(f.数值)
+        clash = {k for k, v in groups.items() if len(v) > 1}
+        if not clash:
+            return
+        self.facts[start:] = [f for f in self.facts[start:]
+                              if (f.表, f.科目, f.属性, f.类, f.款, f.项, f.计量单位) not in clash]
+        for k in sorted(clash, key=str):
+            values = "、".join(f"{v.normalize():f}" for v in sorted(groups[k]))
+            self.discrepancies.append(Discrepancy("同句两数", f"{k[1]}（{k[2]}）在同一句中有两个不同的数：{values}", None, src))
+        self.unplaced.append(Unplaced("同一科目在同一句中有两个不同的数", src))
 
     def _gap_agrees(self, items: list[str], lead: str) -> bool:
         """Whether a budget-gap reason's direction (大于 / 小于 预算) fits the items' stated 完成预算比."""

@@ -303,8 +303,11 @@ def _heading_name(text: str) -> str:
 def _heading(text: str) -> str | None:
     if _PART.match(text):
         return "part"
-    if re.search(r"[；;]", text) and len(text) > 20:
+    if not figures(text) and ((re.search(r"[；;]", text) and len(text) > 20) or (re.search(r"[，,]", text) and len(text) > 25)):
         return None  # "（一）贯彻执行…法律、法规、规章和方针、政策；研": an item of a list, wrapped, not a heading
+    listed = re.match(r"^[（(][一二三四五六七八九十\d]+[）)]", text) and text.endswith("。") and len(text) > 14
+    if listed and not figures(text) and not re.search(r"(?:情况|说明|分析|对比)。$", text):
+        return None  # "（十二）完成区委、区政府交办的其他任务。": a sentence of a list
     if _SECTION.match(text) and not figures(text) and (
             (len(text) <= 40 and not text.endswith("。")) or len(text) <= 20
             or (len(text) <= 40 and re.search(r"(?:情况|说明|分析|对比)。$", text))):  # "一、…支出总体情况说明。"

@@ -382,3 +382,15 @@ def test_fourth_round_reasons(tmp_path):
     con.close()
     assert said == {"收入总计": "新增项目", "支出总计": "人员调资"}
     assert gaps == []  # "决算数大于预算数" after an item at 80% of its budget is not that item's reason
+
+
+def test_two_figures_for_one_item_in_one_sentence_keep_neither(tmp_path):
+    text = ("某县测试局2015年度部门决算\n第二部分 2015年度部门决算情况说明\n三、“三公”经费支出情况说明\n"
+            "2015年“三公”经费支出3万元。\n"
+            "2015年部门决算公开公务接待费1.58元,经核查,2015年度我单位支出公务接待费为1.58万元。\n")
+    db, facts = _load(tmp_path, text)
+    assert ("三公", "公务接待费", "决算数") not in facts  # 0.000158 or 1.58: not for the parser to choose
+    con = connect(db)
+    rules = {r[0] for r in con.execute("SELECT 规则 FROM discrepancies").fetchall()}
+    con.close()
+    assert "同句两数" in rules

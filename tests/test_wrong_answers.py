@@ -367,3 +367,38 @@ def test_more_plain_wordings(sample, question, same_as):
 def test_procurement_by_kind(shanghai, question, item):
     a = shanghai.ask(question)
     assert a.status == "ok" and {r[a.columns.index("科目")] for r in a.rows} == {item}
+
+
+# fourth trial ---------------------------------------------------------------------------------------------------
+@needs_shared
+@pytest.mark.parametrize(("total", "follow", "plain"), [
+    ("各部门住房公积金合计", "规划局呢", "规划局住房公积金"),
+    ("全区三公经费合计", "社工部呢", "社工部三公经费"),
+])
+def test_a_department_after_an_all_departments_total_is_that_departments(shanghai, total, follow, plain):
+    first = shanghai.understand(total)
+    m = shanghai.understand(follow, first)
+    assert m.status == "ok" and m.param("单位")
+    a, b = shanghai.answer(follow, m), shanghai.ask(plain)
+    assert values(a) == values(b) and len(values(a)) == 1
+
+
+@needs_shared
+def test_the_last_item_of_a_list_is_not_a_heading(shanghai):
+    assert "（十二）完成区委、区政府交办的其他任务" in shanghai.ask("财政局主要职能").answer
+
+
+@needs_shared
+def test_use_of_spending_keeps_its_whole_list(shanghai):
+    a = shanghai.ask("规划局一般公共预算财政拨款支出主要用于")
+    assert a.status == "ok" and "卫生健康支出" in a.answer and "住房保障支出" in a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("question", ["社工部基本支出用途", "社工部公用经费主要用于", "财政局人员经费主要用于"])
+def test_use_of_an_item_is_never_another_items_use(shanghai, question):
+    assert shanghai.ask(question).status == "no_data"  # the reports state these uses only for other items
+
+
+def test_use_is_not_read_from_a_term_definition(sample):
+    assert sample.ask("差旅费主要用于").status == "no_data"  # 差旅费 appears only in 机关运行经费's definition

@@ -11,7 +11,7 @@
 -- answer: {年度}年度 {单位}（{标题}）：{原文}
 -- notes: 视图 段落（报告的文字，每段一行，带所在的标题）。存在问题、改进建议、主要职能：标题含 问题 / 改进或建议 /
 --   职能或职责 的各段原文；决算编制范围：含“编制范围”的段落（连同其后列出的单位）；内设机构：含“内设”的句子；
---   用途：含“用于”且提到该科目（去掉末尾的 费、经费、支出）的句子；接待对象：讲接待且含“具体内容”“接待对象”的句子。
+--   用途：在“用于”之前提到该科目（去掉末尾的 费、经费、支出，余下不足 3 字时用全名）的句子，名词解释除外；“用于以下方面：”连同其后所列；接待对象：讲接待且含“具体内容”“接待对象”的句子。
 --   问题里的科目只用于 用途、接待对象；“某科目存在问题”之类不作答。只摘原文，不改写；找不到相应段落时答“报告未披露”。
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
@@ -21,9 +21,12 @@ WITH 目标 AS (
   FROM 段落 p JOIN 目标 t USING (单位, 年度),
     unnest(regexp_extract_all(p.文本, '[^。；！？]+[。；！？]?')) WITH ORDINALITY AS s(句, 位)
 ), 主语 AS (
-  SELECT regexp_replace(coalesce($科目, ''), '(经费|费用|费|支出)$', '') AS 词
+  SELECT CASE WHEN length(regexp_replace(coalesce($科目, ''), '(经费|费用|费|支出)$', '')) >= 3
+    THEN regexp_replace($科目, '(经费|费用|费|支出)$', '') ELSE coalesce($科目, '') END AS 词  -- 差旅费, 基本支出: whole
 ), 选 AS (
-  SELECT 句.*, CASE WHEN $段落 IN ('内设机构', '用途', '对象') THEN 句 ELSE 文本 END AS 原文
+  SELECT 句.*, CASE WHEN $段落 = '用途' AND regexp_matches(句, '用于(以下方面)?[：:]')
+      THEN substr(文本, strpos(文本, 句))  -- "主要用于以下方面：A…；B…；C…": the whole list
+    WHEN $段落 IN ('内设机构', '用途', '对象') THEN 句 ELSE 文本 END AS 原文
   FROM 句, 主语
   WHERE CASE $段落
     WHEN '问题' THEN 标题 LIKE '%问题%'
@@ -31,7 +34,8 @@ WITH 目标 AS (
     WHEN '职能' THEN 标题 LIKE '%职能%' OR 标题 LIKE '%职责%' OR 上级标题 LIKE '%职能%'
     WHEN '编制范围' THEN 文本 LIKE '%编制范围%'
     WHEN '内设机构' THEN 句 LIKE '%内设%'
-    WHEN '用途' THEN 句 LIKE '%用于%' AND 主语.词 <> '' AND 句 LIKE '%' || 主语.词 || '%'
+    WHEN '用途' THEN strpos(句, '用于') > 0 AND 主语.词 <> '' AND coalesce(上级标题, '') NOT LIKE '%名词%'
+      AND strpos(句, 主语.词) BETWEEN 1 AND strpos(句, '用于')  -- the item named before 用于, not in its list
     WHEN '对象' THEN 句 LIKE '%接待%' AND (句 LIKE '%具体内容%' OR 句 LIKE '%接待对象%')
     ELSE false END
     AND ($科目 IS NULL OR $段落 IN ('用途', '对象'))  -- 会议费存在问题 is not the department's problems
