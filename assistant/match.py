@@ -295,6 +295,14 @@ def build_vocabulary(
             key = re.sub(r"[“”\"‘’]", "", name)
             v.add(key, Token(key, kind, ((kind, name),)), override=v.words.get(normalize_text(key), Token("", "")).kind
                   in ("kw", "filler"))
+    short_terms: dict[str, set[str]] = {}  # "…（款）住房公积金（项）" is also asked as 什么是住房公积金
+    for name in entities.get("名词", set()):
+        m = re.search(r"（款）(.+?)（项）$", name)
+        if m:
+            short_terms.setdefault(m.group(1), set()).add(name)
+    for short, names in short_terms.items():
+        if len(names) == 1:
+            v.add(short, Token(short, "名词", (("名词", next(iter(names))),)))
     for variant, canon in lexicon.canonical.items():
         if canon in known_items:
             v.add(variant, Token(variant, "科目", (("科目", canon),)))

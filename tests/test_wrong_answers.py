@@ -402,3 +402,9 @@ def test_use_of_an_item_is_never_another_items_use(shanghai, question):
 
 def test_use_is_not_read_from_a_term_definition(sample):
     assert sample.ask("差旅费主要用于").status == "no_data"  # 差旅费 appears only in 机关运行经费's definition
+
+
+@pytest.mark.parametrize("question", ["什么是住房公积金", "什么是行政运行"])
+def test_a_function_item_term_is_asked_by_its_own_name(sample, question):
+    a = sample.ask(question)
+    assert a.status == "ok" and a.question_type == "名词解释" and "（项）：" in a.answer
