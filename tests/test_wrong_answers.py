@@ -408,3 +408,17 @@ def test_use_is_not_read_from_a_term_definition(sample):
 def test_a_function_item_term_is_asked_by_its_own_name(sample, question):
     a = sample.ask(question)
     assert a.status == "ok" and a.question_type == "名词解释" and "（项）：" in a.answer
+
+
+@needs_shared
+def test_a_ratio_takes_both_figures_from_one_source(shanghai):
+    a = shanghai.ask("规划局人员经费占基本支出比例")
+    assert a.status == "ok"
+    sources = {(s.file, s.line) for s in a.sources}
+    # the 财政拨款 table's 人员经费 is never divided by the all-funds table's 基本支出: one table, or the text
+    tables = {r[0] for r in shanghai.con.execute(
+        "SELECT DISTINCT 表名 FROM 条目 WHERE 单位 = ? AND 科目 IN ('人员经费', '基本支出') AND 表名 <> ''",
+        [PLANNING]).fetchall()}
+    assert len(tables) > 1  # the report does list both in more than one table
+    lines = [ln for _, ln in sources]
+    assert max(lines) - min(lines) < 10  # both figures from the same place
