@@ -798,6 +798,16 @@ class Matcher:
 
     def _follow(self, previous: Match, slots: dict[str, str], params: dict[str, object],
                 tokens: list[Token]) -> Match:
+        params = dict(params)
+        offset = params.get("年度偏移")
+        before = dict(previous.params)
+        if isinstance(offset, int) and offset < 0 and "年度" not in params:
+            # 2023年会议费 → 上年呢: the year before the one being talked about (2022), not before the latest report
+            year, shift = before.get("年度"), before.get("年度偏移")
+            if isinstance(year, int):
+                params = {**{k: v for k, v in params.items() if k != "年度偏移"}, "年度": year + offset}
+            elif isinstance(shift, int):
+                params["年度偏移"] = shift + offset
         merged = {k: v for k, v in previous.params if k not in ("年度", "年度偏移") or not (
             "年度" in params or "年度偏移" in params)}
         if "科目" in slots and "上级" not in params:

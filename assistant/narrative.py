@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from .lexicon import Lexicon
 from .model import Discrepancy, Fact, Source, Unplaced
-from .normalize import fold, to_decimal
+from .normalize import cn_year, fold, to_decimal
 
 UNITS = ("万元", "亿元", "元", "个百分点", "%", "辆", "批次", "人次", "人", "台（套）", "台", "套", "家", "个",
          "次数", "场次", "次", "分", "篇", "项", "场")
@@ -37,7 +37,8 @@ _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
     r"|本部门|本单位|本[局委院厅办所站队]|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算数为?|决算|列明|安排"
-    r"|实际支出|(?:部门)?决算公开中?)+"
+    r"|实际支出|(?:部门)?决算公开中?|其中包括|包括|主要是|主要为|主要用于|另有|以及|开支|(?:和|及)(?=\S{2})"
+    r"|共(?=接待|组织|发生)|[①-⑳])+"
 )
 _ROLE_WORDS = re.compile(
     r"(?:占本年支出合计的|占本年收入合计的|占\S*?的|占|各增加|各减少|增加了|减少了|增长了|下降了|上升了|降低了|"
@@ -46,7 +47,7 @@ _ROLE_WORDS = re.compile(
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|增长率|增减率|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
-    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|：|:|、|\s)+$"
+    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|执行数为?|执行金额|：|:|、|\s)+$"
 )
 
 
@@ -92,6 +93,8 @@ class Context:
     parent: str = ""  # set by "…其中：" / "主要包括："
     func: tuple[str, str, str] | None = None  # (类, 款, 项) named by "…（类）…（款）…（项）。" for the sentences after it
     recent: list[str] = field(default_factory=list)  # every item given a figure in the last figure-bearing sentence
+    changed: list[str] = field(default_factory=list)  # items given a change on the year there (whose reason follows)
+    budgeted: list[str] = field(default_factory=list)  # items given a budget or 完成预算比 there
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,8 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
     if unit in _COUNT_ATTR:
         return _COUNT_ATTR[unit]
     if unit in ("%", "个百分点"):
+        if re.search(r"占(?:年初|全年|调整后?)?预算数?的?\s*$", pre):
+            return "完成预算比"  # "占年初预算的60%"
         if "占" in pre:
             return "占比"
         if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
@@ -185,12 +190,16 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
 def clean_item(pre: str, unit_name: str) -> str:
     s = pre.strip()
     parts = re.split(r"[：:]", s)
+    if len(parts) > 1 and parts[-1].strip():  # "公务接待费：2023年度决算3万元": the label, when nothing follows it
+        named = clean_item(parts[-1], unit_name)
+        return named or clean_item(parts[-2], unit_name)
     s = parts[-1] if parts[-1].strip() or len(parts) == 1 else parts[-2]  # "支出：90万元": the name before the colon
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)  # "杜集区机关事务管理中心2021年度…": whoever is named
     s = re.split(r"共有|实有|现有|保有(?!量)", s)[-1]
-    s = re.sub(r"^[\d一二三四五六七八九十]+[.、．]\s*", "", s)  # "2、公车运行费2023年度…": the list number first
+    s = re.sub(r"^(?:[\d一二三四五六七八九十]+[.、．]|[①-⑳]|[A-Za-z][.．、])\s*", "", s)  # "2、公车运行费…", "①办公费"
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)
-    s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?)(?:同期)?(?:相比)?", "", s)
+    s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?|年初|全年|调整后?)?"
+               r"(?:同期)?(?:预算数?|决算数?)?(?:相比)?", "", s)  # "较年初预算数90万元", "较2022年度X合计"
     s = re.sub(r"(?:上年|年初)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # an income item, not a 上年 figure
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
@@ -208,6 +217,8 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = s.strip("：:，、 的")
     if len(s) > 16 and "的" in s:  # "…所属各预算单位开支财政拨款的公务用车保有量"
         s = s.rsplit("的", 1)[1]
+    if not re.search(r"[\u4e00-\u9fff]", s):
+        return ""  # "较上年（4万元）减少1万元": what is left of a bracket names nothing
     return "" if s in ("金额", "数量") else s
 
 
@@ -318,7 +329,8 @@ class NarrativeParser:
 
     # ---- sentences ----------------------------------------------------------------------------
     def sentence(self, text: str, ctx: Context, src: Source) -> None:
-        text = re.sub(r"([批人])（次）", r"\1次", tighten(fold(text)).strip())  # "接待20批(次)300人(次)"
+        text = re.sub(r"([批人])（次）", r"\1次", cn_year(tighten(fold(text))).strip())  # "接待20批(次)300人(次)"
+        text = text.replace("负增长", "下降")  # "比上年负增长5%"
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
             text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "").replace(" ", ""), text)
         if not text:
@@ -338,10 +350,14 @@ class NarrativeParser:
         reason = re.match(r"^([^，,。]{0,40}?)的?(?:主要)?(?:变动)?原因(?:是|为|：|:)(.+?)。?$", text)
         if reason and ctx.subject:
             # "因公出国（境）费支出持平的主要原因是…": the sentence names its item; otherwise the last figures' items
-            said = re.sub(r"(?:支出)?(?:决算数?)?(?:(?:小于|大于|低于|高于|超过|等于)(?:年初|全年)?预算数?|持平|增加|减少"
-                          r"|增长|下降|上升|降低|变动|变化)$", "", reason.group(1))
-            named = self.canon(clean_item(said, ctx.unit_name))
-            items = [named] if named in self.lex.items and named not in ctx.subject else ctx.subject
+            change_words = (r"(?:决算数?)?(?:(?:小于|大于|低于|高于|超过|等于)(?:年初|全年)?预算数?|持平|增加|减少"
+                            r"|增长|下降|上升|降低|变动|变化)$")
+            named = self.canon(clean_item(re.sub(change_words, "", reason.group(1)), ctx.unit_name))  # 基本支出增加
+            if named not in self.lex.items and named not in ("收入", "支出"):  # 因公出国（境）费支出持平
+                named = self.canon(clean_item(re.sub("(?:支出)?" + change_words, "", reason.group(1)), ctx.unit_name))
+            attr = "预算差异说明" if re.search(r"预算", reason.group(1)) else "说明"
+            just = ctx.budgeted if attr == "预算差异说明" else ctx.changed  # "…增加40万元，其中：A…，B…。主要原因是…"
+            items = [named] if named in self.lex.items else (just or ctx.subject)
             if named in ("收入", "支出"):  # "收入增加的主要原因是…": the recent 收入 item, when there is one
                 owners = [x for x in ctx.recent if named in x]
                 if len(owners) != 1:
@@ -349,7 +365,6 @@ class NarrativeParser:
                     return
                 items = owners
             # "决算数小于预算数的主要原因：…" explains the gap to the budget, not the change on the year: kept apart
-            attr = "预算差异说明" if re.search(r"预算", reason.group(1)) else "说明"
             if attr == "预算差异说明" and not self._gap_agrees(items, reason.group(1)):
                 # "决算数大于预算数的主要原因…" after an item that stayed under its budget: not its reason
                 self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
@@ -393,7 +408,7 @@ class NarrativeParser:
         placed, clauses = self._figures(text, ctx, src)
         self._conflicts(start, src)
         if not placed:  # "收支总体与上年相比，增加8万元…，主要原因是…": not the subject of the sentence before
-            ctx.subject = []
+            ctx.subject, ctx.changed, ctx.budgeted = [], [], []
         if placed < len(figs):
             self.unplaced.append(Unplaced("无法确定数字所属科目", src))
         # "…因公出国（境）费0万元，较上年无增减；…": a stated zero change of the figure just before it
@@ -507,6 +522,8 @@ class NarrativeParser:
         year_seen = 0  # the last year named so far in the sentence
         last_attr = ""
         recent: list[str] = []
+        changed: list[str] = []
+        budgeted: list[str] = []
         target: tuple[str, str] | None = None  # (item, unit) of the last target count read in the sentence
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
         for clause in _clauses(text):
@@ -516,6 +533,9 @@ class NarrativeParser:
             if months and not figs:  # "在6月、9月、11月执行进度，…分别占预算38.6%、51.0%、63.9%"
                 labels = [f"{n}月" for n in re.findall(r"\d+", months.group(0))]
                 base = clean_item(clause[months.end():], ctx.unit_name)
+            held = re.search(r"(?:截至|截止|截至到)\s*(\d{4})\s*年", clause) if not figs else None
+            if held:  # "截至2022年12月31日，本部门共有车辆4辆" in a 2023 report: last year's stock
+                year_seen = int(held.group(1))
             if not figs and re.search(r"(?:与|比|较)\S{0,8}(?:相比|比较)$", clause):  # "X与上年相比，增加…"
                 said = self.canon(clean_item(re.sub(r"(?:与|比|较)\S{0,8}(?:相比|比较)$", "", clause), ctx.unit_name))
                 if said in self.lex.items:
@@ -573,6 +593,20 @@ class NarrativeParser:
                     placed += len(run)
                     prev_end, i = run[-1].end, i - 1 + len(run)
                     continue
+                if len(run) > 1 and not clean_item(pre, ctx.unit_name):
+                    # "…各增加123.45万元、120.00万元，增长11.11%、10.81%": the items just listed, in order, when
+                    # as many; otherwise which value is whose cannot be told
+                    listed = list(dict.fromkeys(recent))
+                    pairing = last_items if len(last_items) == len(run) else listed if len(listed) == len(run) else []
+                    paired = self._paired(pre, run, unit, budget_mode, versus, pairing, ctx, src, text) if pairing else []
+                    if paired:
+                        placed += len(run)
+                        recent += paired
+                        last_items = paired
+                    else:
+                        lost = True
+                    prev_end, i = run[-1].end, i - 1 + len(run)
+                    continue
                 named = [(int(y.group(1)), bool(re.search(r"(?:比|较|与|同比)\s*$", pre[: y.start()])))
                          for y in re.finditer(r"(?<!\d)(\d{4})\s*年", pre)]  # "较2023年度": the base of a change
                 subject_years = [y for y, base in named if not base]
@@ -602,7 +636,7 @@ class NarrativeParser:
                         lost = True
                         continue
                 counted = unit not in ("万元", "亿元", "元", "%")
-                if counted and (any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN) or re.search(
+                if counted and (any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN) or year_seen == ctx.year - 1 or re.search(
                         rf"原因|上年|去年|{ctx.year - 1}\s*年", pre)):
                     lost = True  # "比上年减少1辆", "较上年提高3分", "上年末为6辆", "原因是报废1辆": no column
                     continue
@@ -618,6 +652,9 @@ class NarrativeParser:
                     raw = ((clean_item(pre.rstrip()[:-2], ctx.unit_name) or "公务用车") + "保有量").rsplit("的", 1)[-1]
                 if ctx.topic == "三公" and unit == "人" and (raw in ("人数", "人员") or (not raw and last_attr == "批次")):
                     raw, attr = "", "人次"  # "公务接待220批次，人数2929人", "接待20批次300人"
+                elif ctx.topic == "三公" and re.fullmatch(r"(?:公务)?接待(?:批次|人数|人次)|来宾", raw) and unit in (
+                        "次", "批", "人", "人次"):  # "接待批次20次，接待人数180人", "来宾180人次"
+                    raw, attr = "公务接待费", "批次" if "批次" in raw else "人次"
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
@@ -689,12 +726,16 @@ class NarrativeParser:
                     self._emit(item, attr, value, unit, ctx, src, text, parent_here if item != parent_here else "")
                 placed += 1
                 recent += items
+                changed += items if attr in ("增减额", "增减率") else []
+                budgeted += items if attr in ("预算数", "全年预算数", "完成预算比") else []
                 last_items = items
                 last_attr = attr
                 last_unit = fig.unit or last_unit
         if last_items:
             ctx.subject = last_items
         ctx.recent = list(dict.fromkeys(recent))
+        ctx.changed = list(dict.fromkeys(changed))
+        ctx.budgeted = list(dict.fromkeys(budgeted))
         if text.rstrip("。").endswith(("其中：", "主要包括：")) and last_items:
             ctx.parent = last_items[0]
         return placed, clauses
@@ -823,6 +864,7 @@ class NarrativeParser:
         figs = figures(rest)
         ctx.func = (lei, kuan, xiang)
         ctx.subject = [xiang]
+        ctx.changed = ctx.budgeted = [xiang]  # a reason after a 项 line is that 项's
         if not figs:  # "1、…（类）…（款）…（项）。主要用于：…" — the figures follow in the next sentences
             return True
         self.numbered += 1

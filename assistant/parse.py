@@ -340,13 +340,21 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
         return
     text = re.sub(r"(\d\.\d+),(?=\d)", r"\1、", text)  # "各是4125.49,4143.91万元": a list (no thousands after a point)
     bad = malformed_numbers(text)
+    pieces: list[tuple[int, int]] = []
     for m in re.finditer(r"[^。；！？]+[。；！？]?", text):
-        sentence = m.group(0).strip()
+        said = text[pieces[-1][0]: pieces[-1][1]] if pieces else ""
+        if (said.endswith(("；", ";")) and re.search(r"原因(?:是|为|如下)?[：:]?", said) and not figures(m.group(0))
+                and not re.search(r"原因(?:是|为|如下)?[：:]?", m.group(0))):
+            pieces[-1] = (pieces[-1][0], m.end())  # "主要原因：一是…；二是…。": one reason, not cut at the first ；
+        else:
+            pieces.append((m.start(), m.end()))
+    for start, end in pieces:
+        sentence = text[start:end].strip()
         if not sentence:
             continue
-        line = max((s for s in starts if s[0] <= m.start()), key=lambda s: s[0])[1]
+        line = max((s for s in starts if s[0] <= start), key=lambda s: s[0])[1]
         src = Source(file, line.no, sentence, line.page)
-        if any(a < m.end() and m.start() < b for a, b in bad):  # never read a wrong figure out of 1,2.3 / 12。5
+        if any(a < end and start < b for a, b in bad):  # never read a wrong figure out of 1,2.3 / 12。5
             narrative.unplaced.append(Unplaced("数字格式有误", src))
             continue
         if narrative.functional_line(sentence, ctx, src):

@@ -22,6 +22,8 @@ CONVERSATIONS = [
     [("会议费多少", N, "44.00万元"), ("差旅费呢", F, "差旅费（经济分类） 4.00万元")],
     [("收入总计多少", N, "183.54万元"), ("上年呢", F, "2023年度", "166.70万元", "推算")],
     [("收入总计多少", N, "183.54万元"), ("2023年呢", F, "2023年度", "166.70万元")],
+    # a relative year counts from the year being talked about, not from the latest report
+    [("2024年收入总计多少", N, "183.54万元"), ("上年呢", F, "2023年度", "166.70万元"), ("今年呢", F, "2024年度")],
     [("驻外商会经费执行率", N, "99.83%"), ("得分呢", F, "得分 88分")],
     [("驻外商会经费执行率", N, "99.83%"), ("权重呢", F, "权重 100分")],
     [("驻外商会经费执行数", N, "29.95万元"), ("年初预算呢", F, "年初预算 30.00万元")],
@@ -137,3 +139,11 @@ def test_piped_is_the_default_command(sample_db):
     result = CliRunner().invoke(app, ["--db", str(sample_db), "--format", "json"], input="会议费多少\n")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout.splitlines()[-1])["question_type"] == "科目金额"
+
+
+def test_last_year_of_an_earlier_year_is_the_year_before_it(engine):
+    conversation = Conversation(engine)
+    conversation.ask("2024年收入总计多少")
+    conversation.ask("上年呢")
+    again = conversation.ask("上年呢")  # 2022: the sample has no figure for it
+    assert again.status == "no_data" and dict(again.params).get("年度") == 2022

@@ -394,3 +394,50 @@ def test_two_figures_for_one_item_in_one_sentence_keep_neither(tmp_path):
     rules = {r[0] for r in con.execute("SELECT 规则 FROM discrepancies").fetchall()}
     con.close()
     assert "同句两数" in rules
+
+
+FIFTH_ROUND = """\
+某县测试局2023年度部门决算
+第二部分 2023年度部门决算情况说明
+一、收入支出决算总体情况说明
+2023年度收入总计900万元、支出总计880万元，比上年增加100万元、80万元，增长12.5%、10%。主要原因：一是新增项目资金；二是人员经费增加。
+二〇二二年度本年支出合计800万元。
+二、支出决算情况说明
+本年支出合计880万元，主要是基本支出700万元和项目支出180万元。
+三、一般公共预算财政拨款基本支出决算情况说明
+2023年度一般公共预算财政拨款基本支出700万元，比上年增加40万元，其中：人员经费600万元，公用经费100万元。主要原因是人员增加。
+公用经费100万元，包括①办公费20万元及差旅费10万元以及会议费5万元。
+四、“三公”经费财政拨款支出决算情况说明
+公务用车购置费0万元。
+公务接待费：2023年度决算3万元，较上年（4万元）减少1万元，下降25%，占年初预算的60%。共接待30批次，250人次。
+因公出国（境）费0万元，上年也为0.00万元。
+五、机关运行经费支出说明
+机关运行经费支出85.6万元，较年初预算数90万元减少4.4万元，比2022年度决算数80万元增加5.6万元。
+六、国有资产占用情况说明
+截至2022年12月31日，本部门共有车辆4辆。
+"""
+
+
+def test_fifth_round_of_wordings(tmp_path):
+    db, facts = _load(tmp_path, FIFTH_ROUND)
+    # an 、-list of values after a list of items pairs in order
+    assert _one(facts, ("收入", "收入总计", "增减额")) == 100 and _one(facts, ("支出", "支出总计", "增减额")) == 80
+    assert _one(facts, ("收入", "收入总计", "增减率")) == Decimal("12.5") and _one(facts, ("支出", "支出总计", "增减率")) == 10
+    assert _one(facts, ("支出", "本年支出合计", "上年金额")) == 800  # 二〇二二年度
+    # joining words and list markers are not part of a name
+    assert _one(facts, ("支出", "基本支出", "金额")) == 700 and _one(facts, ("支出", "项目支出", "金额")) == 180
+    assert _one(facts, ("支出", "办公费", "金额")) == 20 and _one(facts, ("支出", "会议费", "金额")) == 5
+    # a label before the colon; an inline last-year figure; a budget share; 共接待
+    assert _one(facts, ("三公", "公务接待费", "决算数")) == 3 and ("三公", "公务用车购置费", "决算数") in facts
+    assert _one(facts, ("三公", "公务用车购置费", "决算数")) == 0
+    assert _one(facts, ("三公", "公务接待费", "增减率")) == -25 and _one(facts, ("三公", "公务接待费", "完成预算比")) == 60
+    assert _one(facts, ("三公", "公务接待费", "批次")) == 30 and _one(facts, ("三公", "公务接待费", "人次")) == 250
+    assert _one(facts, ("三公", "因公出国（境）费", "上年金额")) == 0
+    assert _one(facts, ("支出", "机关运行经费", "预算数")) == 90 and _one(facts, ("支出", "机关运行经费", "增减额")) == Decimal("5.6")
+    assert ("资产", "车辆", "数量") not in facts  # last year's stock
+    assert not any(re.search(r"^[）较也共及和]|包括|主要是|以及|①", k[1]) for k in facts), sorted(facts)
+    con = connect(db)
+    said = dict(con.execute("SELECT 科目, 说明 FROM 条目 WHERE 说明 IS NOT NULL").fetchall())
+    con.close()
+    assert said.get("一般公共预算财政拨款基本支出") == "人员增加" and "公用经费" not in said  # the total that changed
+    assert "二是人员经费增加" in said.get("收入总计", "") or "二是人员经费增加" in said.get("支出总计", "")

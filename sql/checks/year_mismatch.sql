@@ -7,6 +7,8 @@
 WITH texts AS (
   SELECT DISTINCT 单位, 年度, 报告ID, 原文 AS 文本, {'file': 文件, 'page': 页, 'line': 行, 'text': 原文} AS src
   FROM 事实 WHERE coalesce(原文, '') <> ''
+  UNION  -- the report's paragraphs too: a sentence whose figures were left unplaced still states its date
+  SELECT 单位, 年度, 报告ID, 文本, 来源明细[1] FROM 段落 WHERE coalesce(文本, '') <> ''
   UNION
   SELECT 单位, 年度, 报告ID, 文本, {'file': 来源明细[1].file, 'page': 来源明细[1].page, 'line': 来源明细[1].line, 'text': 文本}
   FROM (SELECT 单位, 年度, 报告ID, 来源明细,
@@ -19,9 +21,10 @@ hits AS (
   FROM texts
 )
 SELECT 单位, 年度, 报告ID,
-  '第' || src.line || '行：“' || 说法 || '”中的年份 ' || regexp_extract(说法, '\d{4}') || ' 不是报告年度 ' || 年度 AS 说明,
+  '第' || min(src.line) || '行：“' || 说法 || '”中的年份 ' || regexp_extract(说法, '\d{4}') || ' 不是报告年度 ' || 年度 AS 说明,
   json_object('说法', 说法, '年份', CAST(regexp_extract(说法, '\d{4}') AS INTEGER), '报告年度', 年度) AS 数值,
-  [src] AS 来源明细
+  list(DISTINCT src ORDER BY src.line) AS 来源明细  -- one finding per wrong date, with every place it is written
 FROM hits
 WHERE CAST(regexp_extract(说法, '\d{4}') AS INTEGER) <> 年度
-ORDER BY 单位, 年度, src.line
+GROUP BY 单位, 年度, 报告ID, 说法
+ORDER BY 单位, 年度, min(src.line)
