@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -252,7 +253,7 @@ def build_vocabulary(
     catalog: tuple[QuestionType, ...],
     lexicon: Lexicon,
     entities: dict[str, set[str]],
-    parents: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    parents: Iterable[tuple[str, str]] = (),
 ) -> Vocabulary:
     """``entities`` maps a slot kind (科目, 项目, 指标, 名词, 单位) to the names present in the database;
     ``parents`` holds (类 or 款, an item under it) pairs of the 功能分类 rows."""
