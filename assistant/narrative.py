@@ -46,7 +46,7 @@ _ROLE_WORDS = re.compile(
     r"完成年初预算数?的|完成全年预算数?的|完成调整后?预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|增长率|增减率|约|"
-    r"占(?!用)[^，。、]*|调整后?预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
+    r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|执行数为?|执行金额|：|:|、|\s)+$"
 )
 
@@ -67,7 +67,7 @@ SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基�
 # words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
 _CLASSIFIERS = "名位户所间座张套批条篇期届栋处亩平㎡米吨万人个辆次台件份家项场公"  # "62名", "1450平方米", "1.85万人"
 _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数", "约", "完成", "比例", "同期", "项目", "年中", "年初",
-              "年末", "对比", "相比", "比较", "同比", "环比", "批复", "年初批复",
+              "年末", "对比", "相比", "比较", "同比", "环比", "批复", "年初批复", "对",
               "价值", "原值", "净值"}
 # a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
 _CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
@@ -219,6 +219,8 @@ def clean_item(pre: str, unit_name: str) -> str:
         s = s.rsplit("的", 1)[1]
     if not re.search(r"[\u4e00-\u9fff]", s):
         return ""  # "较上年（4万元）减少1万元": what is left of a bracket names nothing
+    if "三公" not in s:
+        s = re.sub(r"[“”\"‘’]", "", s)  # 自评等级为“优”的项目 (the 三公 quotes are the lexicon's business)
     return "" if s in ("金额", "数量") else s
 
 
@@ -432,6 +434,9 @@ class NarrativeParser:
                 items = list(before if before is not None else ctx.subject)
             else:
                 continue
+            last = next((f for f in reversed(self.facts) if f.科目 in items and f.数值 is not None and f.source == src), None)
+            if last is not None and last.计量单位 not in ("万元", "%", ""):
+                continue  # "共有车辆8辆，与上年持平": a count unchanged, not its spending (no column for it)
             for it in items:
                 self._emit(it, "增减额", Decimal(0), "万元", ctx, src, text)
             ctx.subject = items
@@ -655,6 +660,10 @@ class NarrativeParser:
                 elif ctx.topic == "三公" and re.fullmatch(r"(?:公务)?接待(?:批次|人数|人次)|来宾", raw) and unit in (
                         "次", "批", "人", "人次"):  # "接待批次20次，接待人数180人", "来宾180人次"
                     raw, attr = "公务接待费", "批次" if "批次" in raw else "人次"
+                if ctx.topic == "三公" and raw in ("接待", "公务接待", "公务接待费") and attr in ("批次", "人次"):
+                    # "国内公务接待20批次，…；接待180人次": the 接待 item just named (never the 外事 part of it)
+                    hosted = [x for x in last_items or ctx.subject if "接待" in x and "外" not in x]
+                    raw = hosted[0] if len(hosted) == 1 else raw
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
@@ -666,6 +675,9 @@ class NarrativeParser:
                     if not raw and not same:  # "2、支出：90万元" after another item's sentence: whose?
                         lost, last_items = True, []
                         continue
+                scored = r"(?:项目自评得分|自评得分|预算执行率|执行率|得分|评分)"
+                if re.fullmatch(scored, raw) and len(last_items) == 1 and not _is_total(last_items[0]):
+                    raw = re.sub(scored + "$", "", last_items[0]) + raw.removeprefix("项目")  # "…项目…，得分92分": its
                 if _CHANGE_NAME.fullmatch(raw) or (re.search(r"\d+(?:\.\d+)?(?:万元|元|个|%|人|次)", raw)
                                                    and not re.search(r"以[上下]", raw)):
                     raw = ""  # "减少率33.3%", "年初批复预算4个项目200万元": no item named

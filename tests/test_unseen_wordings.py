@@ -441,3 +441,19 @@ def test_fifth_round_of_wordings(tmp_path):
     con.close()
     assert said.get("一般公共预算财政拨款基本支出") == "人员增加" and "公用经费" not in said  # the total that changed
     assert "二是人员经费增加" in said.get("收入总计", "") or "二是人员经费增加" in said.get("支出总计", "")
+
+
+def test_sixth_round_of_wordings(tmp_path):
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+            "四、财政拨款收入支出决算总体情况说明\n2023年度财政拨款收入总预算为1,200万元，决算为1,300万元。\n"
+            "七、“三公”经费财政拨款支出决算情况说明\n公务用车保有量3辆，与上年持平。\n"
+            "2023年度国内公务接待20批次，与上年持平；接待180人次。\n"
+            "十二、国有资产占用情况说明\n截至2023年12月31日，本部门共有车辆8辆，与上年持平。\n"
+            "十三、预算绩效管理情况说明\n城市管理项目全年预算数200万元，执行数180万元，执行率90%，得分92分。\n"
+            "2023年度本部门对20个二级项目开展绩效自评。其中自评等级为“优”的项目12个。\n")
+    _, facts = _load(tmp_path, text)
+    assert _one(facts, ("收入", "财政拨款收入", "预算数")) == 1200 and _one(facts, ("收入", "财政拨款收入", "金额")) == 1300
+    assert not any(k[2] == "增减额" for k in facts)  # a count unchanged is not its spending unchanged
+    assert _one(facts, ("三公", "国内公务接待费", "人次")) == 180
+    assert _one(facts, ("概况", "城市管理项目得分", "数值")) == 92  # never a bare 得分 the department's score
+    assert not any(k[1] in ("得分", "执行率", "对") for k in facts) and ("概况", "自评等级为优的项目", "数值") in facts
