@@ -54,8 +54,12 @@ def default_db(progress: Callable[[str], None] | None = None) -> Path:
 
     if progress:
         progress("正在用内置示例报告建立默认数据库…")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".juesuan-", suffix=".duckdb", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".juesuan-", suffix=".duckdb", dir=path.parent)
+    except OSError as e:
+        raise JuesuanError(f"无法在 {path.parent} 建立默认数据库（{e.strerror}）；请把 XDG_DATA_HOME 设为可写的目录，"
+                           "或用 --db 指定数据库") from e
     os.close(fd)
     os.unlink(tmp)
     try:

@@ -41,6 +41,11 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     p = Path(path)
     if not p.exists():
         raise JuesuanError(f"{p}：数据库不存在；先用 juesuan load 载入报告")
+    from .store import path_problem
+
+    problem = path_problem(p, write=False)
+    if problem:
+        raise JuesuanError(problem)
     try:
         con = duckdb.connect(str(p), read_only=True, config=dict(SAFE_CONFIG))
         with contextlib.suppress(duckdb.InvalidInputException):  # already locked by another connection here
@@ -237,6 +242,13 @@ class Engine:
         if year is not None and not any(y == year and (unit is None or u == unit) for u, y in loaded):
             return f"未载入{year}年度的报告，也没有下一年度报告所列的上年数。已载入：{listing}"
         what = next((str(v) for k, v in m.params if k in ("科目", "项目", "指标", "名词")), "")
+        item = params.get("科目")
+        if item:  # 财政拨款收入 not stated, but 财政拨款收入总计 and 一般公共预算财政拨款收入 are: say so
+            near = [r[0] for r in self.con.execute(
+                "SELECT DISTINCT 科目 FROM 条目 WHERE 科目 <> $k AND contains(科目, $k) AND ($u IS NULL OR 单位 = $u) "
+                "ORDER BY length(科目), 科目 LIMIT 5", {"k": str(item), "u": unit}).fetchall()]
+            if near:
+                return f"报告未披露“{what}”的这项数据；报告列示的有：{'、'.join(near)}。已载入：{listing}"
         if what:
             return f"报告未披露“{what}”的这项数据。已载入：{listing}"
         return f"报告中没有相关数据。已载入：{listing}"
@@ -270,18 +282,30 @@ class Engine:
         from .catalog import sql_dir, sql_params
 
         text = query
+        qtype = None
         candidates = [Path(query), sql_dir() / "questions" / f"{query}.sql", sql_dir() / "checks" / f"{query}.sql"]
         for c in candidates:
             if c.suffix == ".sql" and c.is_file():
                 text = c.read_text(encoding="utf-8")
+                qtype = self.catalog.get(c.stem) if c.parent.name == "questions" else None
                 break
         else:
-            if query.endswith(".sql"):
-                raise JuesuanError(f"{query}：找不到这个 SQL 文件")
+            try:
+                parsed = not query.endswith(".sql") and bool(self.con.extract_statements(query))
+            except duckdb.Error:
+                parsed = False
+            if not parsed:  # 不存在的文件: neither a file nor SQL the parser reads
+                raise JuesuanError(f"“{query}”：找不到这个问题类型或 SQL 文件，也不是一条查询；问题类型有："
+                                   + "、".join(sorted(self.catalog)))
         names = sql_params(text)
         unknown = set(params) - set(names)
         if unknown:
             raise JuesuanError(f"SQL 中没有参数：{'、'.join(sorted(unknown))}（可用：{'、'.join(names) or '无'}）")
+        if qtype is not None and qtype.phrasings:  # a slot in every phrasing is what the question is about
+            slots = [set(re.findall(r"\{([^}]+)\}", ph)) for ph in qtype.phrasings]
+            required = sorted(set.intersection(*slots) & set(names) - set(params))
+            if required:
+                raise JuesuanError(f"{qtype.id} 缺少参数：{'、'.join(required)}（用 -p {required[0]}=… 给出）")
         bound: dict[str, object] = {n: _typed(params.get(n)) for n in names}
         try:
             refused = {s.type.name for s in self.con.extract_statements(text)} - READ_STATEMENTS

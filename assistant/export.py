@@ -48,7 +48,12 @@ def _quote(name: str) -> str:
 def export_parquet(con: duckdb.DuckDBPyConnection, directory: str | Path) -> list[Exported]:
     """Write every base table under ``directory/<table>/年度=<y>/`` and ``directory/views.sql``."""
     out_dir = Path(directory)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise JuesuanError(f"{out_dir}：已有同名文件，不是文件夹；请指定一个新的导出目录")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise JuesuanError(f"{out_dir}：无法建立导出目录（{e.strerror}）") from e
     present = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if "reports" not in present:
         raise JuesuanError("这不是 juesuan 数据库（没有 reports 表）")

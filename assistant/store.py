@@ -7,6 +7,7 @@ is identified by (单位, 年度, 类型); loading it again replaces it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -157,11 +158,26 @@ VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资�
               "差异", "未识别")
 
 
+def path_problem(p: Path, write: bool) -> str:
+    """What is wrong with a database path before DuckDB is asked (a folder, a missing folder, a read-only place),
+    so that a sound file is never called corrupt; '' when nothing is."""
+    if p.is_dir():
+        return f"{p}：这是一个文件夹，不是数据库文件；请用 --db 指定一个文件路径"
+    if not p.parent.is_dir():
+        return f"{p}：所在目录 {p.parent} 不存在；请先建立该目录或换一个 --db 路径"
+    if write and not os.access(p if p.exists() else p.parent, os.W_OK):
+        return f"{p}：数据库（或所在目录）只读，无法写入；请换一个可写的 --db 路径"
+    return ""
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a database, with a clear message for a locked, corrupt or foreign file."""
     p = Path(path)
     if read_only and not p.exists():
         raise JuesuanError(f"{p}：数据库不存在；先用 juesuan load 载入报告")
+    problem = path_problem(p, write=not read_only)
+    if problem:
+        raise JuesuanError(problem)
     try:
         con = duckdb.connect(str(p), read_only=read_only)
     except duckdb.IOException as e:

@@ -421,3 +421,30 @@ def test_a_ratio_takes_both_figures_from_one_source(shanghai):
     where = {(ch, t) for ch, t, item, amount in places if item == "人员经费" and amount == row["金额"]}
     base = {(ch, t) for ch, t, item, amount in places if item == "基本支出" and amount == row["基数金额"]}
     assert where & base  # both figures stated in one place (the 财政拨款 table's 人员经费 ÷ all funds' 基本支出 was 90.8%)
+
+
+# new-user check --------------------------------------------------------------------------------------------------
+def test_sql_file_without_its_subject_is_a_usage_error(sample_db):
+    result = runner.invoke(app, ["sql", "科目金额", "--db", str(sample_db)])
+    assert result.exit_code == 2 and "缺少参数：科目" in result.output
+
+
+def test_sql_name_that_is_neither_a_file_nor_a_query(sample_db):
+    result = runner.invoke(app, ["sql", "不存在的文件", "--db", str(sample_db)])
+    assert result.exit_code == 2 and "找不到这个问题类型" in result.output
+
+
+@pytest.mark.parametrize(("make", "command", "says"), [
+    (lambda d: (d / "folder").mkdir() or d / "folder", "ask", "文件夹"),
+    (lambda d: d / "no" / "such" / "x.duckdb", "load", "不存在"),
+])
+def test_a_bad_database_path_is_named_for_what_it_is(tmp_path, make, command, says):
+    db = make(tmp_path)
+    args = ["--db", str(db), command, "会议费多少" if command == "ask" else str(SAMPLE)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and says in result.output and "损坏" not in result.output
+
+
+def test_not_disclosed_names_what_the_report_does_list(sample):
+    a = sample.ask("财政拨款收入多少")
+    assert a.status == "no_data" and "财政拨款收入总计" in a.answer
