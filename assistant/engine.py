@@ -261,6 +261,10 @@ class Engine:
             self._findings = stored_findings(self.con)
         figures = {Decimal(str(v)).normalize() for r in rows for v in r.values()
                    if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)}
+        if any(r.get("推算说明") or r.get("推算") is True for r in rows):
+            # a figure worked out from another (上年 = 本年 − 增减额): the findings on the figures it was worked
+            # out from concern it too (差旅费 2023 = 11 + 1, while the 正文 says 4 for 2024)
+            figures |= {Decimal(n).normalize() for s in sources for n in re.findall(r"\d+(?:\.\d+)?", s.text)}
         out = []
         for f in findings_for_sources(self.con, [(s.file, s.line) for s in sources], self._findings):
             involved = {Decimal(str(v)).normalize() for v in _numbers(f.values)}

@@ -448,3 +448,14 @@ def test_a_bad_database_path_is_named_for_what_it_is(tmp_path, make, command, sa
 def test_not_disclosed_names_what_the_report_does_list(sample):
     a = sample.ask("财政拨款收入多少")
     assert a.status == "no_data" and "财政拨款收入总计" in a.answer
+
+
+def test_a_worked_out_last_year_carries_the_warning_of_what_it_was_worked_out_from(sample):
+    first = sample.understand("差旅费多少")
+    a = sample.answer("上年呢", sample.understand("上年呢", first))
+    assert a.status == "ok" and any("差旅费（金额）多处列示不一致" in w for w in a.warnings)
+
+
+def test_a_comparison_says_which_year_has_no_comparable_figure(sample):
+    a = sample.ask("2023年和2024年差旅费对比")
+    assert a.status == "ok" and "2023年度没有可比的数字" in a.answer

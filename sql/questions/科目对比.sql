@@ -6,7 +6,7 @@
 --   会议费对比 => 科目=会议费
 --   工商联2023年与2024年的三公经费比较 => 科目=三公经费; 单位=广元市昭化区工商业联合会; 起始年度=2023; 年度=2024
 --   三公经费对比情况 => 科目=三公经费
--- answer: {年度}年度 {单位} {科目} {值}[，比{基准}{增减额}][（{增减率}）]
+-- answer: {年度}年度 {单位} {科目} {值}[，比{基准}{增减额}][（{增减率}）][；{缺项}]
 -- notes: 视图 条目。两个单位（财政局和司法局的机关运行经费对比）：各取其最新年度（或所问年度）的数字，第二个单位与
 --   第一个比较；两个年度（2023年和2024年）：每个部门（或所问部门）两个年度的数字，后一年与前一年比较；都未给出时比较
 --   最新年度与上一年度。取数规则同“科目金额”（表格 > 正文 > 附件；年度未载入时用下一年度报告所列的上年数）。
@@ -54,6 +54,9 @@ SELECT a.单位, a.年度, a.科目, a.值, a.计量单位,
   CASE WHEN b.单位 IS NULL THEN NULL WHEN $对比单位 IS NOT NULL THEN b.单位 ELSE b.年度 || '年度' END AS 基准,
   CASE WHEN a.计量单位 = '万元' AND b.计量单位 = '万元' THEN a.值 - b.值 END AS 增减额,
   CASE WHEN a.计量单位 = b.计量单位 THEN round(100 * (a.值 - b.值) / nullif(b.值, 0), 1) END AS 增减率,
+  CASE WHEN a.序 = 2 AND b.单位 IS NULL AND $对比单位 IS NULL AND NOT EXISTS (SELECT 1 FROM 行 o WHERE o.单位 = a.单位 AND o.序 = 1)
+    THEN (SELECT t.年度 FROM 目标 t WHERE t.单位 = a.单位 AND t.序 = 1) || '年度没有可比的数字（未载入该年度报告，'
+      || '下一年度报告所列的上年数与本年所取数字出处不同）' END AS 缺项,
   a.来源, a.来源明细
 FROM 行 a LEFT JOIN 行 b ON a.序 = 2 AND b.序 = 1 AND ($对比单位 IS NOT NULL OR b.单位 = a.单位)
 ORDER BY CASE WHEN $对比单位 IS NULL THEN a.单位 END, a.序;
