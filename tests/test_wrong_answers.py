@@ -450,9 +450,16 @@ def test_not_disclosed_names_what_the_report_does_list(sample):
     assert a.status == "no_data" and "财政拨款收入总计" in a.answer
 
 
-def test_a_worked_out_last_year_carries_the_warning_of_what_it_was_worked_out_from(sample):
-    first = sample.understand("差旅费多少")
-    a = sample.answer("上年呢", sample.understand("上年呢", first))
+def test_a_worked_out_last_year_carries_the_warning_of_what_it_was_worked_out_from(tmp_path, lexicon):
+    from assistant.check import refresh_findings
+
+    con = connect(tmp_path / "s.duckdb")
+    load_file(con, SAMPLE, lexicon)
+    refresh_findings(con)
+    con.close()
+    engine = Engine(open_readonly(tmp_path / "s.duckdb"), load_catalog(), lexicon)
+    first = engine.understand("差旅费多少")
+    a = engine.answer("上年呢", engine.understand("上年呢", first))
     assert a.status == "ok" and any("差旅费（金额）多处列示不一致" in w for w in a.warnings)
 
 
