@@ -556,10 +556,11 @@ class NarrativeParser:
             elif _VERSUS_YEAR.search(clause):
                 versus = "上年"
             chead = clause.split("：")[0] if "：" in clause else ""
-            if chead and not figures(chead):
+            if chead and not figures(chead) and "原因" not in chead:  # "主要原因是：…" names no parent
                 cand = self.canon(clean_item(chead, ctx.unit_name))
                 if cand and len(cand) <= 20:
                     parent_here = cand
+            including = ""  # "工资福利支出700万元，包括基本工资200万元、…": the parts of the item just named
             prev_end = 0
             i = 0
             while i < len(figs):
@@ -630,6 +631,8 @@ class NarrativeParser:
                     unit = "%"  # "增长 13.95": a rate printed without its %
                 if re.fullmatch(r"\s*(?:少|多)了?\s*", pre) and re.search(r"比|较", clause[: fig.start]):
                     pre = "减少" if "少" in pre else "增加"  # "比去年4万元少1万元"
+                if re.match(r"^\s*[，,]?\s*(?:其中)?(?:主要)?(?:包括|包含)", pre) and len(last_items) == 1:
+                    including = last_items[0]
                 attr = role(pre, unit, budget_mode, ctx.year)
                 if attr == "上年预算":  # "2022年预算12万元": last year's budget has no column
                     lost = True
@@ -678,6 +681,8 @@ class NarrativeParser:
                 scored = r"(?:项目自评得分|自评得分|预算执行率|执行率|得分|评分)"
                 if re.fullmatch(scored, raw) and len(last_items) == 1 and not _is_total(last_items[0]):
                     raw = re.sub(scored + "$", "", last_items[0]) + raw.removeprefix("项目")  # "…项目…，得分92分": its
+                if not raw and unit == "万元" and len(last_items) == 1 and re.search(scored + "$", last_items[0]):
+                    raw = re.sub(r"(?:自评得分|预算执行率|执行率|得分|评分)$", "", last_items[0])  # "…项目自评得分95分，预算数…"
                 if _CHANGE_NAME.fullmatch(raw) or (re.search(r"\d+(?:\.\d+)?(?:万元|元|个|%|人|次)", raw)
                                                    and not re.search(r"以[上下]", raw)):
                     raw = ""  # "减少率33.3%", "年初批复预算4个项目200万元": no item named
@@ -735,7 +740,8 @@ class NarrativeParser:
                     value = value / 10000 if unit == "元" else value * 10000
                     unit = "万元"
                 for item in items:
-                    self._emit(item, attr, value, unit, ctx, src, text, parent_here if item != parent_here else "")
+                    up = including or parent_here
+                    self._emit(item, attr, value, unit, ctx, src, text, up if item != up else "")
                 placed += 1
                 recent += items
                 changed += items if attr in ("增减额", "增减率") else []

@@ -457,3 +457,23 @@ def test_sixth_round_of_wordings(tmp_path):
     assert _one(facts, ("三公", "国内公务接待费", "人次")) == 180
     assert _one(facts, ("概况", "城市管理项目得分", "数值")) == 92  # never a bare 得分 the department's score
     assert not any(k[1] in ("得分", "执行率", "对") for k in facts) and ("概况", "自评等级为优的项目", "数值") in facts
+
+
+def test_seventh_round_of_wordings(tmp_path):
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+            "二、收入决算情况说明\n2023年度本年收入合计1,000.00万元，较上年增加100.00万元，增长11.11%，"
+            "主要原因是：财政拨款收入增加80.00万元，主要是人员工资调整。\n"
+            "三、一般公共预算财政拨款基本支出决算情况说明\n2023年度一般公共预算财政拨款基本支出1,000万元，其中：工资福利支出700万元，"
+            "包括基本工资200万元；商品和服务支出200万元，包括办公费30万元；对个人和家庭的补助100万元，包括退休费60万元。\n"
+            "四、项目支出决算情况说明\n2023年度项目支出合计300万元，主要用于专项业务费。\n"
+            "十、预算绩效情况说明\n其中：乡村道路养护项目自评得分95分，全年预算数100万元，执行数98万元，执行率98%。\n")
+    db, facts = _load(tmp_path, text)
+    con = connect(db)
+    parents = dict(con.execute("SELECT 科目, 上级科目 FROM 条目 WHERE 上级科目 IS NOT NULL").fetchall())
+    con.close()
+    # the parts a sentence lists after 包括 are the parts of the item just named, not of 人员经费/公用经费
+    assert parents.get("基本工资") == "工资福利支出" and parents.get("办公费") == "商品和服务支出"
+    assert parents.get("退休费") == "对个人和家庭的补助" and "主要原因是" not in parents.values()
+    assert _one(facts, ("支出", "项目支出", "金额")) == 300  # 项目支出合计
+    assert _one(facts, ("概况", "乡村道路养护项目", "预算数")) == 100  # not the score's budget
+    assert not any(k[1].endswith("自评得分") and k[2] == "预算数" for k in facts)
