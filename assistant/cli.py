@@ -63,12 +63,54 @@ def main() -> None:
             sys.exit(code)
         from .commands import app
 
+        _chinese_usage_errors()
         app(prog_name="juesuan")
     except BrokenPipeError:  # `juesuan ask … | head`: the reader left; no traceback
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+
+
+_USAGE = (
+    (r"No such command '(.+?)'", "没有命令“{0}”"),
+    (r"No such option: (\S+?)\.?(?:\s|$)", "没有选项 {0}"),
+    (r"Missing argument '(.+?)'", "缺少参数 {0}"),
+    (r"Missing option '(.+?)'", "缺少选项 {0}"),
+    (r"Option '(.+?)' requires an argument", "选项 {0} 需要一个值"),
+    (r"Invalid value for (.+?): (.+)", "选项 {0} 的值无效：{1}"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+?)\)", "多余的参数：{0}"),
+)
+_DETAIL = (  # the reasons click and typer give for a bad value
+    (r"Input should be greater than or equal to (\S+)", r"应不小于 \1"),
+    (r"Input should be a valid integer.*", "应为整数"),
+    (r"'", ""),
+)
+
+
+def _chinese_usage_errors() -> None:
+    """click's usage errors (no such command, missing argument …) in Chinese, with the same exit code 2."""
+    import re
+
+    try:  # typer ≥ 0.20 carries its own copy of click
+        from typer._click import exceptions  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover
+        from click import exceptions  # type: ignore[import-not-found,unused-ignore,no-redef]
+
+    def show(self: Any, file: Any = None) -> None:
+        text = self.format_message()
+        for pattern, chinese in _USAGE:
+            m = re.search(pattern, text)
+            if m:
+                hint = re.search(r"(?:Possible options|Did you mean):?\s*([^)?]+)", text)
+                text = chinese.format(*m.groups()) + (f"（是否想用 {hint.group(1).strip()}）" if hint else "")
+                break
+        for pattern, chinese in _DETAIL:
+            text = re.sub(pattern, chinese, text)
+        command = self.ctx.command_path if self.ctx is not None else "juesuan"
+        print(f"错误：{text}。用 {command} --help 查看用法", file=sys.stderr)
+
+    setattr(exceptions.UsageError, "show", show)  # noqa: B010 (a class attribute mypy would refuse)
 
 
 def __getattr__(name: str) -> Any:

@@ -72,7 +72,8 @@ def load(
     files: Annotated[list[str], typer.Argument(help="报告文件（.txt、.docx、.pdf）或包含报告的文件夹（递归查找）。")],
     db: DbOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="显示覆盖率：数字全部落入数据的句子和表行所占比例。")] = False,
-    workers: Annotated[int | None, typer.Option("--workers", "-j", help="并行解析的进程数；默认 CPU 核数，1 为不并行。")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
+                                                help="并行解析的进程数；默认 CPU 核数，1 为不并行。")] = None,
 ) -> None:
     """载入报告到数据库。同一单位同一年度的报告再次载入会替换旧数据；载入失败的文件不改动数据库，也不影响其余文件。
 

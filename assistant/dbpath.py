@@ -88,6 +88,8 @@ def default_db(progress: Callable[[str], None] | None = None) -> Path:
 
 
 def resolve_db(db: str | None, progress: Callable[[str], None] | None = None) -> Path:
+    if db is not None and not db.strip():
+        raise JuesuanError("--db 的值是空的；请给出数据库文件路径，或不写 --db 使用默认数据库")
     if db:
         return Path(db)
     env = os.environ.get("JUESUAN_DB")

@@ -466,3 +466,23 @@ def test_a_worked_out_last_year_carries_the_warning_of_what_it_was_worked_out_fr
 def test_a_comparison_says_which_year_has_no_comparable_figure(sample):
     a = sample.ask("2023年和2024年差旅费对比")
     assert a.status == "ok" and "2023年度没有可比的数字" in a.answer
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["foo"], "没有命令“foo”"),
+    (["lod", "x"], "是否想用 load"),
+    (["ask"], "缺少参数"),
+    (["ask", "会议费", "--formt", "json"], "没有选项 --formt"),
+    (["load", "-j", "0", "x"], "应不小于 1"),
+])
+def test_usage_errors_are_in_chinese_with_exit_2(args, says):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and says in done.stderr and "Error" not in done.stderr, done.stderr
+
+
+def test_empty_db_option_is_an_error_not_the_default_database():
+    result = runner.invoke(app, ["--db", "", "ask", "会议费多少"])
+    assert result.exit_code == 2 and "--db 的值是空的" in result.output
