@@ -123,6 +123,8 @@ _RELATIVE = {"今年": 0, "本年度": 0, "本年": 0, "上年度": -1, "上一�
              "上一年": -1, "上年": -1, "去年": -1, "前一年": -1,
              "上上年度": -2, "上上一年": -2, "上上年": -2, "前年": -2, "两年前": -2, "二年前": -2, "大前年": -3,
              "三年前": -3, "明年": 1, "下一年": 1, "下年": 1}
+# words for "the year before" that, in a conversation, step back from the year being talked about
+_STEP_BACK = {"上年", "上年度", "上一年", "上一年度", "上个年度", "去年", "前一年"}
 # the longest relative word first, so that 上上年 is never read as 上年 and 大前年 never as 前年
 _YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|"
                    + "|".join(sorted(_RELATIVE, key=len, reverse=True)))
@@ -802,7 +804,8 @@ class Matcher:
         params = dict(params)
         offset = params.get("年度偏移")
         before = dict(previous.params)
-        if isinstance(offset, int) and offset < 0 and "年度" not in params:
+        stepped = any(t.kind == "年度" and t.text in _STEP_BACK for t in tokens)  # 上年呢, not 前年呢 (from today)
+        if isinstance(offset, int) and offset < 0 and "年度" not in params and stepped:
             # 2023年会议费 → 上年呢: the year before the one being talked about (2022), not before the latest report
             year, shift = before.get("年度"), before.get("年度偏移")
             if isinstance(year, int):

@@ -486,3 +486,16 @@ def test_usage_errors_are_in_chinese_with_exit_2(args, says):
 def test_empty_db_option_is_an_error_not_the_default_database():
     result = runner.invoke(app, ["--db", "", "ask", "会议费多少"])
     assert result.exit_code == 2 and "--db 的值是空的" in result.output
+
+
+@needs_shared
+def test_a_reason_says_which_way_the_item_moved_whatever_the_question_assumed(shanghai):
+    a = shanghai.ask("财政局支出为什么增加")  # it decreased
+    assert a.status == "ok" and "比上年减少" in a.answer
+
+
+def test_the_year_before_last_counts_from_today_in_a_conversation(sample):
+    first = sample.understand("会议费多少")
+    second = sample.understand("去年呢", first)
+    third = sample.understand("前年呢", second)
+    assert third.param("年度偏移") == -2  # 前年 is two years back from the latest, not from 去年
