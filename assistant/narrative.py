@@ -154,6 +154,14 @@ def _signed(value: Decimal, pre: str) -> Decimal:
 _TARGET = re.compile(r"年初预算|预算目标|目标|计划(?!生育)|预期|预计")
 
 
+_SCORE = r"(?:自评得分|预算执行率|执行率|得分|评分)"  # a project's score or rate, named after the project
+
+
+def _project_of(item: str) -> str:
+    """乡村道路养护项目自评得分 → 乡村道路养护项目: the project a score or rate figure was named after."""
+    return re.sub(_SCORE + "$", "", item)
+
+
 def _is_total(item: str) -> bool:
     """本年支出合计, 支出总计, 一般公共预算财政拨款支出 …: a department's total, whose 基本支出 split is the department's."""
     return bool(_TOTAL_BASE.match(item)) or item.endswith(("财政拨款支出", "支出总计", "支出合计", "财政拨款支出总计"))
@@ -678,11 +686,10 @@ class NarrativeParser:
                     if not raw and not same:  # "2、支出：90万元" after another item's sentence: whose?
                         lost, last_items = True, []
                         continue
-                scored = r"(?:项目自评得分|自评得分|预算执行率|执行率|得分|评分)"
-                if re.fullmatch(scored, raw) and len(last_items) == 1 and not _is_total(last_items[0]):
-                    raw = re.sub(scored + "$", "", last_items[0]) + raw.removeprefix("项目")  # "…项目…，得分92分": its
-                if not raw and unit == "万元" and len(last_items) == 1 and re.search(scored + "$", last_items[0]):
-                    raw = re.sub(r"(?:自评得分|预算执行率|执行率|得分|评分)$", "", last_items[0])  # "…项目自评得分95分，预算数…"
+                if re.fullmatch("项目自评得分|" + _SCORE, raw) and len(last_items) == 1 and not _is_total(last_items[0]):
+                    raw = _project_of(last_items[0]) + raw.removeprefix("项目")  # "…项目…，得分92分": that project's
+                if not raw and unit == "万元" and len(last_items) == 1 and re.search(_SCORE + "$", last_items[0]):
+                    raw = _project_of(last_items[0])  # "…项目自评得分95分，全年预算数100万元": the project's money
                 if _CHANGE_NAME.fullmatch(raw) or (re.search(r"\d+(?:\.\d+)?(?:万元|元|个|%|人|次)", raw)
                                                    and not re.search(r"以[上下]", raw)):
                     raw = ""  # "减少率33.3%", "年初批复预算4个项目200万元": no item named
@@ -836,15 +843,17 @@ class NarrativeParser:
     def _conflicts(self, start: int, src: Source) -> None:
         """One item given two different figures for the same role in one sentence ("公务接待费1.58元，经核查，…公务
         接待费为1.58万元"): which is meant cannot be told — neither is kept; the audit lists the sentence."""
-        groups: dict[tuple[object, ...], set[Decimal]] = {}
+        def role_of(f: Fact) -> tuple[str, ...]:
+            return f.表, f.科目, f.属性, f.类, f.款, f.项, f.计量单位
+
+        groups: dict[tuple[str, ...], set[Decimal]] = {}
         for f in self.facts[start:]:
             if f.数值 is not None:
-                groups.setdefault((f.表, f.科目, f.属性, f.类, f.款, f.项, f.计量单位), set()).add(f.数值)
+                groups.setdefault(role_of(f), set()).add(f.数值)
         clash = {k for k, v in groups.items() if len(v) > 1}
         if not clash:
             return
-        self.facts[start:] = [f for f in self.facts[start:]
-                              if (f.表, f.科目, f.属性, f.类, f.款, f.项, f.计量单位) not in clash]
+        self.facts[start:] = [f for f in self.facts[start:] if role_of(f) not in clash]
         for k in sorted(clash, key=str):
             values = "、".join(f"{v.normalize():f}" for v in sorted(groups[k]))
             self.discrepancies.append(Discrepancy("同句两数", f"{k[1]}（{k[2]}）在同一句中有两个不同的数：{values}", None, src))

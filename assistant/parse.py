@@ -343,8 +343,7 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
     pieces: list[tuple[int, int]] = []
     for m in re.finditer(r"[^。；！？]+[。；！？]?", text):
         said = text[pieces[-1][0]: pieces[-1][1]] if pieces else ""
-        if (said.endswith(("；", ";")) and re.search(r"原因(?:是|为|如下)?[：:]?", said) and not figures(m.group(0))
-                and not re.search(r"原因(?:是|为|如下)?[：:]?", m.group(0))):
+        if said.endswith(("；", ";")) and "原因" in said and "原因" not in m.group(0) and not figures(m.group(0)):
             pieces[-1] = (pieces[-1][0], m.end())  # "主要原因：一是…；二是…。": one reason, not cut at the first ；
         else:
             pieces.append((m.start(), m.end()))

@@ -305,15 +305,21 @@ def test_write_corpus_loads_both_layouts(tmp_path, lexicon):
 # ---- forms of the real reports that the parser once misread ------------------------------------------------
 
 
-def test_kuan_with_brackets_in_the_narrative(tmp_path, lexicon):
-    unit = "上海市普陀区人民政府办公室"
-    m = table_model(6, unit, kuan=BRACKET_KUAN)
+def _serious_findings(tmp_path, lexicon, m, unit, year):
+    """Load the report rendered from model ``m`` and return the audit's 错误 and 警告 findings."""
     path = tmp_path / "r.txt"
-    path.write_text(render_table_report(m, unit, 2024), encoding="utf-8")
+    path.write_text(render_table_report(m, unit, year), encoding="utf-8")
     con = connect(tmp_path / "r.duckdb")
     assert load_file(con, path, lexicon).status == "loaded"
     serious = [f for f in run_checks(con) if f.level in ("错误", "警告")]
     con.close()
+    return serious
+
+
+def test_kuan_with_brackets_in_the_narrative(tmp_path, lexicon):
+    unit = "上海市普陀区人民政府办公室"
+    m = table_model(6, unit, kuan=BRACKET_KUAN)
+    serious = _serious_findings(tmp_path, lexicon, m, unit, 2024)
     assert serious == [], render_findings(serious)
 
 
@@ -325,12 +331,7 @@ def test_sangong_reason_after_an_item_at_full_budget(tmp_path, lexicon):
     m.sangong = {k: (a, a) for k, (_, a) in m.sangong.items()}  # every item at full budget …
     m.sangong["因公出国（境）费"] = (Decimal("5.00"), Decimal("0.00"))  # … but one budgeted and not spent
     assert actual > 0 and table_figures(m)["三公经费.预算"] > table_figures(m)["三公经费"]
-    path = tmp_path / "r.txt"
-    path.write_text(render_table_report(m, unit, 2023), encoding="utf-8")
-    con = connect(tmp_path / "r.duckdb")
-    assert load_file(con, path, lexicon).status == "loaded"
-    serious = [f for f in run_checks(con) if f.level in ("错误", "警告")]
-    con.close()
+    serious = _serious_findings(tmp_path, lexicon, m, unit, 2023)
     assert serious == [], render_findings(serious)
 
 
