@@ -89,13 +89,22 @@ _DETAIL = (  # the reasons click and typer give for a bad value
 
 
 def _chinese_usage_errors() -> None:
-    """click's usage errors (no such command, missing argument …) in Chinese, with the same exit code 2."""
+    """click's usage errors (no such command, missing argument …) in Chinese, with the same exit code 2; the
+    help option's own line in Chinese."""
     import re
 
     try:  # typer ≥ 0.20 carries its own copy of click
-        from typer._click import exceptions  # type: ignore[import-not-found,unused-ignore]
+        from typer._click import core, exceptions  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # pragma: no cover
-        from click import exceptions  # type: ignore[import-not-found,unused-ignore,no-redef]
+        from click import core, exceptions  # type: ignore[import-not-found,unused-ignore,no-redef]
+
+    english_help_option = core.Command.get_help_option
+
+    def help_option(self: Any, ctx: Any) -> Any:  # "--help  Show this message and exit." on every page
+        option = english_help_option(self, ctx)
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
 
     def show(self: Any, file: Any = None) -> None:
         text = self.format_message()
@@ -111,6 +120,7 @@ def _chinese_usage_errors() -> None:
         print(f"错误：{text}。用 {command} --help 查看用法", file=sys.stderr)
 
     setattr(exceptions.UsageError, "show", show)  # noqa: B010 (a class attribute mypy would refuse)
+    setattr(core.Command, "get_help_option", help_option)  # noqa: B010
 
 
 def __getattr__(name: str) -> Any:

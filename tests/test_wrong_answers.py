@@ -483,6 +483,15 @@ def test_usage_errors_are_in_chinese_with_exit_2(args, says):
     assert done.returncode == 2 and says in done.stderr and "Error" not in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("args", [["--help"], ["ask", "--help"], ["load", "--help"]])
+def test_help_pages_describe_the_help_option_in_chinese(args):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "显示本帮助并退出" in done.stdout and "Show this message" not in done.stdout
+
+
 def test_empty_db_option_is_an_error_not_the_default_database():
     result = runner.invoke(app, ["--db", "", "ask", "会议费多少"])
     assert result.exit_code == 2 and "--db 的值是空的" in result.output
