@@ -5,6 +5,7 @@ No prompt_toolkit here: piped mode and the REPL share this class.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TextIO
 
@@ -12,6 +13,9 @@ from .engine import Engine
 from .match import Match
 from .model import Answer, JuesuanError
 from .render import render
+
+# a question that only makes sense after another one: 那培训费呢, 那么上年, 还有差旅费呢
+_ELLIPTICAL = re.compile(r"^\s*(?:那么?|还有)|呢\s*[？?。!！]*\s*$")
 
 
 class Conversation:
@@ -21,10 +25,21 @@ class Conversation:
         self.engine = engine
         self.previous: Match | None = None
         self.last: Answer | None = None
+        self.refused: Match | None = None  # the last question's match, when it was refused
         self.context: dict[str, object] = {}  # set by \use in the REPL: 单位, 年度
 
     def ask(self, question: str) -> Answer:
         m = self.engine.understand(question, self.previous)
+        refused = self.refused
+        if (m.status == "ok" and refused is not None and (refused.status == "no_data" or refused.params)
+                and (m.followup or _ELLIPTICAL.search(question))):
+            # 司法局会议费预算 (not loaded) → 那培训费呢: what the refused question named is lost, so answering
+            # would fill it from an older question or drop it (every department's 培训费): neither was asked.
+            # A question of which nothing was recognised (乱七八糟) named nothing: its follow-up keeps the one before.
+            m = Match("not_understood", tokens=m.tokens,
+                      message="上一个问题没有得到回答，无法接着它追问；请把问题问完整（写出单位、科目、年度）")
+        else:  # a refused follow-up keeps the refusal it follows: 上年呢 after it is refused as well
+            self.refused = m if m.status != "ok" else None
         if m.status == "ok" and self.context:
             m = self._with_context(m)
         answer = self.engine.answer(question, m)
@@ -45,6 +60,7 @@ class Conversation:
     def reset(self) -> None:
         self.previous = None
         self.last = None
+        self.refused = None
 
 
 def run_piped(engine: Engine, stdin: TextIO, stdout: TextIO, fmt: str = "table") -> int:

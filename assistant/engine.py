@@ -36,6 +36,9 @@ READ_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA", "CALL", "PREPARE", "EXECUTE", 
 HIDDEN_COLS = {"来源", "来源明细", "序号", "报告ID", "计量单位", "推算说明", "变化说明", "字段名", "章节", "目标", "出处"}
 
 
+NOTHING_LOADED = "数据库中还没有载入任何报告；先用 juesuan load 文件 载入报告"
+
+
 def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     """A connection on which user-supplied SQL cannot write, attach, copy, read files or load extensions."""
     p = Path(path)
@@ -190,6 +193,8 @@ class Engine:
         why = tuple(f"{t.text}→{t.kind}" + (f"({'/'.join(v for _, v in t.values)})" if t.values else "")
                     for t in m.tokens)
         if m.status != "ok":
+            if not self.reports():  # nothing loaded: no name is known, so the question cannot be read either
+                return Answer(question.strip(), "no_data", answer=NOTHING_LOADED, params=m.params, why=why)
             text = m.message or "未能理解这个问题"
             if m.suggestions:
                 text += "。您是否想问：" + "；".join(m.suggestions)
@@ -236,6 +241,8 @@ class Engine:
 
     def no_data_message(self, m: Match, params: dict[str, object]) -> str:
         loaded = self.reports()
+        if not loaded:
+            return NOTHING_LOADED
         listing = "、".join(f"{y}年度 {u}" for u, y in loaded) or "（无）"
         unit = params.get("单位")
         year = params.get("年度")

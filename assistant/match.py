@@ -97,7 +97,7 @@ FILLERS = (
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
 _LEVELS = ("省", "市", "州", "盟", "区", "县", "旗")  # the level of government that starts a short name: 区财政局
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|办公室|办事处)")
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|办公室|办事处|街道|检察院|法院)")
 _UNIT_SUFFIX = re.compile(r"(局|委|办|院|会|部|厅|中心|街道|政府|所|站|队)$")
 
 
@@ -598,7 +598,7 @@ class Matcher:
         """A department named in the question (…局, …厅, …委员会, …办公室) that is not a loaded one."""
         text = normalize_text(question)
         for m in _DEPARTMENT.finditer(text):
-            name = m.group(0).lstrip("".join(CONNECTORS))
+            name = re.sub(r"^(?:年度?|月份?)?的?", "", m.group(0).lstrip("".join(CONNECTORS)))  # 2027年司法局
             if not any(_subsequence(name[-min(len(name), 6):], normalize_text(u)) for u in self.vocab.unit_names):
                 return name
         return ""

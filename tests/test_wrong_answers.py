@@ -508,3 +508,35 @@ def test_the_year_before_last_counts_from_today_in_a_conversation(sample):
     second = sample.understand("去年呢", first)
     third = sample.understand("前年呢", second)
     assert third.param("年度偏移") == -2  # 前年 is two years back from the latest, not from 去年
+
+
+@pytest.mark.parametrize("turns", [
+    ["财政局会议费多少", "那差旅费呢"],  # the refused question named a department: its follow-up must not drop it
+    ["会议费多少", "司法局会议费预算", "那差旅费呢"],  # … nor take the department of the question before
+    ["会议费多少", "司法局会议费", "差旅费呢"],
+])
+def test_a_follow_up_to_a_refused_question_is_refused(sample, turns):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(sample)
+    answers = [conversation.ask(t) for t in turns]
+    assert answers[-2].status != "ok"
+    assert answers[-1].status == "not_understood" and "上一个问题没有得到回答" in answers[-1].answer
+    assert conversation.ask("上年呢").status == "not_understood"
+    assert conversation.ask("差旅费多少").status == "ok"  # a whole question is answered again
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("2027年司法局预算", "“司法局”"), ("万里街道三公经费", "“万里街道”"), ("江苏省人民检察院2019年预算", "“江苏省人民检察院”"),
+])
+def test_an_unloaded_department_is_named_as_asked(sample, question, named):
+    a = sample.ask(question)
+    assert a.status == "no_data" and f"没有载入{named}的报告" in a.answer
+
+
+@pytest.mark.parametrize("question", ["什么是三公经费", "三公经费多少", "万里街道会议费"])
+def test_an_empty_database_says_nothing_is_loaded(tmp_path, lexicon, question):
+    connect(tmp_path / "e.duckdb").close()
+    engine = Engine(open_readonly(tmp_path / "e.duckdb"), load_catalog(), lexicon)
+    a = engine.ask(question)
+    assert a.status == "no_data" and "还没有载入任何报告" in a.answer and "未披露" not in a.answer
