@@ -44,6 +44,11 @@ class Conversation:
             m = self._with_context(m)
         answer = self.engine.answer(question, m)
         if m.status == "ok":
+            # plain 支出 is 本年支出合计, or 支出总计 where only that is stated: a follow-up (上年呢) keeps the
+            # item this answer used, so two turns never compare two different items
+            used = dict(answer.params).get("科目")
+            if m.fallback and answer.status == "ok":
+                m = replace(m, fallback=()) if used == m.param("科目") else replace(m, params=m.fallback, fallback=())
             self.previous = m
         self.last = answer
         return answer

@@ -750,6 +750,10 @@ class Matcher:
             follow = self._follow_slots(previous, core, params, tokens)
             if follow is not None:
                 return follow
+        if not hits and previous is not None and previous.status == "ok" and core:
+            aspect = self._aspect(previous, core, params, tokens)
+            if aspect is not None:
+                return aspect
         if not hits:
             unknown = [t.text for t in core if t.kind == "unknown"]
             if unknown:
@@ -837,6 +841,9 @@ class Matcher:
         if not any(t.text in ("呢", "那", "那么", "其中") for t in tokens) and match_signature(core, self.compiled):
             return None  # a full question on its own (差旅费多少): it resets the conversation
         if words in (["为什么"], ["原因"]):
+            if previous.type_id == "科目预算" and "预算差异原因" in self.catalog:
+                # 完成预算多少 → 为什么: why the figure differs from the budget, not why it moved on the year
+                return self._aspect(previous, core, params, tokens, type_id="预算差异原因")
             if "科目" in dict(previous.params) and "科目原因" in self.catalog:
                 return replace(self._follow(previous, {}, params, tokens), type_id="科目原因")
             if "原因" in qtype.params:
@@ -847,10 +854,34 @@ class Matcher:
         slots: dict[str, str] = {}
         for tok in core:
             fit = next(((k, v) for k, v in tok.values if k in qtype.params), None)
-            if fit is None:
-                return None
+            if fit is None:  # 驻外商会经费执行率 → 改进措施呢: another aspect of the same project
+                return self._aspect(previous, core, params, tokens)
             slots[fit[0]] = fit[1]
         return self._follow(previous, slots, params, tokens)
+
+    def _aspect(self, previous: Match, core: list[Token], params: dict[str, object], tokens: list[Token],
+                type_id: str = "") -> Match | None:
+        """A follow-up that asks another thing about the same item (三公经费多少 → 预算呢, 比上年呢, 占比呢;
+        a project's 执行率 → 改进措施呢): the question read with the previous item put back in front of it.
+        Only a question type that takes the item and every other word; the department and year carry over."""
+        before = dict(previous.params)
+        key = next((k for k in ("项目", "指标", "科目") if k in before), None)
+        if key is None or any(k in ("项目", "指标", "科目", "名词") for t in core for k, _ in t.values):
+            return None
+        item = Token(str(before[key]), key, ((key, str(before[key])),))
+        hits = [h for h in match_signature([item, *core], self.compiled)
+                if key in self.catalog[h[0].type_id].params and (not type_id or h[0].type_id == type_id)]
+        if type_id and not hits and type_id in self.catalog:
+            hits = [(next(c for c in self.compiled if c.type_id == type_id), {key: str(before[key])})]
+        if not hits:
+            return None
+        hits.sort(key=lambda h: (-sum(not s.startswith("{") for s in h[0].signature), h[0].type_id))
+        best, slot_values = hits[0]
+        wanted = self.catalog[best.type_id].params
+        carried = self._follow(previous, {}, params, tokens)  # 上年 in the follow-up counts as in _follow
+        merged = {k: v for k, v in carried.params if k in wanted and k not in ("字段", "栏目", "段落", "原因")}
+        merged.update(slot_values)
+        return Match("ok", best.type_id, tuple(merged.items()), best.phrasing, tuple(tokens), followup=True)
 
     def split_pair(self, question: str) -> tuple[str, str] | None:
         """``A和B…`` with A and B of the same kind → (the question with A only, the question with B only)."""

@@ -540,3 +540,41 @@ def test_an_empty_database_says_nothing_is_loaded(tmp_path, lexicon, question):
     engine = Engine(open_readonly(tmp_path / "e.duckdb"), load_catalog(), lexicon)
     a = engine.ask(question)
     assert a.status == "no_data" and "还没有载入任何报告" in a.answer and "未披露" not in a.answer
+
+
+@pytest.mark.parametrize(("turns", "type_id", "says"), [
+    (["会议费多少", "比上年呢"], "科目增减", "上年"),
+    (["三公经费多少", "预算呢"], "科目预算", "预算"),
+    (["企业家座谈会经费执行率多少", "改进措施呢"], "项目说明", "企业家座谈会经费 改进措施"),
+    (["企业家座谈会经费执行率多少", "存在什么问题呢"], "项目说明", "企业家座谈会经费 存在问题"),
+])
+def test_a_follow_up_can_ask_another_aspect_of_the_same_item(sample, turns, type_id, says):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(sample)
+    answers = [conversation.ask(t) for t in turns]
+    last = answers[-1]
+    assert last.status == "ok" and last.question_type == type_id and says in last.answer, last.answer
+    item = next(v for k, v in answers[0].params if k in ("科目", "项目") and v)
+    assert item in last.answer  # the item of the first question, never the department's own text
+
+
+@needs_shared
+def test_why_after_a_budget_question_is_the_budget_gap_reason(shanghai):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    conversation.ask("财政局一般公共预算财政拨款支出完成预算多少")
+    a = conversation.ask("为什么")
+    assert a.status == "ok" and a.question_type == "预算差异原因" and "比上年" not in a.answer
+
+
+@needs_shared
+def test_a_year_follow_up_keeps_the_item_the_answer_used(shanghai):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    first = conversation.ask("财政局支出多少")
+    assert first.status == "ok" and "本年支出合计" in first.answer
+    a = conversation.ask("上年呢")  # 2023 本年支出合计 is not stated; 2023 支出总计 is another item
+    assert "支出总计" not in a.answer and (a.status != "ok" or "本年支出合计" in a.answer)
