@@ -227,6 +227,9 @@ class Engine:
         sentence = "；".join(dict.fromkeys(fill(qtype.answer, d).rstrip("。") for d in dicts)) + "。"
         if qtype.id == "项目列表":
             sentence = f"共{len(rows)}个项目：{sentence}"
+        elif qtype.id == "帮助":  # the table already lists every type with its example
+            examples = "；".join(str(d.get("示例")) for d in dicts[:6])
+            sentence = f"可以问 {len(rows)} 类问题（见上表），例如：{examples}。"
         elif len({d.get("单位") for d in dicts}) > 1 or qtype.id in ("未完成", "报告列表"):
             sentence = f"共 {len(rows)} 条：{sentence}"
         sources = self.sources(dicts)

@@ -599,7 +599,9 @@ class Matcher:
         text = normalize_text(question)
         for m in _DEPARTMENT.finditer(text):
             name = re.sub(r"^(?:年度?|月份?)?的?", "", m.group(0).lstrip("".join(CONNECTORS)))  # 2027年司法局
-            if not any(_subsequence(name[-min(len(name), 6):], normalize_text(u)) for u in self.vocab.unit_names):
+            # 差旅费比规划局: the words before a loaded department's name are not part of the name
+            tails = [name[k:] for k in range(max(0, len(name) - 6), len(name) - 2)]
+            if not any(_subsequence(t, normalize_text(u)) for t in tails for u in self.vocab.unit_names):
                 return name
         return ""
 

@@ -578,3 +578,25 @@ def test_a_year_follow_up_keeps_the_item_the_answer_used(shanghai):
     assert first.status == "ok" and "本年支出合计" in first.answer
     a = conversation.ask("上年呢")  # 2023 本年支出合计 is not stated; 2023 支出总计 is another item
     assert "支出总计" not in a.answer and (a.status != "ok" or "本年支出合计" in a.answer)
+
+
+def test_what_can_i_ask_lists_the_types_once(sample):
+    a = sample.ask("我能问什么")
+    assert a.status == "ok" and len(a.rows) >= 20 and f"{len(a.rows)} 类问题" in a.answer
+    assert sum(str(r[0]) in a.answer for r in a.rows) == 0  # the titles are in the table, not repeated
+    assert 1 <= sum(str(r[-1]) in a.answer for r in a.rows) <= 6
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("规划局公务接待费预算完成率", "预算 2.85万元"), ("规划局城乡社区规划与管理完成年初预算的比例", "88.08%"),
+])
+def test_budget_completion_phrasings(shanghai, question, wanted):
+    a = shanghai.ask(question)
+    assert a.status == "ok" and a.question_type == "科目预算" and wanted in a.answer, a.answer
+
+
+@needs_shared
+def test_words_before_a_loaded_department_are_not_named_as_a_department(shanghai):
+    a = shanghai.ask("财政局差旅费比规划局多多少")
+    assert a.status != "ok" and "没有载入" not in a.answer, a.answer
