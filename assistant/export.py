@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from .model import JuesuanError
-from .store import _VIEWS, VIEW_NAMES
+from .store import _VIEWS, ENTRY_VIEW, VIEW_NAMES
 
 BASE_TABLES = ("reports", "facts", "fact_rows", "projects", "funds", "indicators", "terms", "unplaced", "findings")
 # … and any other table of the database (all but meta), so a table added to store.py is exported too
@@ -88,7 +88,7 @@ def views_sql(base_views: list[str]) -> str:
     header = ("-- juesuan: the base tables as views over the Parquet files of this directory, then the public views\n"
               f"-- ({'、'.join(VIEW_NAMES)}), exactly as assistant/store.py defines them.\n"
               "-- Run from this directory: duckdb -init views.sql   (or SET file_search_path = '<this directory>')\n")
-    return header + "\n".join(base_views) + "\n" + _VIEWS.strip() + "\n"
+    return header + "\n".join(base_views) + "\n" + ENTRY_VIEW + _VIEWS.strip() + "\n"
 
 
 def _sql_str(path: Path) -> str:
