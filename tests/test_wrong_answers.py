@@ -600,3 +600,12 @@ def test_budget_completion_phrasings(shanghai, question, wanted):
 def test_words_before_a_loaded_department_are_not_named_as_a_department(shanghai):
     a = shanghai.ask("财政局差旅费比规划局多多少")
     assert a.status != "ok" and "没有载入" not in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("财政局100万以上设备几台", "单价100万元以上设备（年末实有） 2台"), ("财政局维修费", "维修（护）费"),
+])
+def test_colloquial_names_of_listed_items(shanghai, question, wanted):
+    a = shanghai.ask(question)
+    assert a.status == "ok" and wanted in a.answer, a.answer
