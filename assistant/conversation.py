@@ -14,8 +14,8 @@ from .match import Match
 from .model import Answer, JuesuanError
 from .render import render
 
-# a question that only makes sense after another one: 那培训费呢, 那么上年, 还有差旅费呢
-_ELLIPTICAL = re.compile(r"^\s*(?:那么?|还有)|呢\s*[？?。!！]*\s*$")
+# a question that only makes sense after another one: 那培训费呢, 那么上年, 差旅费呢 (not 还有哪些项目未完成)
+_ELLIPTICAL = re.compile(r"^\s*那(?!些)|呢\s*[？?。!！]*\s*$")
 
 
 class Conversation:
