@@ -10,12 +10,20 @@ from dataclasses import replace
 from typing import TextIO
 
 from .engine import Engine
-from .match import Match
+from .match import SLOT_KINDS, Match
 from .model import Answer, JuesuanError
 from .render import render
 
 # a question that only makes sense after another one: 那培训费呢, 那么上年, 差旅费呢 (not 还有哪些项目未完成)
 _ELLIPTICAL = re.compile(r"^\s*那(?!些)|呢\s*[？?。!！]*\s*$")
+
+
+def _named(refused: Match, question: str) -> bool:
+    """Whether a refused question asked about something: a department, item, project, field or year was
+    recognised in it, or it was itself a follow-up (年末呢). Only a question of which nothing was recognised
+    (乱七八糟, 今天天气怎么样) leaves the conversation where it was."""
+    return (refused.status == "no_data" or bool(refused.params) or bool(_ELLIPTICAL.search(question))
+            or any(t.kind in SLOT_KINDS or t.kind in ("年度", "上级") for t in refused.tokens))
 
 
 class Conversation:
@@ -26,12 +34,13 @@ class Conversation:
         self.previous: Match | None = None
         self.last: Answer | None = None
         self.refused: Match | None = None  # the last question's match, when it was refused
+        self.refused_text = ""
         self.context: dict[str, object] = {}  # set by \use in the REPL: 单位, 年度
 
     def ask(self, question: str) -> Answer:
         m = self.engine.understand(question, self.previous)
         refused = self.refused
-        if (m.status == "ok" and refused is not None and (refused.status == "no_data" or refused.params)
+        if (m.status == "ok" and refused is not None and _named(refused, self.refused_text)
                 and (m.followup or _ELLIPTICAL.search(question))):
             # 司法局会议费预算 (not loaded) → 那培训费呢: what the refused question named is lost, so answering
             # would fill it from an older question or drop it (every department's 培训费): neither was asked.
@@ -40,6 +49,7 @@ class Conversation:
                       message="上一个问题没有得到回答，无法接着它追问；请把问题问完整（写出单位、科目、年度）")
         else:  # a refused follow-up keeps the refusal it follows: 上年呢 after it is refused as well
             self.refused = m if m.status != "ok" else None
+            self.refused_text = question
         if m.status == "ok" and self.context:
             m = self._with_context(m)
         answer = self.engine.answer(question, m)

@@ -667,7 +667,7 @@ class Matcher:
         return m
 
     def _match(self, question: str, previous: Match | None = None) -> Match:
-        tokens = self.tokens(question)
+        tokens = self._share_base(self.tokens(question))
         m = self._match_tokens(question, tokens, previous)
         if m.status != "ok" and any(t.kind == "unknown" for t in tokens):
             joined = self._rejoin(tokens)
@@ -683,6 +683,12 @@ class Matcher:
             if again.status == "ok":
                 return again
         return m
+
+    def _share_base(self, tokens: list[Token]) -> list[Token]:
+        """占支出/占收入: the filler after 占 is the base of the share (本年支出合计), so 公务接待费占支出的比例 is
+        read as one item over another, never as the share the report states on another base (of 三公经费)."""
+        return [self.vocab.bare[t.text] if i and tokens[i - 1].text == "占" and t.kind == "filler"
+                and t.text in self.vocab.bare else t for i, t in enumerate(tokens)]
 
     def _rejoin(self, tokens: list[Token]) -> list[Token] | None:
         """A word split by fillers or a count (买了几辆车 → 买车 + 几辆): the question without them, segmented

@@ -514,6 +514,10 @@ def test_the_year_before_last_counts_from_today_in_a_conversation(sample):
     ["财政局会议费多少", "那差旅费呢"],  # the refused question named a department: its follow-up must not drop it
     ["会议费多少", "司法局会议费预算", "那差旅费呢"],  # … nor take the department of the question before
     ["会议费多少", "司法局会议费", "差旅费呢"],
+    # refused, but a field, an item or a department was recognised in it: its follow-up is not the older question's
+    ["企业家座谈会经费执行率多少", "招商引资专项经费执行率多少", "得分呢"],
+    ["会议费多少", "工商联专项业务费多少", "比上年呢"],
+    ["会议费多少", "年末呢", "差旅费呢"],  # a refused follow-up is itself about something
 ])
 def test_a_follow_up_to_a_refused_question_is_refused(sample, turns):
     from assistant.conversation import Conversation
@@ -609,3 +613,14 @@ def test_words_before_a_loaded_department_are_not_named_as_a_department(shanghai
 def test_colloquial_names_of_listed_items(shanghai, question, wanted):
     a = shanghai.ask(question)
     assert a.status == "ok" and wanted in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["公务接待费占支出的比例", "公务接待费占支出比例是多少"])
+def test_a_share_of_spending_is_never_the_share_the_report_states_of_another_base(sample, question):
+    a = sample.ask(question)  # the report states 公务接待费 is 100% of 三公经费
+    assert a.status == "ok" and "100%" not in a.answer and "本年支出合计" in a.answer, a.answer
+
+
+def test_a_stated_share_of_a_sangong_item_names_its_base(sample):
+    a = sample.ask("公务接待费占比")
+    assert a.status == "ok" and "占三公经费" in a.answer, a.answer
