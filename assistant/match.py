@@ -849,7 +849,7 @@ class Matcher:
         if not any(t.text in ("呢", "那", "那么", "其中") for t in tokens) and match_signature(core, self.compiled):
             return None  # a full question on its own (差旅费多少): it resets the conversation
         if words in (["为什么"], ["原因"]):
-            if previous.type_id == "科目预算" and "预算差异原因" in self.catalog:
+            if previous.type_id in ("科目预算", "预算差异原因") and "预算差异原因" in self.catalog:
                 # 完成预算多少 → 为什么: why the figure differs from the budget, not why it moved on the year
                 return self._aspect(previous, core, params, tokens, type_id="预算差异原因")
             if "科目" in dict(previous.params) and "科目原因" in self.catalog:

@@ -624,3 +624,18 @@ def test_a_share_of_spending_is_never_the_share_the_report_states_of_another_bas
 def test_a_stated_share_of_a_sangong_item_names_its_base(sample):
     a = sample.ask("公务接待费占比")
     assert a.status == "ok" and "占三公经费" in a.answer, a.answer
+
+
+def test_asking_why_twice_after_a_budget_question_stays_with_the_budget_gap(sample):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(sample)
+    conversation.ask("三公经费预算多少")
+    assert conversation.ask("为什么").question_type == "预算差异原因"
+    assert conversation.ask("原因呢").question_type == "预算差异原因"
+
+
+@pytest.mark.parametrize("question", ["会议费跟去年比怎么样", "会议费和上年比"])
+def test_compared_with_last_year_is_the_change_not_last_years_figure(sample, question):
+    a = sample.ask(question)
+    assert a.status == "ok" and a.question_type == "科目增减" and dict(a.params).get("年度偏移") is None
