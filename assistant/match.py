@@ -598,7 +598,7 @@ class Matcher:
         """A department named in the question (…局, …厅, …委员会, …办公室) that is not a loaded one."""
         text = normalize_text(question)
         for m in _DEPARTMENT.finditer(text):
-            name = re.sub(r"^(?:年度?|月份?)?的?", "", m.group(0).lstrip("".join(CONNECTORS)))  # 2027年司法局
+            name = re.sub(r"^(?:年度?|月份?|那么?)?的?", "", m.group(0).lstrip("".join(CONNECTORS)))  # 2027年司法局, 那司法局呢
             # 差旅费比规划局: the words before a loaded department's name are not part of the name
             tails = [name[k:] for k in range(max(0, len(name) - 6), len(name) - 2)]
             if not any(_subsequence(t, normalize_text(u)) for t in tails for u in self.vocab.unit_names):
