@@ -18,7 +18,7 @@ import duckdb
 
 from .model import Indicator, JuesuanError, Report, Source
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -91,7 +91,27 @@ _ENTRY = """
              WHEN x.表名 LIKE '%财政拨款%' THEN 4 ELSE 3 END AS 表序
   FROM fact_rows x JOIN reports r USING (报告ID)
 """
-ENTRY_VIEW = f"CREATE OR REPLACE VIEW 条目 AS{_ENTRY};\n"  # the same rows as a view (the Parquet export)
+# 年度条目: each year's figures of an item, as a question about a year looks for them: the rows of that year's
+# report (本年报告), then the 上年 figures the next year's report lists (年度 is then the year before; 推算 when the
+# report gave only the change). A department whose 收入/支出总计 was 0 the year before did not exist then: no
+# 上年 rows. Filled from 条目 at load time, one report range at a time ({where}).
+_YEAR_ROWS = """
+  SELECT 单位, 年度, 表, 口径, 类, 款, 科目,
+    CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
+    CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
+    章节, 表名, false AS 推算, true AS 本年报告, 金额 AS 本年值, 说明, 来源, 来源明细, 表序, 报告ID
+  FROM 条目 WHERE {where}
+  UNION ALL
+  SELECT 单位, 年度 - 1, 表, 口径, 类, 款, 科目, 上年金额, '万元', 章节, 表名, 上年推算, false, 金额, NULL, 来源,
+    来源明细, 表序, 报告ID
+  FROM 条目 e WHERE {where} AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
+    AND NOT EXISTS (SELECT 1 FROM 条目 z WHERE z.报告ID = e.报告ID AND z.科目 IN ('收入总计', '支出总计')
+      AND z.上年金额 = 0)
+"""
+_IN_RANGE = "报告ID BETWEEN $从 AND $到"
+# the same rows as views (the Parquet export defines no tables)
+ENTRY_VIEW = (f"CREATE OR REPLACE VIEW 条目 AS{_ENTRY};\n"
+              f"CREATE OR REPLACE VIEW 年度条目 AS{_YEAR_ROWS.format(where='true')};\n")
 
 _VIEWS = f"""
 CREATE OR REPLACE VIEW 报告 AS
@@ -160,8 +180,8 @@ CREATE OR REPLACE VIEW 未识别 AS
   SELECT r.单位, r.年度, u.原因, {_LABEL.format(t='u')} AS 来源, u.报告ID FROM unplaced u JOIN reports r USING (报告ID);
 """
 
-VIEW_NAMES = ("报告", "事实", "条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词", "段落",
-              "差异", "未识别")
+VIEW_NAMES = ("报告", "事实", "条目", "年度条目", "收入", "支出", "三公", "资产", "概况", "项目", "项目资金", "绩效指标", "名词",
+              "段落", "差异", "未识别")
 
 
 def path_problem(p: Path, write: bool) -> str:
@@ -217,6 +237,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         raise JuesuanError(f"数据库由其他版本创建（结构版本 {row[0]}，当前 {SCHEMA_VERSION}）；请删除后重新载入")
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
     con.execute(f"CREATE TABLE IF NOT EXISTS 条目 AS SELECT * FROM ({_ENTRY}) WHERE false")
+    con.execute(f"CREATE TABLE IF NOT EXISTS 年度条目 AS SELECT * FROM ({_YEAR_ROWS.format(where='false')})")
     con.execute(_VIEWS)
 
 
@@ -255,8 +276,8 @@ def store_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[int, b
     return store_reports(con, [report])[0]
 
 
-_TABLES_BY_REPORT = ("facts", "fact_rows", "条目", "projects", "funds", "indicators", "terms", "discrepancies", "unplaced",
-                     "passages", "reports")
+_TABLES_BY_REPORT = ("facts", "fact_rows", "条目", "年度条目", "projects", "funds", "indicators", "terms", "discrepancies",
+                     "unplaced", "passages", "reports")
 
 
 def store_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> list[tuple[int, bool]]:
@@ -289,8 +310,8 @@ def store_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> 
              f.计量单位, f.章节, f.来源类型, *_src(f.source), f.表名)
             for rid, r in zip(ids, reports, strict=True) for i, f in enumerate(r.facts)])
         con.execute(f"INSERT INTO fact_rows SELECT * FROM ({_FACT_ROWS})", {"从": ids[0], "到": ids[-1]})
-        con.execute(f"INSERT INTO 条目 SELECT * FROM ({_ENTRY}) WHERE 报告ID BETWEEN $从 AND $到",
-                    {"从": ids[0], "到": ids[-1]})
+        con.execute(f"INSERT INTO 条目 SELECT * FROM ({_ENTRY}) WHERE {_IN_RANGE}", {"从": ids[0], "到": ids[-1]})
+        con.execute(f"INSERT INTO 年度条目 {_YEAR_ROWS.format(where=_IN_RANGE)}", {"从": ids[0], "到": ids[-1]})
         _insert(con, "projects", [
             (rid, p.项目编码, p.项目名称, p.主管部门, p.实施单位, p.年度目标, p.完成情况, p.实施内容, p.评价结论,
              p.存在问题, p.改进措施, p.项目负责人, p.财务负责人, p.总权重, p.总得分, *_src(p.source))
@@ -323,7 +344,7 @@ def cluster(con: duckdb.DuckDBPyConnection) -> None:
     groups instead of all of them: DuckDB skips row groups by their min/max. One transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in ("fact_rows", "条目"):
+        for table in ("fact_rows", "条目", "年度条目"):
             con.execute(f"CREATE TEMP TABLE _clustered AS SELECT * FROM {table} ORDER BY 科目, 报告ID")
             con.execute(f"DELETE FROM {table}")
             con.execute(f"INSERT INTO {table} SELECT * FROM _clustered")

@@ -11,19 +11,8 @@
 --   第一个比较；两个年度（2023年和2024年）：每个部门（或所问部门）两个年度的数字，后一年与前一年比较；都未给出时比较
 --   最新年度与上一年度。取数规则同“科目金额”（表格 > 正文 > 附件；年度未载入时用下一年度报告所列的上年数）。
 --   增减额只对以万元计的科目给出。
-WITH 候选 AS (
-  SELECT 单位, 年度, 口径, 科目,
-    CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
-    CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
-    章节, true AS 本年报告, 来源, 来源明细, 金额 AS 本年值,
-    表序
-  FROM 条目 WHERE 科目 = $科目
-  UNION ALL
-  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, false, 来源, 来源明细, 金额,
-    表序
-  FROM 条目 e WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
-    AND NOT EXISTS (SELECT 1 FROM 条目 z WHERE z.报告ID = e.报告ID AND z.科目 IN ('收入总计', '支出总计')
-      AND z.上年金额 = 0)  -- 上年收入（支出）总计为 0：该部门上年尚未设立，没有上年数
+WITH 候选 AS (  -- 本年报告的行，及下一年度报告所列的上年数（年度条目）
+  SELECT * FROM 年度条目 WHERE 科目 = $科目
 ), 本年 AS (
   SELECT * FROM 候选 WHERE 值 IS NOT NULL AND 本年报告
   QUALIFY row_number() OVER (PARTITION BY 单位, 年度 ORDER BY 表序, 口径, 值 DESC) = 1

@@ -15,19 +15,8 @@
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
-), 候选 AS (
-  SELECT 单位, 年度, 口径, 科目,
-    CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
-    CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
-    章节, 表名, false AS 推算, true AS 本年报告, 说明, 来源, 来源明细,
-    表序, 款
-  FROM 条目 WHERE 科目 = $科目 AND ($上级 IS NULL OR $上级 IN (类, 款))
-  UNION ALL
-  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, 表名, 上年推算, false, NULL, 来源, 来源明细,
-    表序, 款
-  FROM 条目 e WHERE 科目 = $科目 AND ($上级 IS NULL OR $上级 IN (类, 款)) AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
-    AND NOT EXISTS (SELECT 1 FROM 条目 z WHERE z.报告ID = e.报告ID AND z.科目 IN ('收入总计', '支出总计')
-      AND z.上年金额 = 0)  -- 上年收入（支出）总计为 0：该部门上年尚未设立，没有上年数
+), 候选 AS (  -- 本年报告的行，及下一年度报告所列的上年数（年度条目）
+  SELECT * FROM 年度条目 WHERE 科目 = $科目 AND ($上级 IS NULL OR $上级 IN (类, 款))
 ), 选 AS (
   SELECT c.*, coalesce(nullif(c.表名, ''), CASE c.章节 WHEN '附件' THEN '附件' ELSE '报告' || c.章节 END) AS 出自
   FROM 候选 c JOIN 目标 t USING (单位, 年度)

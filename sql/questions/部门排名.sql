@@ -18,20 +18,8 @@
 --   指名单位时给该单位的名次。
 WITH 目标 AS (
   SELECT coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度 FROM 报告
-), 候选 AS (
-  SELECT 单位, 年度, 口径, 科目,
-    CASE WHEN 表 IN ('资产', '概况') THEN coalesce(数量, 金额) ELSE 金额 END AS 值,
-    CASE WHEN 表 IN ('资产', '概况') AND 数量 IS NOT NULL THEN 计量单位 ELSE '万元' END AS 计量单位,
-    章节, true AS 本年报告, 来源, 来源明细,
-    表序
-  FROM 条目 WHERE 科目 = $科目 AND 年度 = (SELECT 年度 FROM 目标)
-  UNION ALL
-  SELECT 单位, 年度 - 1, 口径, 科目, 上年金额, '万元', 章节, false, 来源, 来源明细,
-    表序
-  FROM 条目 e WHERE 科目 = $科目 AND 上年金额 IS NOT NULL AND 表 IN ('收入', '支出', '三公')
-    AND NOT EXISTS (SELECT 1 FROM 条目 z WHERE z.报告ID = e.报告ID AND z.科目 IN ('收入总计', '支出总计')
-      AND z.上年金额 = 0)  -- 上年收入（支出）总计为 0：该部门上年尚未设立，没有上年数
-    AND 年度 - 1 = (SELECT 年度 FROM 目标)
+), 候选 AS (  -- 本年报告的行，及下一年度报告所列的上年数（年度条目）
+  SELECT * FROM 年度条目 WHERE 科目 = $科目 AND 年度 = (SELECT 年度 FROM 目标)
 ), 数 AS (
   SELECT * FROM 候选 WHERE 值 IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY 单位
