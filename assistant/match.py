@@ -446,9 +446,28 @@ class Compiled:
     type_id: str
     phrasing: str
     signature: tuple[str, ...]  # literal keywords and {slot} markers, in order
+    literals: tuple[str, ...] = ()  # the literal keywords without fillers: each must occur in the question
 
 
-def compile_phrasings(catalog: tuple[QuestionType, ...], vocab: Vocabulary) -> list[Compiled]:
+class Phrasebook(list[Compiled]):
+    """The compiled phrasings, with an index by each one's first literal keyword: a question is tried only
+    against the phrasings whose first keyword it contains (and those with none), in catalog order."""
+
+    def __init__(self, items: list[Compiled]) -> None:
+        super().__init__(items)
+        self.free = tuple(i for i, c in enumerate(items) if not c.literals)
+        groups: dict[str, list[int]] = {}
+        for i, c in enumerate(items):
+            if c.literals:
+                groups.setdefault(c.literals[0], []).append(i)
+        self.by_first = {w: tuple(ix) for w, ix in groups.items()}
+
+    def candidates(self, flat: str) -> list[Compiled]:
+        found = [*self.free, *(i for w, ix in self.by_first.items() if w in flat for i in ix)]
+        return [self[i] for i in sorted(found)]
+
+
+def compile_phrasings(catalog: tuple[QuestionType, ...], vocab: Vocabulary) -> Phrasebook:
     out = []
     for q in catalog:
         for p in q.phrasings:
@@ -470,8 +489,8 @@ def compile_phrasings(catalog: tuple[QuestionType, ...], vocab: Vocabulary) -> l
             sig = [m for m in merged if m.startswith("{") or strip_fillers(m)]
             if not sig:
                 raise ValueError(f"{q.path}：问法“{p}”去掉虚词后为空")
-            out.append(Compiled(q.id, p, tuple(sig)))
-    return out
+            out.append(Compiled(q.id, p, tuple(sig), tuple(strip_fillers(m) for m in sig if not m.startswith("{"))))
+    return Phrasebook(out)
 
 
 SLOT_ALIASES = {"基数": "科目"}  # {基数}: a second 科目 in one question (A占B的比例), bound as its own parameter
@@ -527,7 +546,10 @@ def _bind(tokens: list[Token], sig: tuple[str, ...]) -> dict[str, str] | None:
 def match_signature(tokens: list[Token], compiled: list[Compiled]) -> list[tuple[Compiled, dict[str, str]]]:
     """All phrasings the question spells, with the slot values they bind."""
     hits = []
-    for c in compiled:
+    flat = "".join(strip_fillers(t.text) for t in tokens)  # a literal spelled by a run of tokens is in here
+    for c in compiled.candidates(flat) if isinstance(compiled, Phrasebook) else compiled:
+        if not all(w in flat for w in c.literals):
+            continue
         params = _bind(tokens, c.signature)
         if params is not None:
             hits.append((c, params))
