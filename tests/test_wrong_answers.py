@@ -531,7 +531,8 @@ def test_a_follow_up_to_a_refused_question_is_refused(sample, turns):
 
 
 @pytest.mark.parametrize(("question", "named"), [
-    ("2027年司法局预算", "“司法局”"), ("万里街道三公经费", "“万里街道”"), ("那司法局呢", "“司法局”"), ("江苏省人民检察院2019年预算", "“江苏省人民检察院”"),
+    ("2027年司法局预算", "“司法局”"), ("万里街道三公经费", "“万里街道”"), ("那司法局呢", "“司法局”"),
+    ("江苏省人民检察院2019年预算", "“江苏省人民检察院”"),
 ])
 def test_an_unloaded_department_is_named_as_asked(sample, question, named):
     a = sample.ask(question)
