@@ -47,7 +47,7 @@ _ROLE_WORDS = re.compile(
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|增长率|增减率|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
-    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|执行数为?|执行金额|：|:|、|\s)+$"
+    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|执行数为?|执行金额|人民币|：|:|、|\s)+$"
 )
 
 
@@ -57,6 +57,30 @@ _VERSUS_YEAR = re.compile(r"(?:与|比|较)\s*(?:上一?年|去年|\d{4}\s*年)|
 # "15批次（其中外事接待0批次），105人次": figures of another item; "（含上年结转资金20万元）": a part on another
 # basis (carried-over funds). Neither is read; "（含外宾接待支出0.00万元）" is.
 _ASIDE = re.compile(r"（(?:其中|含[^（）]*?(?:结转|结余))[^（）]*）")
+
+
+def _last_versus(text: str) -> str:
+    """What the last comparison of the text is with: 预算, 上年, or "" when none is stated."""
+    versus = ""
+    for part in re.split(r"[，,；;。]", text):
+        versus = "预算" if _VERSUS_BUDGET.search(part) else "上年" if _VERSUS_YEAR.search(part) else versus
+    return versus
+
+
+# the numbering of a list entry: "1." "2、" "（1）" "(一)" "①"
+_LIST_MARK = r"[\d一二三四五六七八九十]*[、.．]\s*|[（(][\d一二三四五六七八九十]+[）)]\s*|[①-⑳]\s*"
+_MARK_STYLES = ((r"\d+[、.．]", "1."), (r"[（(]\d+[）)]", "(1)"), (r"[（(][一二三四五六七八九十]+[）)]", "(一)"),
+                (r"[一二三四五六七八九十]+[、.．]", "一、"), (r"[①-⑳]", "①"))
+
+
+def _mark(text: str) -> str:
+    """The kind of list numbering a text opens with ("1." "(1)" "(一)" "一、" "①"), "" when none."""
+    return next((style for pattern, style in _MARK_STYLES if re.match(pattern, text)), "")
+
+
+def _strip_marks(name: str) -> str:
+    return re.sub(r"^(?:" + _LIST_MARK + r")+", "", name.strip())
+
 
 _NUMBERED = r"(?:[\d一二三四五六七八九十]+[.、．]\s*|[（(][\d一二三四五六七八九十]+[）)]\s*)"  # "4." / "（四）"
 _NO_CHANGE = re.compile(r"持平|无变化|没有变化|无增减|没有增减")
@@ -75,6 +99,10 @@ _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:, ?\d{3})+(?:\.\d+)?(?![\d,])")
 _TOTAL_BASE = re.compile(r"^(?:本年|当年|全年|部门|单位)?(?:决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:数)?$")
 
+# sections about one fund or one part of the spending: a bare 收入/支出 opening a sentence there is not the year's total
+_PART_TOPICS = {"财政拨款", "一般公共预算", "基本支出"}
+_FUND = r"(?:一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)?财政拨款"
+
 # names that mean a 三公 item inside the 三公 section (elsewhere 公务用车购置 is an economic item)
 _SANGONG_ALIAS = {"公务用车购置": "公务用车购置费", "公务用车运行维护": "公务用车运行维护费",
                   "公务用车运行": "公务用车运行维护费", "公务用车保有量": "公务用车", "接待": "公务接待费",
@@ -92,9 +120,27 @@ class Context:
     subject: list[str] = field(default_factory=list)  # items of the last figure-bearing sentence
     parent: str = ""  # set by "…其中：" / "主要包括："
     func: tuple[str, str, str] | None = None  # (类, 款, 项) named by "…（类）…（款）…（项）。" for the sentences after it
+    orphan: bool = False  # a heading named an item that could not be read: what follows it has no item until one is named
+    # (类, 款, numbering of the line naming them, numbering of its entries) of "1.一般公共服务支出（类）" heading a list
+    # of "（1）…（款）…（项）" entries one level down
+    scope: tuple[str, str, str, str] | None = None
+    headed: bool = False  # the subject was named by a heading ("4.公务用车购置费。"): a bare 支出 after it is its
     recent: list[str] = field(default_factory=list)  # every item given a figure in the last figure-bearing sentence
     changed: list[str] = field(default_factory=list)  # items given a change on the year there (whose reason follows)
     budgeted: list[str] = field(default_factory=list)  # items given a budget or 完成预算比 there
+    gapped: list[str] = field(default_factory=list)  # items whose difference from the budget was stated there
+
+
+def _unresolved(ctx: Context) -> None:
+    """A heading that names an item the parser cannot read ends the scope of the item before it: the figures
+    and reasons after it are left unplaced until a sentence names its item."""
+    ctx.func, ctx.subject, ctx.parent, ctx.orphan, ctx.headed = None, [], "", True, False
+    ctx.recent, ctx.changed, ctx.budgeted, ctx.gapped = [], [], [], []
+
+
+def _func_item(func: tuple[str, str, str]) -> str:
+    """The item a 功能分类 line names: its 项, or its 款 when the line stops there."""
+    return func[2] or func[1]
 
 
 @dataclass(frozen=True)
@@ -207,7 +253,7 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = re.sub(r"^(?:[\d一二三四五六七八九十]+[.、．]|[①-⑳]|[A-Za-z][.．、])\s*", "", s)  # "2、公车运行费…", "①办公费"
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)
     s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?|年初|全年|调整后?)?"
-               r"(?:同期)?(?:预算数?|决算数?)?(?:相比)?", "", s)  # "较年初预算数90万元", "较2022年度X合计"
+               r"(?:末|底)?(?:同期)?(?:预算数?|决算数?)?(?:相比)?", "", s)  # "较年初预算数90万元", "较2022年度X合计"
     s = re.sub(r"(?:上年|年初)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # an income item, not a 上年 figure
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
@@ -304,6 +350,17 @@ class NarrativeParser:
                 break
         return lex.canonical.get(name, name)
 
+    def _counterpart(self, named: str, side: str, bare: str) -> str:
+        """The other side of a fund named just before: 财政拨款收入 → 财政拨款支出总计 for a bare 支出; "" when the
+        item named is not a fund's (its qualifier says nothing about the other side)."""
+        fund = re.match(rf"^({_FUND}){side}(?:总计|合计)?$", named)
+        if not fund:
+            return ""
+        for name in (fund.group(1) + bare, fund.group(1) + bare + "总计"):
+            if name in self.lex.items:
+                return name
+        return ""
+
     def _truncated(self, item: str) -> str:
         """A 功能分类 class name cut short in a list of classes (``一般公共154.44，社会保障和就业…``)."""
         lex = self.lex
@@ -350,6 +407,10 @@ class NarrativeParser:
         if "（项）" in text and figures(text):  # a 项 named without its 类 and 款 ("4.行政运行（项）：…"): which one?
             self.numbered += 1
             self.unplaced.append(Unplaced("功能分类的项没有写明所属的类、款，无法确定是哪一项", src))
+            _unresolved(ctx)
+            return
+        if re.search(r"（[款项]）", text) and not figures(text):  # "2.人大事务（款）行政运行（项）。": of which 类?
+            _unresolved(ctx)  # the figures after it are not the 项 named before it
             return
         parts = re.split(r"[，,；;](?=[^，,；;。]{0,20}原因(?:是|为|：|:))", text)
         if len(parts) > 1 and all(re.search(r"原因(?:是|为|：|:)", x) for x in parts[1:]) and re.search(
@@ -367,9 +428,24 @@ class NarrativeParser:
                 named = self.canon(clean_item(re.sub("(?:支出)?" + change_words, "", reason.group(1)), ctx.unit_name))
             attr = "预算差异说明" if re.search(r"预算", reason.group(1)) else "说明"
             just = ctx.budgeted if attr == "预算差异说明" else ctx.changed  # "…增加40万元，其中：A…，B…。主要原因是…"
+            known = named in self.lex.items
+            if attr == "说明" and ctx.gapped and (not known or named in ctx.gapped):
+                # "…比年初预算增加50万元。主要原因是…": the sentence before compared with the budget
+                if ctx.changed and (not known or named in ctx.changed):  # and with the year before: which one?
+                    self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
+                    return
+                attr, just = "预算差异说明", ctx.gapped
             items = [named] if named in self.lex.items else (just or ctx.subject)
+            went = re.search(r"(增加|增长|上升|提高|减少|下降|降低)$", reason.group(1))
+            if went and attr == "说明" and named not in self.lex.items:
+                # "A增加30万元，B减少10万元。增加的主要原因是…": only the items that went that way
+                items = [x for x in (ctx.recent if named in ("收入", "支出") else items)
+                         if self._went(x, went.group(1) in _CHANGE_UP)]
+                if not items:
+                    self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
+                    return
             if named in ("收入", "支出"):  # "收入增加的主要原因是…": the recent 收入 item, when there is one
-                owners = [x for x in ctx.recent if named in x]
+                owners = [x for x in (items if went and attr == "说明" else ctx.recent) if named in x]
                 if len(owners) != 1:
                     self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
                     return
@@ -403,10 +479,17 @@ class NarrativeParser:
             ctx.subject = items
             return
         figs = figures(text)
-        heading_item = re.fullmatch(_NUMBERED + r"?([^，。：:；;]{2,20}?)[。：:；;]?", text)
-        named_item = self.canon(heading_item.group(1)) if heading_item and not figs else ""
+        heading_item = re.fullmatch(r"(" + _NUMBERED + r")?([^，。：:；;]{2,20}?)(?:（类）)?[。：:；;]?", text)
+        named_item = self.canon(heading_item.group(2)) if heading_item and not figs else ""
         if named_item in self.lex.items:
             ctx.subject = [named_item]  # "4.公务用车购置费。预算安排20万元，…": the item of what follows
+            ctx.func, ctx.orphan, ctx.parent, ctx.headed = None, False, "", True
+            if text.rstrip("。：:；;").endswith("（类）"):  # "1.一般公共服务支出（类）": a list of its 款 may follow
+                ctx.scope = (named_item, "", _mark(text), "")
+            ctx.changed = ctx.budgeted = ctx.recent = ctx.gapped = []
+            return
+        if named_item and heading_item and heading_item.group(1):  # "（二）国内差旅费。" "4.其他。": an item not known
+            _unresolved(ctx)
             return
         if not figs:
             self._no_change(text, ctx, src)
@@ -436,7 +519,7 @@ class NarrativeParser:
                              r"(?:与|比|较)?(?:上一?年度?|\d{4}\s*年度?)?(?:相比)?\s*(?:基本)?(?:"
                              + _NO_CHANGE.pattern + ")", clause)
             item = self.canon(clean_item(named.group(1), ctx.unit_name)) if named else ""
-            if item and (item in self.lex.items or (ctx.func and item == ctx.func[2])):
+            if item and (item in self.lex.items or (ctx.func and item == _func_item(ctx.func))):
                 items = [item]
             elif re.search(r"上一?年|\d{4}\s*年度?", clause) and (before if before is not None else ctx.subject):
                 items = list(before if before is not None else ctx.subject)
@@ -537,6 +620,8 @@ class NarrativeParser:
         recent: list[str] = []
         changed: list[str] = []
         budgeted: list[str] = []
+        gapped: list[str] = []
+        budget_given: list[str] = []  # items given a budget amount in this sentence
         target: tuple[str, str] | None = None  # (item, unit) of the last target count read in the sentence
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
         for clause in _clauses(text):
@@ -678,11 +763,23 @@ class NarrativeParser:
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
-                    total = ctx.topic not in SPECIFIC_TOPICS and not lost and not ctx.func and "：" not in text[: fig.start]
+                    total = (ctx.topic not in SPECIFIC_TOPICS and not lost and not ctx.func and not ctx.orphan
+                             and "：" not in text[: fig.start])
                     other = "收入" if raw == "支出" else "支出"  # "部门收入100万元，支出90万元": the other side
                     same = bool(last_items) and not any(other in x for x in last_items)  # "预算5万元，支出4万元"
-                    same = same or (not last_items and ctx.func is not None)  # "…初中教育（项）。支出决算为60万元"
-                    raw = "" if same else f"本年{raw}合计" if total else ""
+                    # "…初中教育（项）。支出决算为60万元", "4.公务用车购置费。支出5万元": the item named before
+                    same = same or (not last_items and (ctx.func is not None or (
+                        ctx.headed and not any(other in x for x in ctx.subject))))
+                    # the other side named just before in this sentence, or (cut at "；") the subject of the one before
+                    sides = [x for x in (last_items or ([] if lost or ctx.orphan else ctx.recent[:1])) if other in x]
+                    if same:
+                        raw = ""
+                    elif sides and not _TOTAL_BASE.match(sides[0]):
+                        # "财政拨款收入1150万元，…；支出1140万元": the fund of the other side the sentence is about
+                        # carries over; any other qualifier ("其他收入5万元，支出…") does not say whose the 支出 is
+                        raw = self._counterpart(sides[0], other, raw)
+                    else:
+                        raw = f"本年{raw}合计" if total and (sides or ctx.topic not in _PART_TOPICS) else ""
                     if not raw and not same:  # "2、支出：90万元" after another item's sentence: whose?
                         lost, last_items = True, []
                         continue
@@ -705,9 +802,11 @@ class NarrativeParser:
                 items = [self._truncated(x) for x in items]
                 if len(items) == 1 and items[0] in ("基本支出", "项目支出") and attr == "金额":
                     # "行政运行支出300万元，其中：基本支出280万元" / "…（项）。…其中：基本支出40万元": that item's own split
-                    owner = ctx.func[2] if ctx.func and not last_items else (
+                    # never the item before in a list ("日常公用支出100万元、项目支出250万元"): a sibling, not its owner
+                    owner = _func_item(ctx.func) if ctx.func and not last_items else (
                         last_items[0] if len(last_items) == 1 and not _is_total(last_items[0])
-                        and not last_items[0].endswith(tuple(_NATURE_ITEMS)) else "")
+                        and not last_items[0].endswith(tuple(_NATURE_ITEMS))
+                        and not re.match(r"^\s*(?:、|和|及|以及)", pre) else "")
                     if owner:
                         attr, items = items[0], [owner]
                 if ctx.topic == "一般公共预算":  # "五、一般公共预算财政拨款支出…：其中：基本支出250万元" is that fund's split
@@ -735,7 +834,10 @@ class NarrativeParser:
                 if self._not_this(items, attr, pre, versus, fig, ctx, parent_here):
                     lost = True
                     continue
-                if attr in ("增减额", "增减率") and versus == "预算":  # left unplaced: not a change on the year
+                if attr in ("增减额", "增减率") and (versus == "预算" or (not versus and set(items) & set(budget_given))):
+                    # left unplaced: not a change on the year. "年初预算1100万元，决算1150万元，增加50万元": with no
+                    # 比上年 said, a change after a budget and its outturn is the gap between them
+                    gapped += items
                     continue
                 if attr in ("增减额", "增减率"):
                     if _contradictory(pre):
@@ -753,14 +855,16 @@ class NarrativeParser:
                 recent += items
                 changed += items if attr in ("增减额", "增减率") else []
                 budgeted += items if attr in ("预算数", "全年预算数", "完成预算比") else []
+                budget_given += items if attr in ("预算数", "全年预算数") else []
                 last_items = items
                 last_attr = attr
                 last_unit = fig.unit or last_unit
         if last_items:
-            ctx.subject = last_items
+            ctx.subject, ctx.orphan, ctx.headed = last_items, False, False
         ctx.recent = list(dict.fromkeys(recent))
         ctx.changed = list(dict.fromkeys(changed))
         ctx.budgeted = list(dict.fromkeys(budgeted))
+        ctx.gapped = list(dict.fromkeys(gapped))
         if text.rstrip("。").endswith(("其中：", "主要包括：")) and last_items:
             ctx.parent = last_items[0]
         return placed, clauses
@@ -821,10 +925,10 @@ class NarrativeParser:
     # ---- output ---------------------------------------------------------------------------------
     def _emit(self, item: str, attr: str, value: Decimal | None, unit: str, ctx: Context, src: Source,
               text: str, parent: str = "") -> None:
-        if ctx.func and item == ctx.func[2]:
+        if ctx.func and item == _func_item(ctx.func):
             lei, kuan, xiang = ctx.func
-            self.facts.append(Fact("支出", xiang, attr, value, unit, src, None, "功能分类", lei, kuan, xiang,
-                                   原文科目=xiang, 章节=ctx.chapter))
+            self.facts.append(Fact("支出", item, attr, value, unit, src, None, "功能分类", lei, kuan, xiang,
+                                   原文科目=item, 章节=ctx.chapter))
             return
         view, scope, up = self.place(item, ctx, text)
         if scope == "功能分类" and view == "支出" and item in self.lex.items:  # a 类 named on its own
@@ -859,6 +963,12 @@ class NarrativeParser:
             self.discrepancies.append(Discrepancy("同句两数", f"{k[1]}（{k[2]}）在同一句中有两个不同的数：{values}", None, src))
         self.unplaced.append(Unplaced("同一科目在同一句中有两个不同的数", src))
 
+    def _went(self, item: str, up: bool) -> bool:
+        """Whether the item's last stated change on the year went up (or down, when not ``up``)."""
+        change = next((f.数值 for f in reversed(self.facts)
+                       if f.科目 == item and f.属性 in ("增减额", "增减率") and f.数值 is not None), None)
+        return change is not None and (change > 0 if up else change < 0)
+
     def _gap_agrees(self, items: list[str], lead: str) -> bool:
         """Whether a budget-gap reason's direction (大于 / 小于 预算) fits the items' stated 完成预算比."""
         over = re.search(r"大于|超过|高于|超出|超支", lead)
@@ -870,10 +980,10 @@ class NarrativeParser:
         return True
 
     def _emit_text(self, item: str, attr: str, text: str, ctx: Context, src: Source) -> None:
-        if ctx.func and item == ctx.func[2]:
+        if ctx.func and item == _func_item(ctx.func):
             lei, kuan, xiang = ctx.func
-            self.facts.append(Fact("支出", xiang, attr, None, "", src, text, "功能分类", lei, kuan, xiang,
-                                   原文科目=xiang, 章节=ctx.chapter))
+            self.facts.append(Fact("支出", item, attr, None, "", src, text, "功能分类", lei, kuan, xiang,
+                                   原文科目=item, 章节=ctx.chapter))
             return
         view, scope, up = self.place(item, ctx, text)
         self.facts.append(Fact(view, item, attr, None, "", src, text, scope, 上级科目=up, 原文科目=item,
@@ -883,18 +993,53 @@ class NarrativeParser:
         """``一般公共服务（类）民主党派及工商联事务（款）行政运行（项）：支出决算为129.44万元，完成预算100%``."""
         # bounded: unbounded lazy runs make this search quadratic on a 100,000-character line
         name = r"((?:[^（）：:]|（(?![类款项]）)[^（）：:]{1,6}）){1,200}?)"  # a name may hold brackets: 政府办公厅（室）
-        m = re.search(name + "（类）" + name + "（款）" + name + "（项）", fold(text))
-        if not m:
+        # "…（类）…（款）…（项）", or "…（类）…（款）" alone: the 款 is the item
+        line = name + "（类）" + name + "（款）" + "(?:" + name + "（项）)?"
+        text = fold(text)
+        m = re.search(line, text)
+        if m:
+            lei_said, kuan_said, xiang_said = (x or "" for x in m.groups())
+            # "1.一般公共服务支出（类）（1）财政事务（款）…": the 类 heads a list one level down, whose next entries
+            # ("（2）人大事务（款）…") name no 类 of their own; the same for a 款 heading a list of 项
+            if _mark(kuan_said.strip()):
+                ctx.scope = (_strip_marks(lei_said), "", _mark(lei_said.strip()), _mark(kuan_said.strip()))
+            elif _mark(xiang_said.strip()) or not xiang_said:
+                ctx.scope = (_strip_marks(lei_said), _strip_marks(kuan_said), _mark(lei_said.strip()),
+                             _mark(xiang_said.strip()))
+            else:
+                ctx.scope = None
+        elif ctx.scope and re.search(r"（[款项]）", text) and "（类）" not in text:
+            lei_in, kuan_in, level, entries = ctx.scope
+            style = _mark(text)
+            if style and style != level and style == (entries or style) and ("（款）" in text or kuan_in):
+                ctx.scope = (lei_in, kuan_in, level, style)  # "（2）人大事务（款）…": an entry of the list
+                m = re.search(line, f"{lei_in}（类）" + ("" if "（款）" in text else f"{kuan_in}（款）") + text)
+            if not m:
+                if style == level:
+                    ctx.scope = None
+                return False
+            text = m.string
+        else:
+            if ctx.scope and _mark(text) == ctx.scope[2]:
+                ctx.scope = None  # "2.…" after the list of "1.…（类）": the 类's list has ended
             return False
-        lei, kuan, xiang = (re.sub(r"^[\d一二三四五六七八九十]*[、.．]\s*", "", x.strip()) for x in m.groups())
-        rest = fold(text)[m.end():]
+        lei, kuan, xiang = (_strip_marks(x or "") for x in m.groups())
+        item = xiang or kuan
+        rest = text[m.end():]
         figs = figures(rest)
         ctx.func = (lei, kuan, xiang)
-        ctx.subject = [xiang]
-        ctx.changed = ctx.budgeted = [xiang]  # a reason after a 项 line is that 项's
+        ctx.subject = [item]
+        ctx.orphan = ctx.headed = False
+        ctx.changed = ctx.budgeted = [item]  # a reason after a 项 line is that 项's
+        ctx.gapped = []
         if not figs:  # "1、…（类）…（款）…（项）。主要用于：…" — the figures follow in the next sentences
             return True
         self.numbered += 1
+        if not xiang and clean_item(re.split(r"[：:，,；;。]", rest[: figs[0].start])[0], ctx.unit_name) not in ("", "支出"):
+            # "…（类）行政事业单位医疗（款）行政单位医疗：支出决算为2万元": a 项 named without its marker — whose?
+            self.unplaced.append(Unplaced("无法确定数字所属科目", src))
+            _unresolved(ctx)
+            return True
         prev = 0
         seen: set[str] = set()
         skipped = False
@@ -905,24 +1050,23 @@ class NarrativeParser:
             split = re.search(r"(基本支出|项目支出)\s*(?:为|是)?\s*$", pre)
             if split and attr == "金额":  # "其中：基本支出280万元，项目支出20万元": the 项's own split
                 attr = split.group(1)
-            versus = ""  # what the last comparison before the figure is with: "比年初预算增加20万元，增长6.67%"
-            for part in re.split(r"[，,；;。]", rest[: fig.start]):
-                versus = "预算" if _VERSUS_BUDGET.search(part) else "上年" if _VERSUS_YEAR.search(part) else versus
+            versus = _last_versus(rest[: fig.start])  # "比年初预算增加20万元，增长6.67%": with the budget
             if ("用于" in pre or attr in seen or (attr in ("增减额", "增减率") and versus == "预算")
                     or attr in ("上年预算",)):
                 skipped = True  # a part of it (主要用于…50万元), a second 金额, a difference from the budget
                 continue
             seen.add(attr)
             value = _signed(fig.value, pre) if attr in ("增减额", "增减率") else fig.value
-            self.facts.append(Fact("支出", xiang, attr, value, fig.unit or "万元", src, None, "功能分类", lei, kuan,
+            self.facts.append(Fact("支出", item, attr, value, fig.unit or "万元", src, None, "功能分类", lei, kuan,
                                    xiang, 原文科目=m.group(0), 章节=ctx.chapter))
         if skipped:
             self.unplaced.append(Unplaced("无法确定数字所属科目", src))
         reason = re.search(r"(?:主要)?原因(?:是|为)(.+?)(?:。|$)", rest)
         if reason:  # "决算数大于预算数的主要原因是…": the gap to the budget, kept apart from the change on the year
             clause = re.split(r"[，。；]", rest[: reason.start()])[-1]
-            attr = "预算差异说明" if "预算" in clause else "说明"
-            self.facts.append(Fact("支出", xiang, attr, None, "", src, reason.group(0), "功能分类", lei, kuan, xiang,
+            # "比年初预算数增加10万元，增长5%，主要原因是…": the last comparison made was with the budget
+            attr = "预算差异说明" if "预算" in clause or _last_versus(rest[: reason.start()]) == "预算" else "说明"
+            self.facts.append(Fact("支出", item, attr, None, "", src, reason.group(0), "功能分类", lei, kuan, xiang,
                                    章节=ctx.chapter))
-        ctx.subject = [xiang]
+        ctx.subject = [item]
         return True

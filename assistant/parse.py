@@ -241,7 +241,8 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             elif main_topic in SPECIFIC_TOPICS and topic in (None, "支出", "收入", "总体"):
                 topic = main_topic  # "（3）公务接待费支出情况" inside the 三公 section stays 三公
             ctx.topic = topic or "概况"
-            ctx.subject, ctx.parent, ctx.func = [], "", None
+            ctx.subject, ctx.parent, ctx.func, ctx.orphan, ctx.scope, ctx.headed = [], "", None, False, None, False
+            ctx.recent, ctx.gapped = [], []  # a new section carries over no side nor gap of the one before
             if head == "title-with-figures":
                 paragraph.append(ln)
             continue
@@ -303,6 +304,8 @@ def _heading_name(text: str) -> str:
 def _heading(text: str) -> str | None:
     if _PART.match(text):
         return "part"
+    if re.search(r"[（(][类款项][）)]", text) and not re.search(r"情况|说明|分析|级科目", text):
+        return None  # "（1）财政事务（款）行政运行（项）": an entry of the section's 功能分类 list, read with its figures
     if not figures(text) and ((re.search(r"[；;]", text) and len(text) > 20) or (re.search(r"[，,]", text) and len(text) > 25)):
         return None  # "（一）贯彻执行…法律、法规、规章和方针、政策；研": an item of a list, wrapped, not a heading
     listed = re.match(r"^[（(][一二三四五六七八九十\d]+[）)]", text) and text.endswith("。") and len(text) > 14

@@ -477,3 +477,137 @@ def test_seventh_round_of_wordings(tmp_path):
     assert _one(facts, ("支出", "项目支出", "金额")) == 300  # 项目支出合计
     assert _one(facts, ("概况", "乡村道路养护项目", "预算数")) == 100  # not the score's budget
     assert not any(k[1].endswith("自评得分") and k[2] == "预算数" for k in facts)
+
+
+HEADINGS_NOT_READ = """\
+某县测试局2023年度部门决算
+第二部分 2023年度部门决算情况说明
+三、支出决算情况说明
+（一）教育支出（类）
+1.普通教育（款）小学教育（项）
+支出决算为12万元。
+2.普通教育（款）初中教育（项）
+支出决算为8万元。
+五、一般公共预算财政拨款支出决算情况说明
+1.一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为200万元，支出决算为210万元。
+2.人大事务（款）人大会议（项）。年初预算为60万元，支出决算为55万元。
+3.卫生健康支出（类）行政事业单位医疗（款）。年初预算为50万元，支出决算为45万元。
+4.农林水支出（类）
+（1）农业农村（款）事业运行（项）。支出决算为30万元。
+（2）水利（款）水利工程建设（项）。支出决算为20万元。
+5.卫生健康支出（类）行政事业单位医疗（款）行政单位医疗：支出决算为2.5万元。
+七、“三公”经费财政拨款支出决算情况说明
+（一）公务接待费。年初预算7.5万元，决算5.5万元。（二）国内差旅费。年初预算6万元，决算4万元。
+十二、其他重要事项的情况说明
+3.国有资产占用情况。截至2023年12月31日，共有车辆2辆。4.其他。本年度预算执行率98%。
+"""
+
+
+def test_a_heading_the_parser_cannot_read_ends_the_item_before_it(tmp_path):
+    db, facts = _load(tmp_path, HEADINGS_NOT_READ)
+    # "2.人大事务（款）…（项）" names no 类: its figures are nobody's, never the 项 before it
+    assert _one(facts, ("支出", "行政运行", "预算数")) == 200 and _one(facts, ("支出", "行政运行", "金额")) == 210
+    assert not any(Decimal(55) in v or Decimal(60) in v for v in facts.values())
+    # a line that stops at its 款: the 款 is the item
+    assert _one(facts, ("支出", "行政事业单位医疗", "预算数")) == 50 and _one(facts, ("支出", "行政事业单位医疗", "金额")) == 45
+    assert not any(Decimal("2.5") in v for v in facts.values())  # "…（款）行政单位医疗：…": a 项 without its marker
+    # entries one level down a 类 heading ("4.…（类）" then "（1）…（款）…（项）") are that 类's
+    assert _one(facts, ("支出", "事业运行", "金额")) == 30 and _one(facts, ("支出", "水利工程建设", "金额")) == 20
+    assert _one(facts, ("支出", "小学教育", "金额")) == 12 and _one(facts, ("支出", "初中教育", "金额")) == 8
+    assert not any(k[1] == "本年支出合计" for k in facts)  # "支出决算为12万元" under an entry line is the entry's
+    con = connect(db)
+    classes = dict(con.execute("SELECT 科目, 类 FROM 事实 WHERE 口径 = '功能分类'").fetchall())
+    con.close()
+    assert classes["水利工程建设"] == "农林水支出" and classes["初中教育"] == "教育支出"
+    assert classes["行政事业单位医疗"] == "卫生健康支出"
+    # "（二）国内差旅费。" and "4.其他。": items not known end the 公务接待费's and the 车辆's scope
+    assert _one(facts, ("三公", "公务接待费", "预算数")) == Decimal("7.5")
+    assert _one(facts, ("三公", "公务接待费", "决算数")) == Decimal("5.5")
+    assert ("资产", "车辆", "完成预算比") not in facts and _one(facts, ("资产", "车辆", "数量")) == 2
+
+
+def test_a_bare_income_or_spending_after_a_fund_is_that_funds(tmp_path):
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+            "四、财政拨款收入支出决算总体情况说明\n"
+            "2023年度财政拨款收入1150万元，比上年增加50万元；支出1140万元，比上年增加40万元。\n"
+            "2023年度财政拨款支出1140万元，收入1150万元。\n"
+            "六、一般公共预算财政拨款基本支出决算情况说明\n"
+            "2023年度一般公共预算财政拨款基本支出700万元。与上年相比，支出增加30万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert not any(k[1] in ("本年支出合计", "本年收入合计") for k in facts), sorted(facts)
+    assert _one(facts, ("支出", "财政拨款支出总计", "金额")) == 1140
+    assert _one(facts, ("支出", "财政拨款支出总计", "增减额")) == 40
+    assert _one(facts, ("收入", "财政拨款收入", "金额")) == 1150
+    assert not any(Decimal(30) in v for v in facts.values())
+
+
+def test_a_difference_from_the_budget_and_its_reason_are_not_the_years(tmp_path):
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+            "五、一般公共预算财政拨款支出决算情况说明\n"
+            "2023年度一般公共预算财政拨款支出年初预算1100万元，决算1150万元，增加50万元，增长4.55%，主要原因是年中追加人员经费。\n"
+            "1.一般公共服务支出（类）财政事务（款）行政运行（项）决算数为210万元，比年初预算数增加10万元，增长5%，"
+            "主要原因是人员增加。\n"
+            "六、机关运行经费支出情况说明\n"
+            "2023年度机关运行经费支出80万元，比2023年年初预算70万元增加10万元，增长14.29%。主要原因是追加办公经费。\n"
+            "七、“三公”经费财政拨款支出决算情况说明\n"
+            "公务接待费支出5万元，比年初预算减少1万元。公务接待费减少的主要原因是压缩接待。\n")
+    db, facts = _load(tmp_path, text)
+    assert _one(facts, ("支出", "一般公共预算财政拨款支出", "预算数")) == 1100
+    assert _one(facts, ("支出", "一般公共预算财政拨款支出", "金额")) == 1150
+    assert not any(k[2] in ("增减额", "增减率") for k in facts), sorted(facts)
+    con = connect(db)
+    said = dict(con.execute("SELECT 科目, 说明 FROM 条目 WHERE 说明 IS NOT NULL").fetchall())
+    gaps = dict(con.execute("SELECT 科目, 预算差异说明 FROM 条目 WHERE 预算差异说明 IS NOT NULL").fetchall())
+    con.close()
+    assert said == {}
+    assert "人员增加" in gaps["行政运行"] and "追加办公经费" in gaps["机关运行经费"] and gaps["公务接待费"] == "压缩接待"
+
+
+def test_a_change_on_last_years_end_names_no_item_of_its_own(tmp_path):
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+            "一、收入支出决算总体情况说明\n年末结转和结余120万元，比上年末增加20万元。\n"
+            "七、“三公”经费财政拨款支出决算情况说明\n公务接待费5.5万元，较2022年末减少1.5万元。\n"
+            "十二、国有资产占用情况说明\n截至2023年12月31日，本部门资产总额3456.78万元，较上年末增加156.78万元，增长4.75%。\n")
+    _, facts = _load(tmp_path, text)
+    assert not any(k[1] in ("末", "底") for k in facts), sorted(facts)
+    assert _one(facts, ("资产", "资产总额", "增减额")) == Decimal("156.78")
+    assert _one(facts, ("资产", "资产总额", "增减率")) == Decimal("4.75")
+    assert _one(facts, ("支出", "年末结转和结余", "增减额")) == 20
+    assert _one(facts, ("三公", "公务接待费", "增减额")) == Decimal("-1.5")
+
+
+def test_a_reason_for_one_direction_explains_only_the_items_that_went_that_way(tmp_path):
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+            "五、一般公共预算财政拨款支出决算情况说明\n"
+            "与上年相比，一般公共服务支出增加30万元，社会保障和就业支出减少10万元。"
+            "增加的主要原因是人员调资，减少的主要原因是退休人员减少。\n")
+    db, _ = _load(tmp_path, text)
+    con = connect(db)
+    said = con.execute("SELECT 科目, 说明 FROM 条目 WHERE 说明 IS NOT NULL ORDER BY 科目").fetchall()
+    con.close()
+    assert said == [("一般公共服务支出", "人员调资"), ("社会保障和就业支出", "退休人员减少")]
+
+
+def test_list_numbering_is_not_part_of_a_functional_name(tmp_path):
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+            "五、一般公共预算财政拨款支出决算情况说明\n1.一般公共服务支出（类）\n"
+            "（1）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）。年初预算为100万元，支出决算为80万元。\n"
+            "2.教育支出（类）①普通教育（款）小学教育（项）：支出决算为12万元。\n")
+    db, facts = _load(tmp_path, text)
+    con = connect(db)
+    kuan = {r[0] for r in con.execute("SELECT DISTINCT 款 FROM 事实 WHERE 款 <> ''").fetchall()}
+    con.close()
+    assert kuan == {"政府办公厅（室）及相关机构事务", "普通教育"}
+    assert _one(facts, ("支出", "一般行政管理事务", "金额")) == 80 and _one(facts, ("支出", "小学教育", "金额")) == 12
+
+
+def test_the_currency_word_and_a_sibling_in_a_list_are_not_parts_of_a_name(tmp_path):
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+            "三、支出决算情况说明\n本年支出合计人民币1180万元，其中基本支出人民币900万元。\n"
+            "五、一般公共预算财政拨款支出决算情况说明\n"
+            "2023年度一般公共预算财政拨款支出1150万元，主要用于日常公用支出100万元、项目支出250万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert not any("人民币" in k[1] for k in facts)
+    assert _one(facts, ("支出", "本年支出合计", "金额")) == 1180 and _one(facts, ("支出", "基本支出", "金额")) == 900
+    assert not any(k[2] == "项目支出" for k in facts)  # "日常公用支出100万元、项目支出250万元": two items, not one's split
+    assert _one(facts, ("支出", "一般公共预算财政拨款项目支出", "金额")) == 250
