@@ -32,7 +32,8 @@ _BEFORE_SKIP = re.compile(
     r"|平均)\s*$")
 _COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
 _CHANGE_UP = ("增加", "增长", "上升", "提高", "多支", "增幅", "涨幅")
-_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "回落", "缩减", "降幅")
+_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "回落", "缩减", "降幅", "减幅", "跌幅")
+_CHANGE_SIGNED = ("增减额", "增减率", "增减变动")  # a label: the figure carries its own sign ("增减率-5.03%")
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
@@ -45,7 +46,7 @@ _ROLE_WORDS = re.compile(
     r"增加|减少|增长|下降|上升|降低|节约|"
     r"完成年初预算数?的|完成全年预算数?的|完成调整后?预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
-    r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|增长率|增减率|约|"
+    r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|执行数为?|执行金额|人民币|：|:|、|\s)+$"
 )
@@ -96,6 +97,7 @@ _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数"
 # a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
 _CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
 _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
+_WRITTEN_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,，])")
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:, ?\d{3})+(?:\.\d+)?(?![\d,])")
 _TOTAL_BASE = re.compile(r"^(?:本年|当年|全年|部门|单位)?(?:决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:数)?$")
 
@@ -222,17 +224,17 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
             return "完成预算比"  # "占年初预算的60%"
         if "占" in pre:
             return "占比"
-        if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
+        if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN + _CHANGE_SIGNED):
             return "增减率"
         if "完成" in pre or re.search(r"预算数?的$|预算执行(?:率|比例)(?:为|是)?$", pre.strip()):  # "为年初预算的110%"
             return "完成预算比"
         return "数值"
     if unit in ("万元", "亿元", "元"):
-        if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN):
+        if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN + _CHANGE_SIGNED):
             return "增减额"
         if re.search(r"完成(?:年初|全年|调整后?)?预算数?$", pre.strip()):  # "完成预算27万元的63.2%"
             return "预算数"
-        if re.search(rf"上年|去年|{year - 1}\s*年", re.sub(r"上年(?:结转|结余)", "", pre)):
+        if re.search(rf"上年|去年|{year - 1}\s*年", re.sub(rf"(?:上年|{year - 1}\s*年度?)(?:结转|结余)", "", pre)):
             return "上年预算" if re.search(r"预算", pre) and "决算" not in pre else "上年金额"
         if re.search(r"预算(?:数|为|安排)|年初预算|全年预算|预算(?:拨入|拨款)?(?:为|是)?\s*$", pre) and "决算" not in pre:
             return "预算数"
@@ -250,11 +252,12 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = parts[-1] if parts[-1].strip() or len(parts) == 1 else parts[-2]  # "支出：90万元": the name before the colon
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)  # "杜集区机关事务管理中心2021年度…": whoever is named
     s = re.split(r"共有|实有|现有|保有(?!量)", s)[-1]
+    s = re.split(r"主要用于(?:以下方面)?", s)[-1] or s  # "…财政拨款支出主要用于一般公共服务支出800万元": the use
     s = re.sub(r"^(?:[\d一二三四五六七八九十]+[.、．]|[①-⑳]|[A-Za-z][.．、])\s*", "", s)  # "2、公车运行费…", "①办公费"
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)
     s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?|年初|全年|调整后?)?"
                r"(?:末|底)?(?:同期)?(?:预算数?|决算数?)?(?:相比)?", "", s)  # "较年初预算数90万元", "较2022年度X合计"
-    s = re.sub(r"(?:上年|年初)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # an income item, not a 上年 figure
+    s = re.sub(r"(?:上年|年初|\d{4}\s*年度?)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # income, not a 上年 figure
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
     s = re.sub(r"（(?:含|不含)[^）]*）", "", s)
@@ -275,7 +278,7 @@ def clean_item(pre: str, unit_name: str) -> str:
         return ""  # "较上年（4万元）减少1万元": what is left of a bracket names nothing
     if "三公" not in s:
         s = re.sub(r"[“”\"‘’]", "", s)  # 自评等级为“优”的项目 (the 三公 quotes are the lexicon's business)
-    return "" if s in ("金额", "数量") else s
+    return "" if s in ("金额", "数量", "本年", "上年", "当年", "今年", "去年") else s  # "本年决算数3万元"
 
 
 def _name_forms(unit_name: str) -> list[str]:
@@ -350,6 +353,17 @@ class NarrativeParser:
                 break
         return lex.canonical.get(name, name)
 
+    def heading_item(self, text: str) -> str:
+        """The item a sub-heading names (“（三）公务接待费”, “（二）项目支出情况”), "" when it names none: the
+        sentences under it that name no item of their own are about it (“支出决算为3万元”)."""
+        base = _strip_marks(fold(text)).rstrip("。：:；;")
+        for tail in ("", r"(?:决算)?(?:执行)?(?:情况)?(?:说明|分析)?$", r"(?:支出)?(?:决算)?(?:执行)?(?:情况)?(?:说明|分析)?$"):
+            name = re.sub(tail, "", base) if tail else base
+            item = self.canon(name) if name else ""
+            if item in self.lex.items and not _TOTAL_BASE.match(item):
+                return item
+        return ""
+
     def _counterpart(self, named: str, side: str, bare: str) -> str:
         """The other side of a fund named just before: 财政拨款收入 → 财政拨款支出总计 for a bare 支出; "" when the
         item named is not a fund's (its qualifier says nothing about the other side)."""
@@ -396,6 +410,9 @@ class NarrativeParser:
 
     # ---- sentences ----------------------------------------------------------------------------
     def sentence(self, text: str, ctx: Context, src: Source) -> None:
+        # a half-width comma inside digits, as written (before the full-width ，of a list is folded into it), is a
+        # thousands separator even in a sentence with 各/分别: "各增加1,234.56万元"
+        text = _WRITTEN_THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = re.sub(r"([批人])（次）", r"\1次", cn_year(tighten(fold(text))).strip())  # "接待20批(次)300人(次)"
         text = text.replace("负增长", "下降")  # "比上年负增长5%"
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
@@ -892,6 +909,8 @@ class NarrativeParser:
             return True  # "…（项）…其中：基本支出80万元": the 项's own split, not the department's
         if ctx.topic in ("基金", "国资") and not any(re.search(r"基金|国有资本|资本经营", x) for x in items):
             return True  # "年末结转和结余5万元" inside the 政府性基金 part is that fund's
+        if fig.unit in ("万元", "亿元", "元") and any(re.search(_SCORE + "$", x) for x in items):
+            return True  # "项目自评得分为96分。全年预算数为300万元": the project's money, not its score's
         if attr == "占比":
             m = re.search(r"占(.+?)的?$", pre.strip())
             share_of = m.group(1).strip("“”") if m else ""

@@ -243,6 +243,9 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             ctx.topic = topic or "概况"
             ctx.subject, ctx.parent, ctx.func, ctx.orphan, ctx.scope, ctx.headed = [], "", None, False, None, False
             ctx.recent, ctx.gapped = [], []  # a new section carries over no side nor gap of the one before
+            named = "" if _MAIN_SECTION.match(text) or head != "section" else narrative.heading_item(text)
+            if named:  # "（三）公务接待费" then "支出决算为3万元": that item's, never the year's total
+                ctx.subject, ctx.headed = [named], True
             if head == "title-with-figures":
                 paragraph.append(ln)
             continue
