@@ -640,3 +640,9 @@ def test_asking_why_twice_after_a_budget_question_stays_with_the_budget_gap(samp
 def test_compared_with_last_year_is_the_change_not_last_years_figure(sample, question):
     a = sample.ask(question)
     assert a.status == "ok" and a.question_type == "科目增减" and dict(a.params).get("年度偏移") is None
+
+
+@needs_shared
+def test_domestic_reception_batches_from_the_line_that_lists_reception_and_its_foreign_part(shanghai):
+    a = shanghai.ask("规划局国内公务接待多少批次")  # "列明公务接待 2 批次、26 人次，其中：接待外宾 0 批次、0 人次"
+    assert a.status == "ok" and "国内公务接待费 2批次，26人次" in a.answer and "推算" in a.answer, a.answer
