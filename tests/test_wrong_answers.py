@@ -646,3 +646,9 @@ def test_compared_with_last_year_is_the_change_not_last_years_figure(sample, que
 def test_domestic_reception_batches_from_the_line_that_lists_reception_and_its_foreign_part(shanghai):
     a = shanghai.ask("规划局国内公务接待多少批次")  # "列明公务接待 2 批次、26 人次，其中：接待外宾 0 批次、0 人次"
     assert a.status == "ok" and "国内公务接待费 2批次，26人次" in a.answer and "推算" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["办公费比上年增加多少", "办公费预算多少"])
+def test_an_item_listed_without_the_figure_asked_says_so(sample, question):
+    a = sample.ask(question)  # 办公费 6.41万元 is listed; its change and budget are not
+    assert a.status == "no_data" and "报告列示了“办公费”" in a.answer and "未披露“办公费”" not in a.answer
