@@ -201,6 +201,11 @@ def sql(
     try:
         engine = Engine.open(db, progress=lambda m: typer.echo(m, err=True))
         columns, rows = engine.run_sql(query, params)
+        unit = params.get("单位")
+        if unit and not rows and unit not in {u for u, _ in engine.reports()}:  # SQL compares full names only
+            full = engine.full_unit(unit)
+            raise JuesuanError(f"单位“{unit}”不是已载入报告的单位全称" + (f"，是否指 -p 单位={full}" if full else
+                               "；已载入：" + "、".join(sorted({u for u, _ in engine.reports()}))))
     except JuesuanError as e:
         raise _fail(str(e)) from e
     typer.echo(render_rows(columns, rows, fmt))

@@ -154,6 +154,14 @@ class Engine:
             pairs.update((a, b) for i, a in enumerate(chain) for b in chain[i + 1:])
         return pairs
 
+    def full_unit(self, name: str) -> str | None:
+        """The loaded department a short name (财政局, 工商联) stands for, when exactly one."""
+        from .match import normalize_text
+
+        tok = self.matcher.vocab.words.get(normalize_text(name))
+        units = [v for k, v in tok.values if k == "单位"] if tok else []
+        return units[0] if len(units) == 1 else None
+
     def reports(self) -> list[tuple[str, int]]:
         return [(r[0], r[1]) for r in self.con.execute("SELECT 单位, 年度 FROM 报告 ORDER BY 单位, 年度").fetchall()]
 

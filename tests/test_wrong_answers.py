@@ -652,3 +652,16 @@ def test_domestic_reception_batches_from_the_line_that_lists_reception_and_its_f
 def test_an_item_listed_without_the_figure_asked_says_so(sample, question):
     a = sample.ask(question)  # 办公费 6.41万元 is listed; its change and budget are not
     assert a.status == "no_data" and "报告列示了“办公费”" in a.answer and "未披露“办公费”" not in a.answer
+
+
+@pytest.mark.parametrize(("question", "meant"), [
+    ("会义费多少", "会议费"), ("公务接代费多少", "公务接待费"), ("会议肥多少", "会议费"),
+])
+def test_a_slip_of_one_character_is_not_an_undisclosed_item(sample, question, meant):
+    a = sample.ask(question)
+    assert a.status == "not_understood" and "未披露" not in a.answer and f"{meant}多少" in a.suggestions
+
+
+def test_sql_with_a_short_department_name_says_which_full_name_to_use(sample_db):
+    result = runner.invoke(app, ["sql", "科目金额", "-p", "科目=会议费", "-p", "单位=工商联", "--db", str(sample_db)])
+    assert result.exit_code == 2 and "单位=广元市昭化区工商业联合会" in result.output
