@@ -90,6 +90,7 @@ def load(
         raise _fail("没有找到报告文件")
     try:
         path = resolve_db(db, progress=lambda m: typer.echo(m, err=True))
+        created = not Path(path).exists()
         con = connect(path)
     except JuesuanError as e:
         raise _fail(str(e)) from e
@@ -110,7 +111,7 @@ def load(
                 typer.echo(f"进度 {i}/{len(paths)}（{rate:.1f} 份/秒）", err=True)
             if result.status == "refused":
                 refused.append(result)
-                reason = result.message.removeprefix(f"{Path(p).name}：")  # the line names the file already
+                reason = result.message.removeprefix(f"{p}：").removeprefix(f"{Path(p).name}：")  # named already
                 typer.echo(f"{prefix}拒绝 {p}：{reason}", err=True)
                 continue
             tally[result.status] += 1
@@ -149,6 +150,9 @@ def load(
                     typer.echo(f"{year}年度 {unit} {summary_line(mine)}")
     finally:
         con.close()
+        if created and not loaded:  # nothing loaded into a database this command created: leave no empty file
+            for leftover in (Path(path), Path(f"{path}.wal")):
+                leftover.unlink(missing_ok=True)
     if len(paths) > 1:
         typer.echo(_load_summary(len(paths), tally, refused, elapsed))
     if refused:

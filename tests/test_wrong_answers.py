@@ -665,3 +665,13 @@ def test_a_slip_of_one_character_is_not_an_undisclosed_item(sample, question, me
 def test_sql_with_a_short_department_name_says_which_full_name_to_use(sample_db):
     result = runner.invoke(app, ["sql", "科目金额", "-p", "科目=会议费", "-p", "单位=工商联", "--db", str(sample_db)])
     assert result.exit_code == 2 and "单位=广元市昭化区工商业联合会" in result.output
+
+
+def test_a_load_that_loads_nothing_leaves_no_new_database(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    db = tmp_path / "new.duckdb"
+    result = runner.invoke(app, ["load", str(empty), "--db", str(db)])
+    assert result.exit_code == 2 and not db.exists()
+    result = runner.invoke(app, ["load", str(tmp_path / "missing.txt"), "--db", str(db)])
+    assert result.output.count("missing.txt") == 1  # the path once, not "拒绝 X：X：文件不存在"
