@@ -24,9 +24,9 @@ app = typer.Typer(
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="数据库文件；默认取环境变量 JUESUAN_DB，否则使用由内置示例报告建立的默认数据库。"),
+    typer.Option("--db", metavar="路径", help="数据库文件；默认取环境变量 JUESUAN_DB，否则使用由内置示例报告建立的默认数据库。"),
 ]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="输出格式：table、json、csv、markdown。")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", metavar="格式", help="输出格式：table、json、csv、markdown。")]
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -69,10 +69,11 @@ MANY_FILES = 50  # from this many files on, `load` prints progress and a summary
 
 @app.command()
 def load(
-    files: Annotated[list[str], typer.Argument(help="报告文件（.txt、.docx、.pdf）或包含报告的文件夹（递归查找）。")],
+    files: Annotated[list[str], typer.Argument(
+        metavar="文件", help="报告文件（.txt、.docx、.pdf）或包含报告的文件夹（递归查找）。")],
     db: DbOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="显示覆盖率：数字全部落入数据的句子和表行所占比例。")] = False,
-    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1, metavar="N",
                                                 help="并行解析的进程数；默认 CPU 核数，1 为不并行。")] = None,
 ) -> None:
     """载入报告到数据库。同一单位同一年度的报告再次载入会替换旧数据；载入失败的文件不改动数据库，也不影响其余文件。
@@ -171,7 +172,7 @@ def _load_summary(total: int, tally: dict[str, int], refused: list, elapsed: flo
 
 @app.command()
 def ask(
-    question: Annotated[str, typer.Argument(help="中文问题，如“会议费多少”“三公经费比上年增减多少”。")],
+    question: Annotated[str, typer.Argument(metavar="问题", help="中文问题，如“会议费多少”“三公经费比上年增减多少”。")],
     db: DbOption = None,
     fmt: FormatOption = "table",
     show_sql: Annotated[bool, typer.Option("--sql", help="同时显示执行的 SQL 及参数。")] = False,
@@ -186,8 +187,9 @@ def ask(
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help="sql/ 下的 .sql 文件（可省略路径与扩展名），或一条 SELECT 语句。")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="参数，形如 科目=会议费；可重复。")] = None,
+    query: Annotated[str, typer.Argument(metavar="SQL", help="sql/ 下的 .sql 文件（可省略路径与扩展名），或一条 SELECT 语句。")],
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", metavar="名称=值", help="参数，形如 科目=会议费；可重复。")] = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -233,7 +235,7 @@ def check(db: DbOption = None, fmt: FormatOption = "table") -> None:
 
 @app.command()
 def export(
-    directory: Annotated[str, typer.Argument(help="导出目录（应为空或不存在）。")],
+    directory: Annotated[str, typer.Argument(metavar="目录", help="导出目录（应为空或不存在）。")],
     db: DbOption = None,
 ) -> None:
     """把基础表导出为按年度分区的 Parquet 文件，并写出 views.sql：在该目录下用 DuckDB 执行它即可对 Parquet 运行 sql/ 下的查询。"""
