@@ -78,21 +78,44 @@ class Conversation:
         self.refused = None
 
 
+RAW_SQL = re.compile(r"^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|SUMMARIZE)\b", re.IGNORECASE)
+# statements that can only be refused; sent to the read-only connection so the refusal is DuckDB's own
+WRITE_SQL = re.compile(
+    r"^\s*(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER|ATTACH|DETACH|COPY|INSTALL|LOAD|EXPORT|"
+    r"IMPORT|PRAGMA|SET|RESET|CHECKPOINT|VACUUM)\b",
+    re.IGNORECASE,
+)
+
+
 def run_piped(engine: Engine, stdin: TextIO, stdout: TextIO, fmt: str = "table") -> int:
-    """One question per line in, one answer per question out (JSON Lines with ``fmt="json"``)."""
+    """One question per line in, one answer per question out (JSON Lines with ``fmt="json"``). The REPL's
+    backslash commands (\\use, \\sql, \\export …) and raw SQL work too: the REPL, with prompt-toolkit, is
+    loaded at the first of them, and takes over the conversation so far."""
     conversation = Conversation(engine)
+    repl = None
     first = True
     for line in stdin:
         question = line.strip()
         if not question:
             continue
+        if fmt != "json" and not first:
+            stdout.write("\n")
+        first = False
+        if repl is None and (question.startswith("\\") or RAW_SQL.match(question) or WRITE_SQL.match(question)):
+            from .repl import Repl
+
+            repl = Repl(engine, fmt, stdout)
+            repl.conversation = conversation
+            last = conversation.last
+            repl.last_sql = (last.sql, dict(last.params)) if last is not None and last.sql else None
+        if repl is not None:
+            if not repl.handle(question):
+                break
+            continue
         try:
             text = render(conversation.ask(question), fmt)
         except JuesuanError as e:
             text = str(e)
-        if fmt != "json" and not first:
-            stdout.write("\n")
         stdout.write(text + "\n")
         stdout.flush()
-        first = False
     return 0

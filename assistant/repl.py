@@ -20,19 +20,12 @@ from prompt_toolkit.history import FileHistory, History
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
-from .conversation import Conversation
+from .conversation import RAW_SQL, WRITE_SQL, Conversation
 from .dbpath import user_data_dir
 from .engine import Engine
 from .model import Answer, JuesuanError
 from .render import FORMATS, render, render_rows
 
-RAW_SQL = re.compile(r"^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|SUMMARIZE)\b", re.IGNORECASE)
-# statements that can only be refused; sent to the read-only connection so the refusal is DuckDB's own
-WRITE_SQL = re.compile(
-    r"^\s*(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER|ATTACH|DETACH|COPY|INSTALL|LOAD|EXPORT|"
-    r"IMPORT|PRAGMA|SET|RESET|CHECKPOINT|VACUUM)\b",
-    re.IGNORECASE,
-)
 EXPORTS = {".csv": "csv", ".json": "json", ".md": "markdown"}
 
 

@@ -147,3 +147,14 @@ def test_last_year_of_an_earlier_year_is_the_year_before_it(engine):
     conversation.ask("上年呢")
     again = conversation.ask("上年呢")  # 2022: the sample has no figure for it
     assert again.status == "no_data" and dict(again.params).get("年度") == 2022
+
+
+def test_piped_input_takes_the_repl_commands_and_raw_sql(sample_db, tmp_path):
+    out_file = tmp_path / "x.csv"
+    lines = ["会议费多少", "\\sql", "select count(*) AS n from 报告", f"\\export {out_file}", "\\q", "差旅费多少"]
+    result = CliRunner().invoke(app, ["repl", "--db", str(sample_db)], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "44.00万元" in out and "参数：" in out and "会议费" in out  # \sql shows the last question's SQL
+    assert out_file.read_text(encoding="utf-8").splitlines() == ["n", "1"]  # \export wrote the raw SQL's result
+    assert "差旅费（经济分类）" not in out  # \q ended the input
