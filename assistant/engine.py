@@ -227,8 +227,10 @@ class Engine:
             understood = f"理解为：{qtype.title}（{shown}）"
         base = dict(question=question.strip(), question_type=qtype.id, params=tuple(params.items()),
                     sql=qtype.sql, columns=columns, rows=rows, understood=understood, why=why)
-        if not rows and m.fallback:
-            return self.answer(question, replace(m, params=m.fallback, fallback=()))
+        if not rows and m.fallback:  # --why says so: 收入→科目(本年收入合计) is not what was answered
+            used = dict(m.fallback).get("科目")
+            answer = self.answer(question, replace(m, params=m.fallback, fallback=()))
+            return replace(answer, why=(*answer.why, f"（未列示{dict(m.params).get('科目')}，改用→{used}）"))
         if not rows:
             return Answer(status="no_data", answer=self.no_data_message(m, params), **base)  # type: ignore[arg-type]
         dicts = [dict(zip(columns, r, strict=True)) for r in rows]

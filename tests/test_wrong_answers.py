@@ -675,3 +675,9 @@ def test_a_load_that_loads_nothing_leaves_no_new_database(tmp_path):
     assert result.exit_code == 2 and not db.exists()
     result = runner.invoke(app, ["load", str(tmp_path / "missing.txt"), "--db", str(db)])
     assert result.output.count("missing.txt") == 1  # the path once, not "拒绝 X：X：文件不存在"
+
+
+@needs_shared
+def test_why_says_when_plain_income_fell_back_to_the_stated_total(shanghai):
+    a = shanghai.ask("财政局收入比上年增加多少")
+    assert a.status == "ok" and "收入总计" in a.answer and any("改用→收入总计" in w for w in a.why)
