@@ -172,5 +172,14 @@ def render_rows(columns: tuple[str, ...], rows: list[tuple[Any, ...]], fmt: str 
         w.writerow(columns)
         w.writerows(rows)
         return buf.getvalue().rstrip("\n")
-    table = [[("" if v is None else str(v)) for v in r] for r in rows]
+    table = [[_cell(v) for v in r] for r in rows]
     return _tabulate(table, list(columns), "github" if fmt == "markdown" else "simple")
+
+
+def _cell(value: Any) -> str:
+    """A table cell: a 来源明细 list of {file, page, line, text} as "文件 第N行" (the text is in 来源), not a dict."""
+    if value is None:
+        return ""
+    if isinstance(value, list) and value and all(isinstance(x, dict) and "line" in x for x in value):
+        return "；".join(f"{x.get('file', '')} 第{x['line']}行" for x in value)
+    return str(value)

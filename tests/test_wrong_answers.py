@@ -681,3 +681,8 @@ def test_a_load_that_loads_nothing_leaves_no_new_database(tmp_path):
 def test_why_says_when_plain_income_fell_back_to_the_stated_total(shanghai):
     a = shanghai.ask("财政局收入比上年增加多少")
     assert a.status == "ok" and "收入总计" in a.answer and any("改用→收入总计" in w for w in a.why)
+
+
+def test_sql_table_shows_source_details_as_file_and_line(sample_db):
+    result = runner.invoke(app, ["sql", "科目金额", "-p", "科目=会议费", "--db", str(sample_db)])
+    assert result.exit_code == 0 and "{'file'" not in result.output and "部门决算.txt 第69行" in result.output
