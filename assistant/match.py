@@ -706,6 +706,11 @@ class Matcher:
                 return again
         return m
 
+    def _one_off(self, word: str) -> list[str]:
+        """The item names (科目) of the same length as ``word`` that differ from it in one character."""
+        names = sorted({v for t in self.vocab.words.values() for k, v in t.values if k == "科目" and len(v) == len(word)})
+        return [n for n in names if sum(a != b for a, b in zip(n, word, strict=True)) == 1]
+
     def _share_base(self, tokens: list[Token]) -> list[Token]:
         """占支出/占收入: the filler after 占 is the base of the share (本年支出合计), so 公务接待费占支出的比例 is
         read as one item over another, never as the share the report states on another base (of 三公经费)."""
@@ -799,10 +804,16 @@ class Matcher:
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
                                  message=f"没有载入“{unit_like[0]}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")
                 if len(unknown) == 1 and _ITEM_LIKE.search(unknown[0]) and len(plain) <= 2:
+                    near = self._one_off(unknown[0])
+                    if near:  # 会义费: a slip of one character, not an item the report leaves out
+                        return Match("not_understood", tokens=tuple(tokens),
+                                     message=f"无法理解“{unknown[0]}”（是否写错了字）",
+                                     suggestions=tuple(f"{n}多少" for n in near[:3]))
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
                                  message=f"报告未披露“{unknown[0]}”")
+                near = self._one_off(unknown[0]) if len(unknown) == 1 else []  # 会议肥
                 return Match("not_understood", tokens=tuple(tokens), message=f"无法理解“{'、'.join(unknown)}”",
-                             suggestions=self.suggest(core))
+                             suggestions=tuple(f"{n}多少" for n in near[:3]) or self.suggest(core))
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
                          message="未能理解这个问题", suggestions=self.suggest(core))
         # most specific phrasing first (more literal words), then catalog order: deterministic
