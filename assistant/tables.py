@@ -668,6 +668,8 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     if not values and t.empty_note is None:  # e.g. printed one row per item, or one cell per line: never zeros
         t.refused.append(("三公经费表中没有读到与模板栏目对应的一行数字（版式与模板不同），无法确定各列", t.block.title))
         return
+    if not values:  # no row and a note "本表无数据": ``_empty`` says what the note says, sourced to the note
+        return
     header = squeeze("".join(h.text for h in t.header))
     heads = pairs_line.text.split() if pairs_line else []
     if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12)):
@@ -1138,7 +1140,7 @@ def _empty(t: _Table, out: Parsed, file: str) -> None:
         lb = Label(spec.name, "", spec.total_name, [note], "", spec.columns)
         for column in spec.columns:
             out.facts.append(_fact(spec, lb, column, Decimal(0), src, {}, ""))
-    elif spec.layout == "sangong":
+    elif spec.layout == "sangong":  # every cell of the table, its 预算数 columns too, is empty: "本表无数据"
         for item in _SANGONG:
             for kind in _SANGONG_PAIRS:
                 lb = Label(spec.name, "", "三公经费", [note], "", (f"{item}|{kind}",))

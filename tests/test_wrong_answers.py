@@ -686,3 +686,9 @@ def test_why_says_when_plain_income_fell_back_to_the_stated_total(shanghai):
 def test_sql_table_shows_source_details_as_file_and_line(sample_db):
     result = runner.invoke(app, ["sql", "科目金额", "-p", "科目=会议费", "--db", str(sample_db)])
     assert result.exit_code == 0 and "{'file'" not in result.output and "部门决算.txt 第69行" in result.output
+
+
+@needs_shared
+def test_an_empty_sangong_table_is_sourced_to_its_no_data_note(shanghai):
+    a = shanghai.ask("社工部三公经费预算多少")
+    assert a.status == "ok" and all("本表无数据" in s.text for s in a.sources), a.sources
