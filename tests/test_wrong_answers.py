@@ -692,3 +692,9 @@ def test_sql_table_shows_source_details_as_file_and_line(sample_db):
 def test_an_empty_sangong_table_is_sourced_to_its_no_data_note(shanghai):
     a = shanghai.ask("社工部三公经费预算多少")
     assert a.status == "ok" and all("本表无数据" in s.text for s in a.sources), a.sources
+
+
+@needs_shared
+def test_delegations_abroad_are_counted_in_groups_not_batches(shanghai):
+    a = shanghai.ask("规划局因公出国团组数")
+    assert a.status == "ok" and "0个团组" in a.answer and "批次" not in a.answer, a.answer

@@ -5,7 +5,7 @@
 --   接待了多少人次 => 
 --   外事接待多少人次 => 科目=外事接待费
 --   因公出国几个团组 => 科目=因公出国（境）费
--- answer: {年度}年度 {单位} {科目}[ {批次}批次][，{人次}人次][，{决算数}][{推算说明}]
+-- answer: {年度}年度 {单位} {科目}[ {批次}{批次单位}][，{人次}人次][，{决算数}][{推算说明}]
 -- notes: 视图 三公 的 批次、人次 列。报告只在同一行列出公务接待和其中的外事接待（如“接待 2 批次、26 人次，其中：接待外宾
 --   0 批次、0 人次”）而没有单列国内公务接待时，国内公务接待 = 公务接待 − 外事接待，注明推算。
 WITH 目标 AS (
@@ -24,7 +24,8 @@ WITH 目标 AS (
   WHERE $科目 = '国内公务接待费' AND a.科目 = '公务接待费' AND a.批次 IS NOT NULL AND w.批次 IS NOT NULL
     AND (a.人次 IS NULL) = (w.人次 IS NULL) AND NOT EXISTS (SELECT 1 FROM 列示 l WHERE l.单位 = a.单位)
 )
-SELECT 单位, 年度, 科目, 批次, 人次, 决算数, 推算说明, 来源, 来源明细
+SELECT 单位, 年度, 科目, 批次, CASE WHEN 科目 LIKE '因公出国%' THEN '个团组' ELSE '批次' END AS 批次单位, 人次, 决算数, 推算说明,
+  来源, 来源明细
 FROM (SELECT * FROM 列示 UNION ALL SELECT * FROM 推算)
 QUALIFY rank() OVER (PARTITION BY 单位 ORDER BY CASE 章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
 ORDER BY 单位, 序号;
