@@ -838,6 +838,14 @@ class Matcher:
         params.update(slot_values)
         if "计量" not in self.catalog[best.type_id].params:
             params.pop("计量", None)
+        wanted = self.catalog[best.type_id].params
+        if (previous is not None and previous.status == "ok" and any(t.text in ("呢", "那", "那么") for t in tokens)
+                and not any(k in params for k in ("单位", "年度", "年度偏移"))):
+            # 工商联上年公务接待费 → 接待批次呢: a whole question in form, asked about the same department and year
+            carried = {k: v for k, v in previous.params if k in ("单位", "年度", "年度偏移") and k in wanted}
+            if carried:
+                return Match("ok", best.type_id, tuple({**params, **carried}.items()), best.phrasing, tuple(tokens),
+                             followup=True)
         return Match("ok", best.type_id, tuple(params.items()), best.phrasing, tuple(tokens))
 
     def _takes(self, type_id: str, pairs: dict[str, object]) -> bool:

@@ -698,3 +698,13 @@ def test_an_empty_sangong_table_is_sourced_to_its_no_data_note(shanghai):
 def test_delegations_abroad_are_counted_in_groups_not_batches(shanghai):
     a = shanghai.ask("规划局因公出国团组数")
     assert a.status == "ok" and "0个团组" in a.answer and "批次" not in a.answer, a.answer
+
+
+@needs_shared
+def test_a_whole_question_ending_in_ne_keeps_the_department_and_year(shanghai):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    conversation.ask("规划局公务接待费多少")
+    a = conversation.ask("接待批次呢")
+    assert a.status == "ok" and {r[0] for r in a.rows} == {"上海市普陀区规划和自然资源局"} and a.understood
