@@ -48,7 +48,7 @@ _ROLE_WORDS = re.compile(
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
-    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|执行数为?|执行金额|人民币|：|:|、|\s)+$"
+    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|人民币|：|:|、|\s)+$"
 )
 
 
@@ -97,6 +97,8 @@ _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数"
 # a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
 _CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
 _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
+_RANKED = (r"(?:占比|所占比重|比重)?(?:最多|最大|最高|最少|最小|最低|次之|较多|较大|较少|居次|位居第[一二三])$"
+           r"|^(?:其次是|其次为|其次)")
 _WRITTEN_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,，])")
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:, ?\d{3})+(?:\.\d+)?(?![\d,])")
 _TOTAL_BASE = re.compile(r"^(?:本年|当年|全年|部门|单位)?(?:决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:数)?$")
@@ -184,6 +186,11 @@ def tighten(text: str) -> str:
     """Drop the spaces PDF text puts around numbers and inside words (``2024 年度``, ``为 1560.05 万元``);
     a space between two numbers stays."""
     return re.sub(r"(?<=[^\x00-\x7f])[ \t]+|[ \t]+(?=[^\x00-\x7f])", "", text)
+
+
+def went_word(lead: str) -> bool:
+    """Whether a reason's lead names a change on the year (增加的主要原因, 比上年减少…)."""
+    return bool(re.search("|".join(_CHANGE_UP + _CHANGE_DOWN) + r"|上年|去年|同期", lead))
 
 
 def _contradictory(pre: str) -> bool:
@@ -278,6 +285,8 @@ def clean_item(pre: str, unit_name: str) -> str:
         return ""  # "较上年（4万元）减少1万元": what is left of a bracket names nothing
     if "三公" not in s:
         s = re.sub(r"[“”\"‘’]", "", s)  # 自评等级为“优”的项目 (the 三公 quotes are the lexicon's business)
+    if re.fullmatch(r"(?:此|该|本|这)项(?:支出|经费|费用|资金)?", s):  # "未发生此项支出": the item being talked about
+        return ""
     return "" if s in ("金额", "数量", "本年", "上年", "当年", "今年", "去年") else s  # "本年决算数3万元"
 
 
@@ -415,6 +424,9 @@ class NarrativeParser:
         text = _WRITTEN_THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = re.sub(r"([批人])（次）", r"\1次", cn_year(tighten(fold(text))).strip())  # "接待20批(次)300人(次)"
         text = text.replace("负增长", "下降")  # "比上年负增长5%"
+        # "由上年的50万元增加到56万元": this year's figure, then last year's
+        text = re.sub(r"由(?:上一?年度?|去年|\d{4}\s*年度?)的?(\d[\d.,]*\s*[万亿]?元)"
+                      r"(?:增加|增长|上升|减少|下降|降低)(?:到|至|为)(\d[\d.,]*\s*[万亿]?元)", r"\2，上年\1", text)
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
             text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "").replace(" ", ""), text)
         if not text:
@@ -452,6 +464,10 @@ class NarrativeParser:
                     self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
                     return
                 attr, just = "预算差异说明", ctx.gapped
+            elif (attr == "说明" and not ctx.changed and ctx.budgeted and not went_word(reason.group(1))
+                  and (not known or named in ctx.budgeted)):
+                # "年初预算为60万元，支出决算为55.2万元。主要原因是…": no change on the year was stated, only the budget
+                attr, just = "预算差异说明", ctx.budgeted
             items = [named] if named in self.lex.items else (just or ctx.subject)
             went = re.search(r"(增加|增长|上升|提高|减少|下降|降低)$", reason.group(1))
             if went and attr == "说明" and named not in self.lex.items:
@@ -478,6 +494,11 @@ class NarrativeParser:
         zero = re.search(r"(?:未发生|没有产生|未产生|没有发生)(\S*?(?:费|支出))(?:[。，；]|$)", text)
         if zero and not figures(text):
             item = self.canon(zero.group(1))
+            if not clean_item(item, ctx.unit_name):  # "未发生此项支出": the item the sub-heading named, or none
+                if not (ctx.headed and len(ctx.subject) == 1):
+                    self.unplaced.append(Unplaced("无法确定“此项”所指的科目", src))
+                    return
+                item = ctx.subject[0]
             if item.endswith("采购"):
                 item += "支出"
             self._emit(item, "金额", Decimal(0), "万元", ctx, src, text)
@@ -490,6 +511,11 @@ class NarrativeParser:
             stated = text.rstrip("。，；")
             items = [self.canon(none.group(1) + "收入"), self.canon(none.group(1) + "支出")] if none else [
                 self.canon(none_one.group(1))]  # type: ignore[union-attr]
+            if not none and not clean_item(items[0], ctx.unit_name):  # "本年度无此项支出"
+                if not (ctx.headed and len(ctx.subject) == 1):
+                    self.unplaced.append(Unplaced("无法确定“此项”所指的科目", src))
+                    return
+                items = [ctx.subject[0]]
             for item in items:
                 self._emit(item, "金额", Decimal(0), "万元", ctx, src, text)
                 self._emit_text(item, "说明", stated, ctx, src)
@@ -548,6 +574,7 @@ class NarrativeParser:
             for it in items:
                 self._emit(it, "增减额", Decimal(0), "万元", ctx, src, text)
             ctx.subject = items
+            ctx.changed = list(dict.fromkeys([*ctx.changed, *items]))  # a reason after "…较上年持平。" is the year's
 
     # ---- template sentences whose wording fixes the names ------------------------------------------
     def _template(self, text: str, ctx: Context, src: Source) -> bool:
@@ -641,9 +668,17 @@ class NarrativeParser:
         budget_given: list[str] = []  # items given a budget amount in this sentence
         target: tuple[str, str] | None = None  # (item, unit) of the last target count read in the sentence
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
-        for clause in _clauses(text):
+        parts = _clauses(text)
+        for k, clause in enumerate(parts):
             clauses.append((clause, list(last_items)))
             figs = figures(clause)
+            if not figs and k + 1 < len(parts) and re.match(r"(?:为|是|达|计)", parts[k + 1]):
+                # "其中财政拨款收入最多，为1400万元" / "其他收入，为100万元": the item named before "，为"
+                said = self.canon(clean_item(re.sub(_RANKED, "", clause), ctx.unit_name))
+                if said in self.lex.items:
+                    last_items = [said]
+                elif said:
+                    lost, last_items = True, []  # a subject we cannot name: its figures stay unplaced
             months = re.search(r"(\d+)月?(?:、(\d+)月?)+月", clause)
             if months and not figs:  # "在6月、9月、11月执行进度，…分别占预算38.6%、51.0%、63.9%"
                 labels = [f"{n}月" for n in re.findall(r"\d+", months.group(0))]
@@ -775,7 +810,10 @@ class NarrativeParser:
                     raw, attr = "公务接待费", "批次" if "批次" in raw else "人次"
                 if ctx.topic == "三公" and raw in ("接待", "公务接待", "公务接待费") and attr in ("批次", "人次"):
                     # "国内公务接待20批次，…；接待180人次": the 接待 item just named (never the 外事 part of it)
-                    hosted = [x for x in last_items or ctx.subject if "接待" in x and "外" not in x]
+                    # "外事接待费0万元，接待0批次": the 外事 item, when it is the one this sentence just gave a figure
+                    named_now = [x for x in last_items if "接待" in x]
+                    hosted = named_now if len(named_now) == 1 and not lost else [
+                        x for x in last_items or ctx.subject if "接待" in x and "外" not in x]
                     raw = hosted[0] if len(hosted) == 1 else raw
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
