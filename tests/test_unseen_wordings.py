@@ -702,3 +702,10 @@ def test_a_reason_after_only_a_budget_and_its_outturn_is_the_budget_gaps(tmp_pat
     rows = con.execute("SELECT 属性 FROM 事实 WHERE 科目 = '机关运行经费' AND 文本 IS NOT NULL").fetchall()
     con.close()
     assert rows == [("预算差异说明",)]
+
+
+def test_an_output_targets_completion_rate_is_not_the_budgets(tmp_path):
+    text = (HEAD_2024 + "十二、预算绩效情况说明\n培训基层医务人员1,200人次，完成率100%。\n"
+            "一、收入支出决算总体情况说明\n2024年度收入总计100.00万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert not any(k[2] == "完成预算比" for k in facts)
