@@ -947,6 +947,8 @@ class NarrativeParser:
             return True  # "…（项）…其中：基本支出80万元": the 项's own split, not the department's
         if ctx.topic in ("基金", "国资") and not any(re.search(r"基金|国有资本|资本经营", x) for x in items):
             return True  # "年末结转和结余5万元" inside the 政府性基金 part is that fund's
+        if fig.unit in ("万元", "亿元", "元") and items and all(x.endswith(("用车", "车辆")) for x in items):
+            return True  # "…主要用于执法执勤用车4辆的燃料费等支出，比上年减少2.1万元": vehicles are counted, not spent
         if attr == "完成预算比" and ctx.topic == "绩效" and "预算" not in pre and re.search(r"完成率", pre):
             return True  # "培训1200人次，完成率100%": an output target's rate, not the budget's
         if fig.unit in ("万元", "亿元", "元") and any(re.search(_SCORE + "$", x) for x in items):

@@ -709,3 +709,11 @@ def test_an_output_targets_completion_rate_is_not_the_budgets(tmp_path):
             "一、收入支出决算总体情况说明\n2024年度收入总计100.00万元。\n")
     _, facts = _load(tmp_path, text)
     assert not any(k[2] == "完成预算比" for k in facts)
+
+
+def test_a_change_in_money_never_goes_to_vehicles_named_inside_the_clause(tmp_path):
+    text = (HEAD_2024 + "七、“三公”经费财政拨款支出决算情况说明\n（二）公务用车购置及运行维护费\n"
+            "公务用车运行维护费18.60万元，主要用于执法执勤用车4辆的燃料费、维修费等支出，比上年减少2.10万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert not any(k[1].endswith("用车") and k[2] == "增减额" for k in facts)
+    assert _one(facts, ("三公", "公务用车运行维护费", "决算数")) == Decimal("18.6")
