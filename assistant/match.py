@@ -81,6 +81,7 @@ def _measures() -> dict[str, str]:
 
 
 MEASURE_WORDS = _measures()
+_ELLIPSIS = ("呢", "那", "那么")  # words of a follow-up that leaves out what the question before said
 CONNECTORS = ("和", "与", "跟", "同", "及", "以及")  # between two years or two 单位: 2023年和2024年, A和B
 FILLERS = (
     "请问", "请帮我查一下", "帮我查一下", "帮我查查", "帮我查", "帮忙查一下", "查一下", "查查", "查询", "告诉我",
@@ -839,7 +840,7 @@ class Matcher:
         if "计量" not in self.catalog[best.type_id].params:
             params.pop("计量", None)
         wanted = self.catalog[best.type_id].params
-        if (previous is not None and previous.status == "ok" and any(t.text in ("呢", "那", "那么") for t in tokens)
+        if (previous is not None and previous.status == "ok" and any(t.text in _ELLIPSIS for t in tokens)
                 and not any(k in params for k in ("单位", "年度", "年度偏移"))):
             # 工商联上年公务接待费 → 接待批次呢: a whole question in form, asked about the same department and year
             carried = {k: v for k, v in previous.params if k in ("单位", "年度", "年度偏移") and k in wanted}
@@ -887,7 +888,7 @@ class Matcher:
                       tokens: list[Token]) -> Match | None:
         qtype = self.catalog[previous.type_id]
         words = [t.text for t in core]
-        if not any(t.text in ("呢", "那", "那么", "其中") for t in tokens) and match_signature(core, self.compiled):
+        if not any(t.text in (*_ELLIPSIS, "其中") for t in tokens) and match_signature(core, self.compiled):
             return None  # a full question on its own (差旅费多少): it resets the conversation
         if words in (["为什么"], ["原因"]):
             if previous.type_id in ("科目预算", "预算差异原因") and "预算差异原因" in self.catalog:

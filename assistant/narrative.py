@@ -493,12 +493,9 @@ class NarrativeParser:
             return
         zero = re.search(r"(?:未发生|没有产生|未产生|没有发生)(\S*?(?:费|支出))(?:[。，；]|$)", text)
         if zero and not figures(text):
-            item = self.canon(zero.group(1))
-            if not clean_item(item, ctx.unit_name):  # "未发生此项支出": the item the sub-heading named, or none
-                if not (ctx.headed and len(ctx.subject) == 1):
-                    self.unplaced.append(Unplaced("无法确定“此项”所指的科目", src))
-                    return
-                item = ctx.subject[0]
+            item = self._this_item(self.canon(zero.group(1)), ctx, src)  # "未发生此项支出"
+            if not item:
+                return
             if item.endswith("采购"):
                 item += "支出"
             self._emit(item, "金额", Decimal(0), "万元", ctx, src, text)
@@ -511,11 +508,10 @@ class NarrativeParser:
             stated = text.rstrip("。，；")
             items = [self.canon(none.group(1) + "收入"), self.canon(none.group(1) + "支出")] if none else [
                 self.canon(none_one.group(1))]  # type: ignore[union-attr]
-            if not none and not clean_item(items[0], ctx.unit_name):  # "本年度无此项支出"
-                if not (ctx.headed and len(ctx.subject) == 1):
-                    self.unplaced.append(Unplaced("无法确定“此项”所指的科目", src))
+            if not none:  # "本年度无此项支出"
+                items = [self._this_item(items[0], ctx, src)]
+                if not items[0]:
                     return
-                items = [ctx.subject[0]]
             for item in items:
                 self._emit(item, "金额", Decimal(0), "万元", ctx, src, text)
                 self._emit_text(item, "说明", stated, ctx, src)
@@ -1023,6 +1019,15 @@ class NarrativeParser:
             values = "、".join(f"{v.normalize():f}" for v in sorted(groups[k]))
             self.discrepancies.append(Discrepancy("同句两数", f"{k[1]}（{k[2]}）在同一句中有两个不同的数：{values}", None, src))
         self.unplaced.append(Unplaced("同一科目在同一句中有两个不同的数", src))
+
+    def _this_item(self, item: str, ctx: Context, src: Source) -> str:
+        """An item named "此项/该项" (which names nothing): the item the sub-heading named, or "" (left unplaced)."""
+        if clean_item(item, ctx.unit_name):
+            return item
+        if ctx.headed and len(ctx.subject) == 1:
+            return ctx.subject[0]
+        self.unplaced.append(Unplaced("无法确定“此项”所指的科目", src))
+        return ""
 
     def _went(self, item: str, up: bool) -> bool:
         """Whether the item's last stated change on the year went up (or down, when not ``up``)."""
