@@ -734,9 +734,16 @@ class NarrativeParser:
                 if len(run) > 1 and len(run) == len(labels):
                     if not found:
                         base = clean_item(pre, ctx.unit_name) or base
-                    name = (base or "执行进度") + ("目标" if re.search(r"达到|目标", pre) else "")
+                    goal = "目标" if re.search(r"达到|目标", pre) else ""
                     for label, f in zip(labels, run, strict=True):
-                        self._emit(f"{label}{name}", "数值", f.value, f.unit or unit, ctx, src, text)
+                        said_first = self._series_item(label, base or "执行进度")
+                        if said_first is None:
+                            self._emit(f"{label}{base or '执行进度'}{goal}", "数值", f.value, f.unit or unit, ctx, src,
+                                       text)
+                        else:  # the item as first read, in its 口径 (绩效), so that both mentions are one row
+                            item = said_first.科目 + goal
+                            self.facts.append(Fact("概况", item, "数值", f.value, f.unit or unit, src, None, said_first.口径,
+                                                   原文科目=item, 章节=ctx.chapter))
                     placed += len(run)
                     prev_end, i = run[-1].end, i - 1 + len(run)
                     continue
@@ -980,6 +987,15 @@ class NarrativeParser:
         return items
 
     # ---- output ---------------------------------------------------------------------------------
+    def _series_item(self, label: str, base: str) -> Fact | None:
+        """``6月`` + ``执行进度``: the fact of ``6月预算执行进度`` when the report has already named that month's
+        figure so. One series, one name (the 目标 read later is then that item's target)."""
+        for f in reversed(self.facts):
+            name = f.科目
+            if f.表 == "概况" and name.startswith(label) and name.endswith(base) and not name.endswith("目标"):
+                return f
+        return None
+
     def _emit(self, item: str, attr: str, value: Decimal | None, unit: str, ctx: Context, src: Source,
               text: str, parent: str = "") -> None:
         if ctx.func and item == _func_item(ctx.func):
