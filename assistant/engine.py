@@ -19,7 +19,7 @@ import duckdb
 
 from .catalog import QuestionType, load_catalog
 from .lexicon import Lexicon, load_lexicon
-from .match import MEASURES, Match, Matcher, asks_for, build_vocabulary
+from .match import MEASURES, Match, Matcher, asks_for, build_vocabulary, strip_fillers
 from .model import Answer, JuesuanError, Source
 
 MAX_QUESTION = 500  # characters; longer questions are refused before matching
@@ -169,27 +169,38 @@ class Engine:
     def ask(self, question: str, previous: Match | None = None) -> Answer:
         m = self.understand(question, previous)
         if m.status != "ok":
-            both = self.ask_pair(question)
+            both = self.ask_parts(question, self.matcher.split_pair(question), every=True)
+            if both is None:
+                both = self.ask_parts(question, self.matcher.split_series(question), every=False)
             if both is not None:
                 return both
         return self.answer(question, m)
 
-    def ask_pair(self, question: str) -> Answer | None:
-        """``基本支出和项目支出各占多少`` / ``批次和人次``: two questions of one type, answered together.
+    def ask_parts(self, question: str, parts: tuple[str, ...] | None, every: bool) -> Answer | None:
+        """``基本支出和项目支出各占多少`` / ``批次和人次`` (a pair: ``every`` part must be answered), or
+        ``预算执行进度的目标`` (a series of periods: the ones the report states, the others named as not stated),
+        answered together.
 
-        Only when both halves are understood as the same question type; otherwise the caller refuses.
+        Only when the answered parts are of one question type and the rest are ``no_data``; otherwise the
+        caller refuses.
         """
-        halves = self.matcher.split_pair(question)
-        if halves is None:
+        if not parts:
             return None
-        first, second = (self.answer(h, self.understand(h)) for h in halves)
-        if first.status != "ok" or second.status != "ok" or first.question_type != second.question_type:
+        answers = [self.answer(p, self.understand(p)) for p in parts]
+        done = [a for a in answers if a.status == "ok"]
+        if not done or len({a.question_type for a in done}) > 1 or any(
+                a.status != "ok" and (every or a.status != "no_data") for a in answers):
             return None
-        rows = tuple({repr(r): r for r in first.rows + second.rows}.values())
-        sentence = "；".join(dict.fromkeys(a.answer.rstrip("。") for a in (first, second))) + "。"
-        return replace(first, question=question.strip(), rows=rows, answer=sentence,
-                       sources=tuple(dict.fromkeys(first.sources + second.sources)),
-                       why=(*first.why, "＋", *second.why))
+        rows = tuple({repr(r): r for a in done for r in a.rows}.values())
+        said = [a.answer.rstrip("。") for a in done]
+        missing = [strip_fillers(a.question) for a in answers if a.status != "ok"]
+        if missing:
+            said.append("报告未披露" + "、".join(missing))
+        why: list[str] = []
+        for a in done:
+            why += [*(["＋"] if why else []), *a.why]
+        return replace(done[0], question=question.strip(), rows=rows, answer="；".join(dict.fromkeys(said)) + "。",
+                       sources=tuple(dict.fromkeys(s for a in done for s in a.sources)), why=tuple(why))
 
     def understand(self, question: str, previous: Match | None = None) -> Match:
         q = question.strip()

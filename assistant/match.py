@@ -200,6 +200,8 @@ class Vocabulary:
     bare: dict[str, Token] = field(default_factory=dict)
     # 类 and 款 names → the items listed under them (类 → its 款 and 项, 款 → its 项): 住房改革支出住房公积金
     children: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the shared part of items that differ only in the period before it (6月/9月/11月预算执行进度) → those items
+    series: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def partial(self, text: str, i: int, longer_than: int) -> tuple[Token, int] | None:
         """The longest substring (4+ characters) at ``text[i:]`` found inside 项目/指标 names."""
@@ -224,6 +226,23 @@ class Vocabulary:
             return
         self.words[text] = Token(text, token.kind, token.values)
         self.max_len = max(self.max_len, len(text))
+
+
+_PERIOD = re.compile(r"(?:\d{1,2}月(?:份|末|底)?|第?[一二三四1-4]季度|上半年|下半年|前三季度)(?!\d)")
+_PERIOD_BEFORE = re.compile(f"(?:{_PERIOD.pattern})(?:的)?$")
+_QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12}
+
+
+def _period_order(period: str) -> int:
+    """The month a period ends in: 6月 → 6, 第三季度 → 9, 上半年 → 6."""
+    month = re.match(r"\d+", period)
+    if month:
+        return int(month.group(0))
+    quarter = re.search(r"([一二三四1-4])季度", period)
+    if quarter:
+        q = quarter.group(1)
+        return _QUARTERS.get(q) or int(q) * 3
+    return {"上半年": 6, "前三季度": 9}.get(period, 12)
 
 
 def normalize_text(text: str) -> str:
@@ -322,6 +341,13 @@ def build_vocabulary(
     for parent, child in parents:
         kids.setdefault(parent, set()).add(child)
     v.children = {p: frozenset(c) for p, c in kids.items()}
+    periods: dict[str, list[tuple[int, str]]] = {}
+    for name in known_items:
+        m = _PERIOD.match(name)
+        if m and len(name) - m.end() >= 4:
+            periods.setdefault(normalize_text(name[m.end():]), []).append((_period_order(m.group(0)), name))
+    v.series = {base: tuple(n for _, n in sorted(found)) for base, found in periods.items()
+                if len(found) > 1 and base not in v.words}
     for parent in kids:  # a 款 the report never totals (人大事务) is still a word: the qualifier of its 项
         key = normalize_text(parent)
         old = v.words.get(key)
@@ -690,7 +716,7 @@ class Matcher:
         return m
 
     def _match(self, question: str, previous: Match | None = None) -> Match:
-        tokens = self._share_base(self.tokens(question))
+        tokens = self._targets(self._share_base(self.tokens(question)))
         m = self._match_tokens(question, tokens, previous)
         if m.status != "ok" and any(t.kind == "unknown" for t in tokens):
             joined = self._rejoin(tokens)
@@ -717,6 +743,21 @@ class Matcher:
         read as one item over another, never as the share the report states on another base (of 三公经费)."""
         return [self.vocab.bare[t.text] if i and tokens[i - 1].text == "占" and t.kind == "filler"
                 and t.text in self.vocab.bare else t for i, t in enumerate(tokens)]
+
+    def _targets(self, tokens: list[Token]) -> list[Token]:
+        """X的目标 is the item the report names X目标 (6月预算执行进度目标, read from "均未达到40%…"), when it has
+        one: a figure of its own, not a 预算 of X."""
+        out: list[Token] = []
+        for tok in tokens:
+            item = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind != "filler"), None)
+            if tok.kind == "字段" and ("字段", "指标值") in tok.values and item is not None:
+                named = [v for k, v in out[item].values if k == "科目"]
+                goal = self.vocab.words.get(normalize_text(named[0] + "目标")) if len(named) == 1 else None
+                if goal is not None and goal.kind == "科目":
+                    out[item:] = [Token("".join(t.text for t in out[item:]) + tok.text, "科目", goal.values)]
+                    continue
+            out.append(tok)
+        return out
 
     def _rejoin(self, tokens: list[Token]) -> list[Token] | None:
         """A word split by fillers or a count (买了几辆车 → 买车 + 几辆): the question without them, segmented
@@ -820,7 +861,7 @@ class Matcher:
         # most specific phrasing first (more literal words), then catalog order: deterministic
         hits.sort(key=lambda h: (-sum(not s.startswith("{") for s in h[0].signature), h[0].type_id))
         hits = [h for h in hits if self._takes(h[0].type_id, pairs)]
-        if not hits:  # e.g. 2023年和2024年会议费: the engine answers it as two questions (ask_pair)
+        if not hits:  # e.g. 2023年和2024年会议费: the engine answers it as two questions (ask_parts)
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
                          message="这个问题一次只能问一个年度、一个单位", suggestions=self.suggest(core))
         if "单位" in params and not any("单位" in self.catalog[h[0].type_id].params for h in hits):
@@ -959,6 +1000,16 @@ class Matcher:
                 other = self.vocab.words.get(word)
                 if other is not None and other.kind == b.kind:
                     return text[:a0] + word + text[b1:], text[:a0] + text[a1:]
+        return None
+
+    def split_series(self, question: str) -> tuple[str, ...] | None:
+        """``预算执行进度的目标`` when the report names only 6月/9月/11月预算执行进度(目标): one question per
+        period, in the order of the periods; never when a period is named (6月预算执行进度…)."""
+        text = normalize_text(question)
+        for base in sorted(self.vocab.series, key=len, reverse=True):
+            at = text.find(base)
+            if at >= 0 and not _PERIOD_BEFORE.search(text[:at]):
+                return tuple(text[:at] + normalize_text(n) + text[at + len(base):] for n in self.vocab.series[base])
         return None
 
     def suggest(self, core: list[Token]) -> tuple[str, ...]:
