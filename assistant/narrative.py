@@ -447,6 +447,16 @@ class NarrativeParser:
             for part in parts:
                 self.sentence(part, ctx, src)
             return
+        if len(parts) > 1 and all(re.search(r"原因(?:是|为|：|:)", x) for x in parts[1:]) and figures(parts[0]):
+            # "…比上年减少2万元，下降14.29%，主要原因是…": the figures, then their reason — when they are one
+            # item's; "会议费增加1万元，培训费减少1万元，主要原因是…" says not whose
+            self.sentence(parts[0], ctx, src)
+            if len(set(ctx.changed)) > 1 or len(set(ctx.budgeted)) > 1:
+                self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
+                return
+            for part in parts[1:]:
+                self.sentence(part, ctx, src)
+            return
         reason = re.match(r"^([^，,。]{0,40}?)的?(?:主要)?(?:变动)?原因(?:是|为|：|:)(.+?)。?$", text)
         if reason and ctx.subject:
             # "因公出国（境）费支出持平的主要原因是…": the sentence names its item; otherwise the last figures' items
@@ -489,7 +499,7 @@ class NarrativeParser:
                 self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
                 return
             for item in items:
-                self._emit_text(item, attr, reason.group(2), ctx, src)
+                self._emit_text(item, attr, reason.group(2).rstrip("；;，,"), ctx, src)
             return
         zero = re.search(r"(?:未发生|没有产生|未产生|没有发生)(\S*?(?:费|支出))(?:[。，；]|$)", text)
         if zero and not figures(text):

@@ -380,7 +380,8 @@ def test_fourth_round_reasons(tmp_path):
     said = dict(con.execute("SELECT 科目, 说明 FROM 条目 WHERE 说明 IS NOT NULL").fetchall())
     gaps = con.execute("SELECT 科目 FROM 条目 WHERE 预算差异说明 IS NOT NULL").fetchall()
     con.close()
-    assert said == {"收入总计": "新增项目", "支出总计": "人员调资"}
+    # "车辆5辆,比上年减少1辆,主要原因是报废1辆…": the reason given in the sentence of the change
+    assert said == {"收入总计": "新增项目", "支出总计": "人员调资", "车辆": "报废1辆,价值45.6万元"}
     assert gaps == []  # "决算数大于预算数" after an item at 80% of its budget is not that item's reason
 
 
@@ -717,3 +718,35 @@ def test_a_change_in_money_never_goes_to_vehicles_named_inside_the_clause(tmp_pa
     _, facts = _load(tmp_path, text)
     assert not any(k[1].endswith("用车") and k[2] == "增减额" for k in facts)
     assert _one(facts, ("三公", "公务用车运行维护费", "决算数")) == Decimal("18.6")
+
+
+SAME_SENTENCE_REASONS = """\
+某县档案馆2024年度部门决算
+第二部分 2024年度部门决算情况说明
+一、一般公共预算财政拨款基本支出决算情况说明
+（一）差旅费
+差旅费支出12万元，比上年减少2万元，下降14.29%，主要原因是严格控制出差。
+（二）会议费
+会议费支出5万元，比年初预算减少1万元，主要原因是压缩会议规模。
+（三）其他
+办公费支出8万元，比上年增加1万元，培训费支出3万元，比上年减少1万元，主要原因是物价变动。
+"""
+
+
+def test_a_reason_in_the_sentence_of_its_figures(tmp_path):
+    """"…比上年减少2万元，下降14.29%，主要原因是…" in one sentence: the reason of that change; after a comparison
+    with the budget, the budget gap's; after two items' changes, nobody's (whose cannot be told)."""
+    db, facts = _load(tmp_path, SAME_SENTENCE_REASONS)
+    assert _one(facts, ("支出", "差旅费", "增减额")) == Decimal("-2")
+    con = connect(db)
+    said = {(k, a): t for k, a, t in con.execute(
+        "SELECT 科目, 属性, 文本 FROM 事实 WHERE 属性 IN ('说明', '预算差异说明')").fetchall()}
+    unplaced = [r[0] for r in con.execute("SELECT 来源 FROM 未识别").fetchall()]
+    con.close()
+    assert said[("差旅费", "说明")] == "严格控制出差"
+    assert said[("会议费", "预算差异说明")] == "压缩会议规模"
+    assert ("会议费", "说明") not in said
+    assert not any(k in ("办公费", "培训费") for k, _ in said)
+    assert any("物价变动" in u for u in unplaced)
+    engine = Engine.open(str(db))
+    assert "严格控制出差" in engine.ask("差旅费为什么减少").answer
