@@ -95,7 +95,7 @@ _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数"
               "年末", "对比", "相比", "比较", "同比", "环比", "批复", "年初批复", "对",
               "价值", "原值", "净值"}
 # a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
-_CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
+_CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比|比|较)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
 _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
 _RANKED = (r"(?:占比|所占比重|比重)?(?:最多|最大|最高|最少|最小|最低|次之|较多|较大|较少|居次|位居第[一二三])$"
            r"|^(?:其次是|其次为|其次)")
@@ -220,6 +220,13 @@ def _project_of(item: str) -> str:
 def _is_total(item: str) -> bool:
     """本年支出合计, 支出总计, 一般公共预算财政拨款支出 …: a department's total, whose 基本支出 split is the department's."""
     return bool(_TOTAL_BASE.match(item)) or item.endswith(("财政拨款支出", "支出总计", "支出合计", "财政拨款支出总计"))
+
+
+_SAID_BUDGET = r"(?:年初|全年|调整后?)?预算(?:数)?"
+_SAID_ACTUAL = r"(?:支出)?决算(?:数)?|实际支出(?:数)?"
+# "年初预算和决算分别为", "决算数与预算数分别是": the two roles of one item, in the order said
+_BUDGET_AND_ACTUAL = re.compile(rf"(?:本年度?|当年)?({_SAID_BUDGET}|{_SAID_ACTUAL})(?:和|与|及|、)({_SAID_BUDGET}|{_SAID_ACTUAL})"
+                                r"(?:分别|各)(?:为|是)?\s*$")
 
 
 def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
@@ -738,6 +745,9 @@ class NarrativeParser:
                     if paired:
                         placed += len(run)
                         last_items = paired
+                        if _BUDGET_AND_ACTUAL.search(pre):  # a reason after it explains the gap
+                            budgeted += paired
+                            budget_given += paired
                         last_unit = run[-1].unit or last_unit
                     prev_end, i = run[-1].end, i - 1 + len(run)
                     continue
@@ -978,6 +988,9 @@ class NarrativeParser:
     def _paired(self, pre: str, run: list[Figure], unit: str, budget_mode: bool, versus: str,
                 last_items: list[str], ctx: Context, src: Source, text: str) -> list[str]:
         """Values of a run paired with as many items, in order; [] (left unplaced) when the counts differ."""
+        roles = _BUDGET_AND_ACTUAL.search(pre)
+        if roles:  # "公务接待费年初预算和决算分别为3万元、2.5万元": one item's budget and spending
+            return self._budget_and_actual(pre, roles, run, unit, last_items, ctx, src, text)
         raw = clean_item(pre, ctx.unit_name)
         parts = [self.canon(x) for x in re.split(r"[、和及与]", raw) if x]
         if len(parts) == len(run) and all(x in self.lex.items for x in parts):  # "人员经费和公用经费分别为…"
@@ -994,6 +1007,21 @@ class NarrativeParser:
             if u in ("元", "亿元"):
                 value, u = (value / 10000 if u == "元" else value * 10000), "万元"
             self._emit(item, attr, value, u, ctx, src, text)
+        return items
+
+    def _budget_and_actual(self, pre: str, roles: re.Match[str], run: list[Figure], unit: str, last_items: list[str],
+                           ctx: Context, src: Source, text: str) -> list[str]:
+        attrs = ["预算数" if "预算" in said else "金额" for said in roles.groups()]
+        raw = clean_item(pre[: roles.start()], ctx.unit_name)
+        items = [self.canon(raw)] if raw else list(dict.fromkeys(last_items or ctx.subject))
+        if (len(run) != 2 or sorted(attrs) != ["金额", "预算数"] or len(items) != 1 or items[0] not in self.lex.items
+                or re.search(rf"上年|去年|{ctx.year - 1}\s*年", pre)):
+            return []  # another year's, or whose cannot be told
+        for attr, f in zip(attrs, run, strict=True):
+            u = f.unit or unit
+            if u not in ("万元", "元"):
+                return []
+            self._emit(items[0], attr, f.value / 10000 if u == "元" else f.value, "万元", ctx, src, text)
         return items
 
     # ---- output ---------------------------------------------------------------------------------

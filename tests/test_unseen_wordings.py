@@ -750,3 +750,33 @@ def test_a_reason_in_the_sentence_of_its_figures(tmp_path):
     assert any("物价变动" in u for u in unplaced)
     engine = Engine.open(str(db))
     assert "严格控制出差" in engine.ask("差旅费为什么减少").answer
+
+
+BUDGET_AND_ACTUAL = """\
+某县档案馆2024年度部门决算
+第二部分 2024年度部门决算情况说明
+一、一般公共预算财政拨款基本支出决算情况说明
+（一）公务接待费
+公务接待费年初预算和决算分别为3.00万元、2.50万元，决算数比预算数减少0.50万元，主要原因是严格控制接待标准。
+（二）其他
+培训费决算数和年初预算数分别是42000元、50000元。
+会议费本年预算数与决算数分别为5万元和4.2万元。主要原因是改为线上会议。
+差旅费上年预算和决算分别为3万元、2万元。
+印刷费支出3万元，决算数比预算数减少0.5万元。主要原因是减少印刷。
+"""
+
+
+def test_budget_and_spending_given_together(tmp_path):
+    """"年初预算和决算分别为A、B": A is the item's budget, B its spending, in the order said; 上年's are left; a
+    reason after them explains the gap to the budget; "决算数比预算数减少" names no item "比"."""
+    db, facts = _load(tmp_path, BUDGET_AND_ACTUAL)
+    assert _one(facts, ("支出", "公务接待费", "预算数")) == 3 and _one(facts, ("支出", "公务接待费", "金额")) == Decimal("2.5")
+    assert _one(facts, ("支出", "培训费", "金额")) == Decimal("4.2") and _one(facts, ("支出", "培训费", "预算数")) == 5
+    assert _one(facts, ("支出", "会议费", "预算数")) == 5 and _one(facts, ("支出", "会议费", "金额")) == Decimal("4.2")
+    assert not any(k[1] == "差旅费" for k in facts)
+    con = connect(db)
+    said = {(k, a): t for k, a, t in con.execute(
+        "SELECT 科目, 属性, 文本 FROM 事实 WHERE 属性 IN ('说明', '预算差异说明')").fetchall()}
+    con.close()
+    assert said == {("公务接待费", "预算差异说明"): "严格控制接待标准", ("会议费", "预算差异说明"): "改为线上会议",
+                    ("印刷费", "预算差异说明"): "减少印刷"}
