@@ -52,6 +52,11 @@ class Conversation:
             self.refused_text = question
         if m.status == "ok" and self.context:
             m = self._with_context(m)
+        elif m.status != "ok" and not m.followup and self.refused is m:
+            both = self.engine.ask_combined(question)  # 基本支出和项目支出各占多少, 预算执行进度的目标
+            if both is not None:
+                self.previous, self.last, self.refused = None, both, None  # 上年呢 after it: of which part?
+                return both
         answer = self.engine.answer(question, m)
         if m.status == "ok":
             # plain 支出 is 本年支出合计, or 支出总计 where only that is stated: a follow-up (上年呢) keeps the
@@ -68,6 +73,8 @@ class Conversation:
         wanted = self.engine.catalog[m.type_id].params
         given = dict(m.params)
         for key, value in self.context.items():
+            if key == "单位" and m.type_id in ACROSS_DEPARTMENTS:
+                continue  # 哪个部门办公费最高 ranks every department, whichever one \use set
             if key in wanted and key not in given and not (key == "年度" and "年度偏移" in given):
                 given[key] = value
         return replace(m, params=tuple(given.items()))
@@ -78,6 +85,7 @@ class Conversation:
         self.refused = None
 
 
+ACROSS_DEPARTMENTS = ("部门排名", "部门合计", "部门平均")  # types that are about every loaded department
 RAW_SQL = re.compile(r"^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|SUMMARIZE)\b", re.IGNORECASE)
 # statements that can only be refused; sent to the read-only connection so the refusal is DuckDB's own
 WRITE_SQL = re.compile(

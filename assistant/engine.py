@@ -169,12 +169,17 @@ class Engine:
     def ask(self, question: str, previous: Match | None = None) -> Answer:
         m = self.understand(question, previous)
         if m.status != "ok":
-            both = self.ask_parts(question, self.matcher.split_pair(question), every=True)
-            if both is None:
-                both = self.ask_parts(question, self.matcher.split_series(question), every=False)
+            both = self.ask_combined(question)
             if both is not None:
                 return both
         return self.answer(question, m)
+
+    def ask_combined(self, question: str) -> Answer | None:
+        """A question not understood as one: two of a pair (A和B), or a series of periods, answered together."""
+        both = self.ask_parts(question, self.matcher.split_pair(question), every=True)
+        if both is None:
+            both = self.ask_parts(question, self.matcher.split_series(question), every=False)
+        return both
 
     def ask_parts(self, question: str, parts: tuple[str, ...] | None, every: bool) -> Answer | None:
         """``基本支出和项目支出各占多少`` / ``批次和人次`` (a pair: ``every`` part must be answered), or
@@ -191,6 +196,13 @@ class Engine:
         if not done or len({a.question_type for a in done}) > 1 or any(
                 a.status != "ok" and (every or a.status != "no_data") for a in answers):
             return None
+        told = [{str(r[a.columns.index("章节")]) for r in a.rows} for a in done if "章节" in a.columns]
+        items = {dict(a.params).get("科目") for a in done}
+        if len(items) == 1 and None not in items and len({frozenset(t) for t in told}) > 1:
+            # 会议费2023年和2024年: 39 worked out from the 附件 beside 44 from the 正文 — two measures side by side
+            where = "；".join(f"{a.question}：{'、'.join(sorted(t))}" for a, t in zip(done, told, strict=True))
+            return Answer(question.strip(), "no_data", answer=f"两个数字出自报告的不同部分（{where}），口径可能不同，"
+                          "不宜并列比较；请分别提问，并看各自的来源", params=done[0].params)
         rows = tuple({repr(r): r for a in done for r in a.rows}.values())
         said = [a.answer.rstrip("。") for a in done]
         missing = [strip_fillers(a.question) for a in answers if a.status != "ok"]
@@ -253,6 +265,11 @@ class Engine:
             sentence = f"可以问 {len(rows)} 类问题（见上表），例如：{examples}。"
         elif len({d.get("单位") for d in dicts}) > 1 or qtype.id in ("未完成", "报告列表"):
             sentence = f"共 {len(rows)} 条：{sentence}"
+        if "部门数" in columns:  # 哪个部门…最高 with one department listing it of four loaded: say so
+            listed = max(int(d["部门数"] or 0) for d in dicts)
+            loaded = len({u for u, y in self.reports() if y in {d.get("年度") for d in dicts}})
+            if listed < loaded:
+                sentence = sentence.rstrip("。") + f"（已载入该年度{loaded}个部门，其中{loaded - listed}个未列示此项）。"
         sources = self.sources(dicts)
         return Answer(status="ok", answer=sentence, sources=sources, warnings=self.warnings(dicts, sources),
                       **base)  # type: ignore[arg-type]

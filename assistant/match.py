@@ -147,7 +147,7 @@ GENERIC_TOTALS = {"收入": ("本年收入合计", "收入总计"), "支出": ("
 def asks_for(tokens: tuple[Token, ...] | list[Token]) -> str:
     """'金额' when the question's own words (not an item's name) ask for money, '数量' when it has a count word
     (几辆, 多少人), else ''."""
-    if any(t.kind == "计量" for t in tokens):
+    if any(t.kind == "计量" or (t.kind == "filler" and t.text == "数量") for t in tokens):  # 公务用车购置数量
         return "数量"
     if any(t.kind in ("filler", "kw", "unknown") and t.text in MONEY_WORDS for t in tokens):
         return "金额"
@@ -243,6 +243,15 @@ def _period_order(period: str) -> int:
         q = quarter.group(1)
         return _QUARTERS.get(q) or int(q) * 3
     return {"上半年": 6, "前三季度": 9}.get(period, 12)
+
+
+_WHOLE_AREA = ("全区", "全市", "全县", "全省", "全州")
+
+
+def _area(unit: str, level: str) -> str:
+    """The 区 (市, 县…) a department's name starts with: 上海市普陀区财政局 → 上海市普陀区 for 区; '' if none."""
+    found = re.match(rf"^(?:中共|中国共产党)?(\S+?{level})", unit)
+    return found.group(1) if found else ""
 
 
 def normalize_text(text: str) -> str:
@@ -703,12 +712,11 @@ class Matcher:
             return m
         item = m.param("科目")
         for tok in m.tokens:
-            if item is None or ("科目", item) not in tok.values or _ITEM_LIKE.search(tok.text):
+            if item is None or ("科目", item) not in tok.values:
                 continue
-            for suffix in ("费", "经费", "购置及运行维护费"):  # 公车 → 公车费; 公务用车 → 公务用车购置及运行维护费
-                money = self.vocab.words.get(tok.text + suffix)
-                if money is not None and money.kind == "科目" and money.values[0][1] != item:
-                    return replace(m, params=tuple((k, money.values[0][1] if k == "科目" else v) for k, v in m.params))
+            money = self._money_item(tok)
+            if money and money != item:
+                return replace(m, params=tuple((k, money if k == "科目" else v) for k, v in m.params))
         if counts_only(self.catalog[m.type_id]):
             return Match("not_understood", tokens=m.tokens, params=m.params,
                          message=f"问的是金额，而“{m.type_id}”只有人数、个数等数量，不能回答",
@@ -717,6 +725,15 @@ class Matcher:
 
     def _match(self, question: str, previous: Match | None = None) -> Match:
         tokens = self._targets(self._share_base(self.tokens(question)))
+        whole = next((t.text for t in tokens if t.kind == "kw" and t.text in _WHOLE_AREA), "")
+        if whole:
+            regions = {_area(u, whole[1]) for u in self.vocab.unit_names}
+            if len(regions) != 1 or "" in regions:  # 全区 over 普陀区's and 昭化区's departments is no 区's total
+                return Match("no_data", tokens=tuple(tokens), message=f"已载入的部门不属于同一个{whole[1]}，"
+                             f"不能合计为“{whole}”；已载入：{'、'.join(self.vocab.unit_names)}")
+        return self._understood(question, tokens, previous)
+
+    def _understood(self, question: str, tokens: list[Token], previous: Match | None) -> Match:
         m = self._match_tokens(question, tokens, previous)
         if m.status != "ok" and any(t.kind == "unknown" for t in tokens):
             joined = self._rejoin(tokens)
@@ -929,6 +946,12 @@ class Matcher:
                       tokens: list[Token]) -> Match | None:
         qtype = self.catalog[previous.type_id]
         words = [t.text for t in core]
+        if ("项目" in dict(previous.params) and "单位" not in params and len(core) == 1
+                and any(k == "栏目" for k, _ in core[0].values)):
+            # 驻外商会经费 → 存在什么问题: that project's problems, not the department's section of the same name
+            aspect = self._aspect(previous, core, params, tokens)
+            if aspect is not None:
+                return aspect
         if not any(t.text in (*_ELLIPSIS, "其中") for t in tokens) and match_signature(core, self.compiled):
             return None  # a full question on its own (差旅费多少): it resets the conversation
         if words in (["为什么"], ["原因"]):
@@ -948,7 +971,22 @@ class Matcher:
             if fit is None:  # 驻外商会经费执行率 → 改进措施呢: another aspect of the same project
                 return self._aspect(previous, core, params, tokens)
             slots[fit[0]] = fit[1]
+        was = previous.param("科目")
+        if "科目" in slots and isinstance(was, str) and was.endswith(("费", "经费", "支出")):
+            # 三公经费 → 公务用车呢: the money of 公务用车 (购置及运行维护费), as the question before asked money
+            money = self._money_item(next(t for t in core if ("科目", slots["科目"]) in t.values))
+            slots["科目"] = money or slots["科目"]
         return self._follow(previous, slots, params, tokens)
+
+    def _money_item(self, tok: Token) -> str:
+        """The money item of a word that names a thing (公车 → 公车费, 公务用车 → 公务用车购置及运行维护费), or ''."""
+        if _ITEM_LIKE.search(tok.text):
+            return ""
+        for suffix in ("费", "经费", "购置及运行维护费"):
+            money = self.vocab.words.get(tok.text + suffix)
+            if money is not None and money.kind == "科目":
+                return money.values[0][1]
+        return ""
 
     def _aspect(self, previous: Match, core: list[Token], params: dict[str, object], tokens: list[Token],
                 type_id: str = "") -> Match | None:

@@ -23,6 +23,7 @@ from prompt_toolkit.output import Output
 from .conversation import RAW_SQL, WRITE_SQL, Conversation
 from .dbpath import user_data_dir
 from .engine import Engine
+from .match import normalize_text
 from .model import Answer, JuesuanError
 from .render import FORMATS, render, render_rows
 
@@ -229,7 +230,9 @@ def _use(repl: Repl, arg: str) -> bool:
         if year:
             context["年度"] = int(year.group(1))
             continue
-        found = [u for u in units if part == u] or sorted(u for u in units if part in u)
+        alias = repl.engine.matcher.vocab.words.get(normalize_text(part))  # 工商联 for 广元市昭化区工商业联合会
+        found = [u for u in units if part == u] or sorted(u for u in units if part in u) or sorted(
+            v for k, v in (alias.values if alias is not None and alias.kind == "单位" else ()) if k == "单位")
         if len(found) != 1:
             repl.write(f"没有唯一的单位与“{part}”对应；已载入：{'、'.join(sorted(units)) or '（无）'}")
             return True

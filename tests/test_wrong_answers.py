@@ -708,3 +708,95 @@ def test_a_whole_question_ending_in_ne_keeps_the_department_and_year(shanghai):
     conversation.ask("规划局公务接待费多少")
     a = conversation.ask("接待批次呢")
     assert a.status == "ok" and {r[0] for r in a.rows} == {"上海市普陀区规划和自然资源局"} and a.understood
+
+
+# round 11: phrasings nobody had listed ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory, lexicon):
+    """The sample (广元市昭化区) and three 上海市普陀区 departments in one database."""
+    if not SHARED_REPORTS.is_dir():
+        pytest.skip("共享报告目录不存在")
+    path = tmp_path_factory.mktemp("mixed") / "mixed.duckdb"
+    con = connect(path)
+    for f in (SAMPLE, *(next(SHARED_REPORTS.glob(f"{no}_*.txt")) for no in ("01", "02", "03"))):
+        assert load_file(con, f, lexicon).status == "loaded"
+    con.close()
+    return Engine(open_readonly(path), load_catalog(), load_lexicon())
+
+
+def test_two_years_from_different_parts_of_the_report_are_not_set_side_by_side(sample):
+    """2023's 会议费 is worked out from the 附件 (52 − 13), 2024's is the 正文's 44: not one measure."""
+    a = sample.ask("会议费2023年和2024年")
+    assert a.status == "no_data" and "出自报告的不同部分" in a.answer and not a.rows, a.answer
+
+
+@needs_shared
+def test_a_whole_area_total_needs_departments_of_one_area(mixed, shanghai):
+    for question in ("全区三公经费合计", "全市机关运行经费合计"):
+        a = mixed.ask(question)
+        assert a.status == "no_data" and "不属于同一个" in a.answer and not a.rows, a.answer
+    a = shanghai.ask("全区三公经费合计")  # three departments of 普陀区
+    assert a.status == "ok" and "3个部门" in a.answer, a.answer
+
+
+@needs_shared
+def test_a_ranking_says_how_many_loaded_departments_do_not_list_the_item(mixed):
+    a = mixed.ask("哪个部门绩效得分最高")
+    assert a.status == "ok" and "其中3个未列示此项" in a.answer, a.answer
+    a = mixed.ask("哪个部门会议费最高")
+    assert "未列示" not in a.answer, a.answer
+
+
+@needs_shared
+def test_the_department_of_use_does_not_narrow_a_question_about_every_department(shanghai):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    conversation.context = {"单位": FINANCE}
+    a = conversation.ask("哪个部门机关运行经费最低")
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {SOCIAL}, a.answer
+    a = conversation.ask("会议费多少")  # a question about one department still takes it
+    assert {r[a.columns.index("单位")] for r in a.rows} == {FINANCE}
+
+
+def test_a_section_asked_after_a_project_is_that_project_s(sample):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(sample)
+    conversation.ask("驻外商会经费")
+    a = conversation.ask("存在什么问题")
+    assert a.question_type == "项目说明" and dict(a.params).get("项目") == "驻外商会经费", a.answer
+    a = conversation.ask("改进措施呢")
+    assert a.question_type == "项目说明" and dict(a.params).get("栏目") == "改进措施", a.answer
+    assert sample.ask("存在什么问题").question_type == "部门说明"  # asked on its own: the department's
+
+
+def test_a_follow_up_thing_after_a_money_question_is_its_money(sample):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(sample)
+    conversation.ask("三公经费多少")
+    a = conversation.ask("公务用车呢")
+    assert a.status == "ok" and dict(a.params).get("科目") == "公务用车购置及运行维护费", a.answer
+    assert "辆" not in a.answer
+
+
+@needs_shared
+def test_a_count_is_never_answered_with_money(shanghai):
+    a = shanghai.ask("规划局公务用车购置数量")
+    assert not any("万元" in str(c) for r in a.rows for c in r), a.answer
+
+
+@needs_shared
+def test_a_wage_total_is_not_basic_pay(shanghai):
+    a = shanghai.ask("规划局工资总额")
+    assert "基本工资" not in a.answer and "537.64" not in a.answer, a.answer
+
+
+def test_the_repl_takes_short_names_in_use_and_answers_pairs(sample_db):
+    lines = ["\\use 工商联", "基本支出和项目支出各占多少", "预算执行进度的目标是多少"]
+    result = runner.invoke(app, ["repl", "--db", str(sample_db)], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "上下文：单位=广元市昭化区工商业联合会" in result.stdout
+    assert "基本支出 158.54万元" in result.stdout and "项目支出 25.00万元" in result.stdout
+    assert "6月预算执行进度目标" in result.stdout and "82.5%" in result.stdout
