@@ -81,6 +81,7 @@ def _measures() -> dict[str, str]:
 
 
 MEASURE_WORDS = _measures()
+_WHY = ("为什么", "原因", "原因是什么", "什么原因", "是什么原因", "为何")  # a follow-up asking the reason
 _ELLIPSIS = ("呢", "那", "那么")  # words of a follow-up that leaves out what the question before said
 CONNECTORS = ("和", "与", "跟", "同", "及", "以及")  # between two years or two 单位: 2023年和2024年, A和B
 FILLERS = (
@@ -95,6 +96,7 @@ FILLERS = (
     "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部", "开展", "开展了",
     "百分之多少", "百分之几", "这么多", "这么大", "这么快", "那么多",
     "是多少万", "多少万", "嘞", "咧", "哈", "哦", "来着", "那个",
+    "换成", "改成", "换为", "切换到",  # 换成财政局: a follow-up about another department
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
 _LEVELS = ("省", "市", "州", "盟", "区", "县", "旗")  # the level of government that starts a short name: 区财政局
@@ -297,6 +299,9 @@ def build_vocabulary(
                 lit = normalize_text(lit)
                 if lit:
                     v.add(lit, Token(lit, "kw"), override=True)
+    for word in _WHY:  # 什么原因: one word, as 为什么 is
+        if normalize_text(word) not in v.words:
+            v.add(word, Token(word, "kw"))
     for word, canon in FIELDS.items():
         v.add(word, Token(word, "字段", (("字段", canon),)), override=True)
     for word, canon in SECTIONS.items():
@@ -839,7 +844,7 @@ class Matcher:
         if not hits and plain:
             hits = match_signature(plain, self.compiled)
         if previous is not None and previous.status == "ok" and core and all(
-            t.kind in SLOT_KINDS or t.kind == "实体" or t.text in ("为什么", "原因") for t in core
+            t.kind in SLOT_KINDS or t.kind == "实体" or t.text in _WHY for t in core
         ):
             follow = self._follow_slots(previous, core, params, tokens)
             if follow is not None:
@@ -954,7 +959,7 @@ class Matcher:
                 return aspect
         if not any(t.text in (*_ELLIPSIS, "其中") for t in tokens) and match_signature(core, self.compiled):
             return None  # a full question on its own (差旅费多少): it resets the conversation
-        if words in (["为什么"], ["原因"]):
+        if len(words) == 1 and words[0] in _WHY:
             if previous.type_id in ("科目预算", "预算差异原因") and "预算差异原因" in self.catalog:
                 # 完成预算多少 → 为什么: why the figure differs from the budget, not why it moved on the year
                 return self._aspect(previous, core, params, tokens, type_id="预算差异原因")

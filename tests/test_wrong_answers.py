@@ -800,3 +800,31 @@ def test_the_repl_takes_short_names_in_use_and_answers_pairs(sample_db):
     assert "上下文：单位=广元市昭化区工商业联合会" in result.stdout
     assert "基本支出 158.54万元" in result.stdout and "项目支出 25.00万元" in result.stdout
     assert "6月预算执行进度目标" in result.stdout and "82.5%" in result.stdout
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "item"), [
+    ("规划局养老保险缴费多少", "机关事业单位基本养老保险缴费"), ("规划局职业年金", "职业年金缴费"),
+    ("规划局医疗保险", "职工基本医疗保险缴费"), ("规划局出差费", "差旅费"), ("规划局物业费", "物业管理费"),
+    ("规划局日常公用经费", "公用经费"), ("规划局人头经费", "人员经费"),
+])
+def test_everyday_names_of_items(shanghai, question, item):
+    a = shanghai.ask(question)
+    assert a.status == "ok" and {r[a.columns.index("科目")] for r in a.rows} == {item}, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("turns", "type_id", "unit"), [
+    (("规划局办公费", "换成财政局"), "科目金额", FINANCE),
+    (("规划局办公费", "改成社会工作部呢"), "科目金额", SOCIAL),
+    (("规划局三公经费预算多少", "原因是什么"), "预算差异原因", PLANNING),
+    (("规划局三公经费预算多少", "是什么原因"), "预算差异原因", PLANNING),
+    (("规划局三公经费增长率", "什么原因"), "科目原因", PLANNING),
+])
+def test_follow_ups_in_other_words(shanghai, turns, type_id, unit):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in turns:
+        a = conversation.ask(question)
+    assert a.question_type == type_id and dict(a.params).get("单位") == unit, a.answer
