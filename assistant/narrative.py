@@ -96,6 +96,7 @@ _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数"
               "价值", "原值", "净值"}
 # a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
 _CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比|比|较)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
+_BOTH_WAYS = re.compile(r"[（(](?:增加|减少|增长|下降|上升|降低)[)）]")  # the template's "下降（增长）"
 _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
 _RANKED = (r"(?:占比|所占比重|比重)?(?:最多|最大|最高|最少|最小|最低|次之|较多|较大|较少|居次|位居第[一二三])$"
            r"|^(?:其次是|其次为|其次)")
@@ -865,7 +866,7 @@ class NarrativeParser:
                     raw = _project_of(last_items[0]) + raw.removeprefix("项目")  # "…项目…，得分92分": that project's
                 if not raw and unit == "万元" and len(last_items) == 1 and re.search(_SCORE + "$", last_items[0]):
                     raw = _project_of(last_items[0])  # "…项目自评得分95分，全年预算数100万元": the project's money
-                if _CHANGE_NAME.fullmatch(raw) or (re.search(r"\d+(?:\.\d+)?(?:万元|元|个|%|人|次)", raw)
+                if _CHANGE_NAME.fullmatch(_BOTH_WAYS.sub("", raw)) or (re.search(r"\d+(?:\.\d+)?(?:万元|元|个|%|人|次)", raw)
                                                    and not re.search(r"以[上下]", raw)):
                     raw = ""  # "减少率33.3%", "年初批复预算4个项目200万元": no item named
                 if not raw and "分别" in pre and len(run) == 1:  # "分别增长7.1%和下降4.8%": which item is which?
@@ -918,11 +919,22 @@ class NarrativeParser:
                     gapped += items
                     continue
                 if attr in ("增减额", "增减率"):
-                    if _contradictory(pre):
+                    amount = self.facts[-1] if self.facts else None
+                    if _contradictory(pre) and attr == "增减率" and amount is not None and amount.属性 == "增减额" \
+                            and amount.source == src and amount.科目 == items[-1] and amount.数值 \
+                            and len(pre.strip(" ，,")) <= 8:
+                        # "减少0.15万元，下降（增长）27.78%" (the template's both words): the way the amount went;
+                        # the wording is still reported
+                        value = value if amount.数值 > 0 else -value
+                        self.discrepancies.append(Discrepancy(
+                            "措辞矛盾", f"“{pre.strip()}{fig.value}”同时写了增加和减少，"
+                            f"按前面的增减额（{amount.数值.normalize()}）定方向", None, src))
+                    elif _contradictory(pre):
                         self.discrepancies.append(Discrepancy(
                             "措辞矛盾", f"“{pre.strip()}{fig.value}”同时写了增加和减少，无法确定方向", None, src))
                         continue
-                    value = _signed(value, pre)
+                    else:
+                        value = _signed(value, pre)
                 if unit in ("元", "亿元"):
                     value = value / 10000 if unit == "元" else value * 10000
                     unit = "万元"

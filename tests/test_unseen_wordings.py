@@ -780,3 +780,15 @@ def test_budget_and_spending_given_together(tmp_path):
     con.close()
     assert said == {("公务接待费", "预算差异说明"): "严格控制接待标准", ("会议费", "预算差异说明"): "改为线上会议",
                     ("印刷费", "预算差异说明"): "减少印刷"}
+
+
+def test_a_rate_printed_with_both_directions_goes_the_way_of_its_amount(tmp_path):
+    """The template's "减少0.15万元，下降（增长）27.78%": the rate goes the way the amount before it went; when the
+    amount itself says both ("增加（减少）2万元"), neither is kept."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "三、“三公”经费支出决算情况说明\n"
+                     "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降（增长）27.78%。\n"
+                     "会议费比上年增加（减少）2万元，增长（下降）10%。\n")
+    assert _one(facts, ("三公", "三公经费", "增减额")) == Decimal("-0.15")
+    assert _one(facts, ("三公", "三公经费", "增减率")) == Decimal("-27.78")
+    assert not any(k[1] == "会议费" or "（" in k[1] for k in facts), sorted(facts)
