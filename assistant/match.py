@@ -21,7 +21,8 @@ from .catalog import QuestionType
 from .lexicon import Lexicon
 from .normalize import cn_year, fold
 
-SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量", "计量", "段落")
+SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量", "计量", "段落", "性质")
+NATURES = ("基本支出", "项目支出")  # {性质}: the two columns of a spending item in the 支出 tables
 FIELDS = {
     "年初预算": "年初预算", "年初预算数": "年初预算", "调整后预算": "调整后预算", "调整后预算数": "调整后预算",
     "全年预算": "调整后预算", "执行数": "执行数", "预算执行数": "执行数", "实际执行": "执行数", "执行金额": "执行数",
@@ -332,6 +333,10 @@ def build_vocabulary(
             key = re.sub(r"[“”\"‘’]", "", name)
             v.add(key, Token(key, kind, ((kind, name),)), override=v.words.get(normalize_text(key), Token("", "")).kind
                   in ("kw", "filler"))
+    for nature in NATURES:  # 行政运行项目支出: a column of the item; 项目支出 alone stays the item too
+        old = v.words.get(nature)
+        if old is not None and old.kind in ("科目", "实体"):
+            v.words[nature] = Token(nature, "实体", (*old.values, ("性质", nature)))
     short_terms: dict[str, set[str]] = {}  # "…（款）住房公积金（项）" is also asked as 什么是住房公积金
     for name in entities.get("名词", set()):
         m = re.search(r"（款）(.+?)（项）$", name)

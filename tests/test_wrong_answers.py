@@ -828,3 +828,22 @@ def test_follow_ups_in_other_words(shanghai, turns, type_id, unit):
     for question in turns:
         a = conversation.ask(question)
     assert a.question_type == type_id and dict(a.params).get("单位") == unit, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "column", "figure"), [
+    ("规划局城乡社区规划与管理项目支出", "项目支出", "2250.88"),
+    ("规划局行政运行基本支出", "基本支出", "1096.91"),
+    ("规划局行政运行中的项目支出是多少", "项目支出", "8.77"),
+])
+def test_a_column_of_a_spending_item(shanghai, question, column, figure):
+    """The 支出决算表's 基本支出/项目支出 columns of one item: the cell, never the item's total or the department's."""
+    a = shanghai.ask(question)
+    assert a.question_type == "科目分栏" and a.status == "ok", a.answer
+    assert values(a) == {(PLANNING, Decimal(figure))} and f"中的{column}" in a.answer
+
+
+@needs_shared
+def test_plain_basic_spending_is_still_the_department_s(shanghai):
+    a = shanghai.ask("规划局基本支出")
+    assert a.question_type == "科目金额" and values(a) == {(PLANNING, Decimal("5377.64"))}, a.answer
