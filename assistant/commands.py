@@ -79,6 +79,7 @@ def load(
     """载入报告到数据库。同一单位同一年度的报告再次载入会替换旧数据；载入失败的文件不改动数据库，也不影响其余文件。
 
     文件较多时在标准错误输出显示进度，最后给出汇总：载入、替换、拒绝（及原因）。
+    退出码：0 全部载入；1 部分文件被拒绝；2 全部被拒绝、没有找到报告文件或用法错误；130 被 Ctrl-C 中断。
     """
     import time
 
@@ -102,6 +103,8 @@ def load(
     loaded: list = []
     tally = {"loaded": 0, "replaced": 0}
     start = time.perf_counter()
+    # what a replacement replaces: a copy that reads worse (a noisy extraction) is loaded, but said so
+    before = {(u, y): (c, f) for u, y, c, f in con.execute("SELECT 单位, 年度, 覆盖率, 文件 FROM 报告").fetchall()}
     try:
         results = load_files(con, paths, lexicon, workers=workers, with_counts=not many)
         for i, result in enumerate(results, 1):
@@ -117,13 +120,19 @@ def load(
                 continue
             tally[result.status] += 1
             loaded.append(result)
+            was = before.get((result.单位, result.年度))
+            before[(result.单位, result.年度)] = (result.coverage, Path(p).name)
+            if result.status == "replaced" and was and was[0] is not None and result.coverage < was[0] - 0.05:
+                typer.echo(f"{prefix}警告：{Path(p).name} 替换了 {was[1]}，但覆盖率较低（{was[0]:.1%} → {result.coverage:.1%}）；"
+                           "如需保留原报告，请重新载入它", err=True)
             if many:
                 continue
             verb = "替换" if result.status == "replaced" else "载入"
             parts = "，".join(f"{k} {v}" for k, v in result.counts.items() if v)
             typer.echo(f"{prefix}{verb} {p}：{result.年度}年度 {result.单位}（{parts}）")
             for u in result.unplaced:
-                typer.echo(f"  警告：未能识别第{u.source.line}行的数字（{u.reason}）：{u.source.text[:60]}", err=True)
+                typer.echo(f"  警告：{Path(p).name} 第{u.source.line}行的数字未能识别（{u.reason}）：{u.source.text[:60]}",
+                           err=True)
             if verbose:
                 typer.echo(f"  覆盖率：{result.coverage:.1%}")
         rows = (con.execute("SELECT count(*) FROM fact_rows").fetchone() or (0,))[0] if loaded else 0
@@ -149,6 +158,11 @@ def load(
                 for unit, year in dict.fromkeys((r.单位, r.年度) for r in loaded):
                     mine = [f for f in findings if (f.unit, f.year) == (unit, year)]
                     typer.echo(f"{year}年度 {unit} {summary_line(mine)}")
+    except KeyboardInterrupt:  # each file is stored in one transaction: the ones done stay, the rest are not loaded
+        done = "、".join(Path(r.file).name for r in loaded) or "（无）"
+        typer.echo(f"已中断。已载入 {len(loaded)} 份：{done}；其余 {len(paths) - len(loaded) - len(refused)} 份未载入",
+                   err=True)
+        raise typer.Exit(130) from None
     finally:
         con.close()
         if created and not loaded:  # nothing loaded into a database this command created: leave no empty file

@@ -291,6 +291,14 @@ class Engine:
             return f"未载入{year}年度的报告，也没有下一年度报告所列的上年数。已载入：{listing}"
         what = next((str(v) for k, v in m.params if k in ("科目", "项目", "指标", "名词")), "")
         item = params.get("科目")
+        if item and (year is not None or params.get("年度偏移") is not None):
+            # 去年的差旅费: 差旅费 is listed, but only for 2024 — the year is what is missing, not the item
+            years = [r[0] for r in self.con.execute(
+                "SELECT DISTINCT 年度 FROM 年度条目 WHERE 科目 = $k AND ($u IS NULL OR 单位 = $u) AND 值 IS NOT NULL "
+                "ORDER BY 年度", {"k": str(item), "u": unit}).fetchall()]
+            if years:
+                shown = "、".join(f"{y}年度" for y in years)
+                return f"报告没有所问年度的“{what or item}”数字（列示了它的年度：{shown}）。已载入：{listing}"
         if item:  # 财政拨款收入 not stated, but 财政拨款收入总计 and 一般公共预算财政拨款收入 are: say so
             near = [r[0] for r in self.con.execute(
                 "SELECT DISTINCT 科目 FROM 条目 WHERE 科目 <> $k AND contains(科目, $k) AND ($u IS NULL OR 单位 = $u) "

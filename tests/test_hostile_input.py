@@ -231,7 +231,7 @@ def test_malformed_numbers_are_unplaced_never_misread(db, tmp_path, bad):
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["load", str(path), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "警告：未能识别第69行的数字" in result.output
+    assert "bad.txt 第69行的数字未能识别" in result.output
     ask = runner.invoke(app, ["ask", "会议费多少", "--db", str(db), "--format", "json"])
     answer = json.loads(ask.stdout)
     figures = {str(v) for row in answer["rows"] for v in row}
