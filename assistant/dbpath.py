@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .lexicon import data_dir
-from .model import JuesuanError
+from .model import JuesuanError, os_error_text
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -58,7 +58,7 @@ def default_db(progress: Callable[[str], None] | None = None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".juesuan-", suffix=".duckdb", dir=path.parent)
     except OSError as e:
-        raise JuesuanError(f"无法在 {path.parent} 建立默认数据库（{e.strerror}）；请把 XDG_DATA_HOME 设为可写的目录，"
+        raise JuesuanError(f"无法在 {path.parent} 建立默认数据库（{os_error_text(e)}）；请把 XDG_DATA_HOME 设为可写的目录，"
                            "或用 --db 指定数据库") from e
     os.close(fd)
     os.unlink(tmp)

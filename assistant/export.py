@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from .model import JuesuanError
+from .model import JuesuanError, os_error_text
 from .store import _VIEWS, ENTRY_VIEW, VIEW_NAMES
 
 BASE_TABLES = ("reports", "facts", "fact_rows", "projects", "funds", "indicators", "terms", "unplaced", "findings")
@@ -53,7 +53,7 @@ def export_parquet(con: duckdb.DuckDBPyConnection, directory: str | Path) -> lis
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise JuesuanError(f"{out_dir}：无法建立导出目录（{e.strerror}）") from e
+        raise JuesuanError(f"{out_dir}：无法建立导出目录（{os_error_text(e)}）") from e
     present = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if "reports" not in present:
         raise JuesuanError("这不是 juesuan 数据库（没有 reports 表）")

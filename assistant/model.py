@@ -6,12 +6,24 @@ Everything here is a plain value: tests compare them with ``==``.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 
 class JuesuanError(Exception):
     """An error the user caused or can fix; the message is Chinese and names the file or input."""
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "文件或目录不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "只读文件系统",
+    errno.ENOSPC: "磁盘空间不足", errno.EISDIR: "是目录", errno.ENOTDIR: "路径中有一段不是目录", errno.EEXIST: "已存在",
+}
+
+
+def os_error_text(e: OSError) -> str:
+    """The reason of an OS error in Chinese (只读文件系统), or the system's own words for a rarer one."""
+    return _OS_ERRORS.get(e.errno or 0) or e.strerror or str(e)
 
 
 @dataclass(frozen=True)

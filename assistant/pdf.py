@@ -28,7 +28,8 @@ def pdf_lines(data: bytes, name: str) -> tuple[Line, ...]:
         msg = str(e)
         if "password" in msg.lower():
             raise JuesuanError(f"{name}：PDF 文件有密码保护，无法读取") from e
-        raise JuesuanError(f"{name}：PDF 文件已损坏或格式不受支持（{msg}）") from e
+        detail = "（数据格式错误）" if "format" in msg.lower() else ""  # PDFium's English is no use to the reader
+        raise JuesuanError(f"{name}：PDF 文件已损坏或格式不受支持{detail}") from e
     try:
         pages: list[tuple[str, list[tuple[float, float] | None]]] = []
         for i in range(len(doc)):

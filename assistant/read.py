@@ -13,7 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from .model import Document, JuesuanError, Line
+from .model import Document, JuesuanError, Line, os_error_text
 
 MAX_BYTES = 64 * 1024 * 1024  # documented limit: larger files are refused before reading
 MAX_CHARS = 2_000_000  # documented limit on a report's text (real ones have < 100,000); parsing is ~1 s per 400,000
@@ -50,7 +50,7 @@ def read_document(path: str | Path) -> Document:
     except PermissionError as e:
         raise JuesuanError(f"{p}：没有读取权限") from e
     except OSError as e:
-        raise JuesuanError(f"{p}：无法读取（{e.strerror or e}）") from e
+        raise JuesuanError(f"{p}：无法读取（{os_error_text(e)}）") from e
     return read_bytes(data, p.name, str(p))
 
 

@@ -24,7 +24,7 @@ from .conversation import RAW_SQL, WRITE_SQL, Conversation
 from .dbpath import user_data_dir
 from .engine import Engine
 from .match import normalize_text
-from .model import Answer, JuesuanError
+from .model import Answer, JuesuanError, os_error_text
 from .render import FORMATS, render, render_rows
 
 EXPORTS = {".csv": "csv", ".json": "json", ".md": "markdown"}
@@ -261,7 +261,7 @@ def _export(repl: Repl, arg: str) -> bool:
     try:
         path.write_text(text + "\n", encoding="utf-8")
     except OSError as e:
-        repl.write(f"无法写入 {path}：{e.strerror}")
+        repl.write(f"无法写入 {path}：{os_error_text(e)}")
         return True
     repl.write(f"已写入 {path}")
     return True

@@ -58,3 +58,13 @@ def test_an_interrupted_load_lists_what_was_loaded(tmp_path, monkeypatch):
 def test_a_missing_year_of_a_listed_item_is_named_as_the_year(sample_db):
     a = Engine.open(str(sample_db)).ask("前年的会议费")
     assert a.status == "no_data" and "列示了它的年度" in a.answer, a.answer
+
+
+def test_system_errors_are_said_in_chinese(sample_db, tmp_path):
+    lines = ["会议费多少", f"\\export {tmp_path / 'no' / 'such' / 'x.csv'}"]
+    result = runner.invoke(app, ["repl", "--db", str(sample_db)], input="\n".join(lines) + "\n")
+    assert "文件或目录不存在" in result.stdout and "No such file" not in result.stdout
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
+    result = runner.invoke(app, ["load", str(bad), "--db", str(tmp_path / "t.duckdb")])
+    assert result.exit_code == 2 and "PDF 文件已损坏" in result.stderr and "PDFium" not in result.stderr
