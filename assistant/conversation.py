@@ -58,6 +58,8 @@ class Conversation:
                 self.previous, self.last, self.refused = None, both, None  # 上年呢 after it: of which part?
                 return both
         answer = self.engine.answer(question, m)
+        if m.followup and answer.status == "ok" and self.last is not None and self.last.status == "ok":
+            answer = _flag_other_part(self.last, answer)
         if m.status == "ok":
             # plain 支出 is 本年支出合计, or 支出总计 where only that is stated: a follow-up (上年呢) keeps the
             # item this answer used, so two turns never compare two different items
@@ -83,6 +85,24 @@ class Conversation:
         self.previous = None
         self.last = None
         self.refused = None
+
+
+def _parts(answer: Answer) -> frozenset[str]:
+    at = answer.columns.index("章节") if "章节" in answer.columns else None
+    return frozenset(str(r[at]) for r in answer.rows) if at is not None else frozenset()
+
+
+def _flag_other_part(before: Answer, now: Answer) -> Answer:
+    """差旅费 (正文: 4) → 上年呢 (12, worked out from the 附件, which says 11 for this year): the two are not one
+    measure, and setting them side by side would suggest a change the report does not state — say so."""
+    item = dict(now.params).get("科目")
+    if item is None or dict(before.params).get("科目") != item or not _parts(before) or not _parts(now):
+        return now
+    if _parts(before) == _parts(now):
+        return now
+    was, now_in = "、".join(sorted(_parts(before))), "、".join(sorted(_parts(now)))
+    said = f"注意：上一个答案出自{was}，这个出自{now_in}，口径可能不同，不宜直接相减比较"
+    return replace(now, warnings=(*now.warnings, said))
 
 
 ACROSS_DEPARTMENTS = ("部门排名", "部门合计", "部门平均")  # types that are about every loaded department

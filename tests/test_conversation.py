@@ -158,3 +158,13 @@ def test_piped_input_takes_the_repl_commands_and_raw_sql(sample_db, tmp_path):
     assert "44.00万元" in out and "参数：" in out and "会议费" in out  # \sql shows the last question's SQL
     assert out_file.read_text(encoding="utf-8").splitlines() == ["n", "1"]  # \export wrote the raw SQL's result
     assert "差旅费（经济分类）" not in out  # \q ended the input
+
+
+def test_a_year_follow_up_from_another_part_of_the_report_is_flagged(engine):
+    """差旅费 (正文) → 上年呢 (worked out from the 附件): the two are not to be subtracted — the answer says so."""
+    conversation = Conversation(engine)
+    conversation.ask("差旅费多少")
+    a = conversation.ask("上年呢")
+    assert a.status == "ok" and any("上一个答案出自正文，这个出自附件" in w for w in a.warnings), a.warnings
+    b = conversation.ask("会议费多少")
+    assert not any("上一个答案" in w for w in b.warnings)  # a new question, not a follow-up
