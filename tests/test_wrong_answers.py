@@ -847,3 +847,11 @@ def test_a_column_of_a_spending_item(shanghai, question, column, figure):
 def test_plain_basic_spending_is_still_the_department_s(shanghai):
     a = shanghai.ask("规划局基本支出")
     assert a.question_type == "科目金额" and values(a) == {(PLANNING, Decimal("5377.64"))}, a.answer
+
+
+@needs_shared
+def test_the_completion_rate_the_text_states_for_the_table_s_figures(shanghai):
+    """The 三公 table gives 2.85 and 0.39; the 正文 sentence with the same two figures states 13.68%."""
+    a = shanghai.ask("规划局三公经费完成预算比例")
+    assert a.status == "ok" and "完成预算 13.68%" in a.answer, a.answer
+    assert any("13.68%" in s.text for s in a.sources)

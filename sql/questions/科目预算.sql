@@ -10,7 +10,8 @@
 --   一般公共服务支出全年预算数 => 科目=一般公共服务支出; 字段=调整后预算
 --   年初预算三公经费 => 科目=三公经费; 字段=年初预算
 -- answer: {年度}年度 {单位} [{上级} ]{科目}[ {预算口径} {预算数}][，全年预算 {全年预算数}][，决算 {金额}][，完成预算 {完成预算比}]
--- notes: 视图 条目 的 预算数、完成预算比，及 事实 中同一句另列的 全年预算数。预算口径 按出处原文：写明“年初预算”
+-- notes: 视图 条目 的 预算数、完成预算比，及 事实 中同一句另列的 全年预算数。表格行没有完成预算比时，取预算数、决算数
+--   都相同的正文句子所述的完成预算比（两处都列为来源）。预算口径 按出处原文：写明“年初预算”
 --   的是年初预算，写明“全年预算”“调整（后）预算”的是全年预算，都没写的只称“预算”。问“全年预算”“调整后预算”时只用
 --   全年预算（没有就答报告未披露，不拿年初预算代替）；问“年初预算”时只用年初预算。
 WITH 目标 AS (
@@ -19,12 +20,21 @@ WITH 目标 AS (
 ), 全年 AS (
   SELECT 报告ID, 科目, 章节, arg_min(数值, 序号) AS 全年预算数 FROM 事实 WHERE 属性 = '全年预算数'
   GROUP BY 报告ID, 科目, 章节
+), 比 AS (  -- a table row states no 完成预算比; the 正文 sentence with the same budget and outturn does
+  SELECT 报告ID, 科目, 预算数, 金额, arg_min(完成预算比, 表序) AS 完成预算比, arg_min(来源, 表序) AS 来源,
+    arg_min(来源明细, 表序) AS 来源明细
+  FROM 条目 WHERE 科目 = $科目 AND 完成预算比 IS NOT NULL AND 预算数 IS NOT NULL AND 金额 IS NOT NULL
+  GROUP BY 报告ID, 科目, 预算数, 金额
 ), 行 AS (
   SELECT c.单位, c.年度, CASE WHEN $上级 IS NOT NULL OR count(DISTINCT nullif(c.款, '')) OVER (PARTITION BY c.单位) > 1 THEN nullif(c.款, '') END AS 上级,
-    c.科目, c.预算数, c.金额, c.完成预算比, c.章节, c.来源, c.来源明细, q.全年预算数,
-    c.来源 AS 原句
+    c.科目, c.预算数, c.金额, coalesce(c.完成预算比, b.完成预算比) AS 完成预算比, c.章节,
+    CASE WHEN c.完成预算比 IS NULL AND b.完成预算比 IS NOT NULL THEN c.来源 || chr(10) || b.来源 ELSE c.来源 END AS 来源,
+    CASE WHEN c.完成预算比 IS NULL AND b.完成预算比 IS NOT NULL THEN list_concat(c.来源明细, b.来源明细)
+         ELSE c.来源明细 END AS 来源明细,
+    q.全年预算数, c.来源 AS 原句
   FROM 条目 c JOIN 目标 t USING (单位, 年度)
   LEFT JOIN 全年 q ON q.报告ID = c.报告ID AND q.科目 = c.科目 AND q.章节 = c.章节
+  LEFT JOIN 比 b ON b.报告ID = c.报告ID AND b.科目 = c.科目 AND b.预算数 = c.预算数 AND b.金额 = c.金额
   WHERE c.科目 = $科目 AND ($上级 IS NULL OR $上级 IN (c.类, c.款)) AND c.表 IN ('收入', '支出', '三公')
     AND (c.预算数 IS NOT NULL OR c.完成预算比 IS NOT NULL OR q.全年预算数 IS NOT NULL)
   QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
