@@ -855,3 +855,14 @@ def test_the_completion_rate_the_text_states_for_the_table_s_figures(shanghai):
     a = shanghai.ask("规划局三公经费完成预算比例")
     assert a.status == "ok" and "完成预算 13.68%" in a.answer, a.answer
     assert any("13.68%" in s.text for s in a.sources)
+
+
+@needs_shared
+def test_income_structure_is_this_year_s_income_from_one_table(shanghai):
+    """收入结构: the sources of 本年收入 (2940.05 + 6.20 for 财政局), once each — no 年初结转和结余, no second copy of
+    the same source from the 财政拨款 table, no zero rows."""
+    a = shanghai.ask("财政局收入结构")
+    assert a.status == "ok", a.answer
+    items = [r[a.columns.index("科目")] for r in a.rows]
+    assert items == ["一般公共预算财政拨款收入", "其他收入"], items
+    assert sum(Decimal(str(r[a.columns.index("金额")])) for r in a.rows) == Decimal("2946.25")
