@@ -32,17 +32,23 @@ def sample(sample_db):
     return Engine(open_readonly(sample_db), load_catalog(), load_lexicon())
 
 
-@pytest.fixture(scope="module")
-def shanghai_db(tmp_path_factory, lexicon):
+def _database(tmp_path_factory, lexicon, name: str, with_sample: bool = False):
+    """Reports 01–03 (上海市普陀区), and the sample (广元市昭化区) when asked, in one database under tmp."""
     if not SHARED_REPORTS.is_dir():
         pytest.skip("共享报告目录不存在")
-    path = tmp_path_factory.mktemp("sh") / "sh.duckdb"
+    path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
     con = connect(path)
-    for no in ("01", "02", "03"):
-        result = load_file(con, next(SHARED_REPORTS.glob(f"{no}_*.txt")), lexicon)
+    shared = [next(SHARED_REPORTS.glob(f"{no}_*.txt")) for no in ("01", "02", "03")]
+    for f in ([SAMPLE] if with_sample else []) + shared:
+        result = load_file(con, f, lexicon)
         assert result.status == "loaded", result.message
     con.close()
     return path
+
+
+@pytest.fixture(scope="module")
+def shanghai_db(tmp_path_factory, lexicon):
+    return _database(tmp_path_factory, lexicon, "sh")
 
 
 @pytest.fixture(scope="module")
@@ -714,13 +720,7 @@ def test_a_whole_question_ending_in_ne_keeps_the_department_and_year(shanghai):
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory, lexicon):
     """The sample (广元市昭化区) and three 上海市普陀区 departments in one database."""
-    if not SHARED_REPORTS.is_dir():
-        pytest.skip("共享报告目录不存在")
-    path = tmp_path_factory.mktemp("mixed") / "mixed.duckdb"
-    con = connect(path)
-    for f in (SAMPLE, *(next(SHARED_REPORTS.glob(f"{no}_*.txt")) for no in ("01", "02", "03"))):
-        assert load_file(con, f, lexicon).status == "loaded"
-    con.close()
+    path = _database(tmp_path_factory, lexicon, "mixed", with_sample=True)
     return Engine(open_readonly(path), load_catalog(), load_lexicon())
 
 
