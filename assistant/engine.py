@@ -106,7 +106,8 @@ def fill(template: str, row: dict[str, Any]) -> str:
         return _FIELD.sub(lambda f: value(f.group(1)), m.group(1))
 
     text = _SEGMENT.sub(segment, template)
-    return _FIELD.sub(lambda f: value(f.group(1)), text).strip()
+    # "{科目}合计" of 本年支出合计 reads 本年支出合计合计
+    return _FIELD.sub(lambda f: value(f.group(1)), text).strip().replace("合计合计", "合计")
 
 
 class Engine:

@@ -866,3 +866,9 @@ def test_income_structure_is_this_year_s_income_from_one_table(shanghai):
     items = [r[a.columns.index("科目")] for r in a.rows]
     assert items == ["一般公共预算财政拨款收入", "其他收入"], items
     assert sum(Decimal(str(r[a.columns.index("金额")])) for r in a.rows) == Decimal("2946.25")
+
+
+def test_a_total_named_total_is_not_said_twice():
+    from assistant.engine import fill
+
+    assert fill("{年度}年度 {科目}合计 {值}", {"年度": 2024, "科目": "本年支出合计", "值": 1}) == "2024年度 本年支出合计 1"
