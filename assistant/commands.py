@@ -168,6 +168,10 @@ def load(
         if created and not loaded:  # nothing loaded into a database this command created: leave no empty file
             for leftover in (Path(path), Path(f"{path}.wal")):
                 leftover.unlink(missing_ok=True)
+    if loaded:
+        from .dbpath import precompile
+
+        precompile()  # the next `juesuan ask` reads bytecode even where Python may not write it
     if len(paths) > 1:
         typer.echo(_load_summary(len(paths), tally, refused, elapsed))
     if refused:

@@ -77,7 +77,7 @@ def default_db(progress: Callable[[str], None] | None = None) -> Path:
         finally:
             con.close()
         os.replace(tmp, path)
-        _precompile()
+        precompile()
         stamp_tmp = stamp.with_name(stamp.name + ".tmp")
         stamp_tmp.write_text(fp, encoding="utf-8")
         os.replace(stamp_tmp, stamp)
@@ -88,7 +88,7 @@ def default_db(progress: Callable[[str], None] | None = None) -> Path:
     return path
 
 
-def _precompile() -> None:
+def precompile() -> None:
     """Compile the package's modules once, beside them (as pip does for a regular install). Where Python may not
     write bytecode itself (PYTHONDONTWRITEBYTECODE=1) every `juesuan ask` would otherwise compile the package
     again, about 70 ms; it still reads bytecode that is there. A read-only install only keeps that cost."""

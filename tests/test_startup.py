@@ -15,5 +15,5 @@ def test_building_the_default_database_compiles_the_package(monkeypatch, tmp_pat
     source = Path(assistant.__file__).parent / "render.py"
     cached = Path(importlib.util.cache_from_source(str(source)))
     cached.unlink(missing_ok=True)
-    dbpath.default_db()
+    dbpath.default_db()  # also: juesuan load (dbpath.precompile)
     assert cached.exists()
