@@ -10,7 +10,11 @@
   the right of the same line; labels are told apart by their numbering and wording.
 * the 基本支出 table: ``30201 办公费 84.62 30211 差旅费 1.50`` — several coded items per line; an item
   printed without a value is zero.
-* the 三公 table: one row of 预算数/决算数 pairs.
+* the 三公 table: one row of 预算数/决算数 pairs (上年/本年 决算数 pairs: last year's as 上年金额).
+
+A coded table's columns are those its header names, in printed order, when the header reads as column
+words and known non-column words only (``_header_columns``); else the template's. A two-sided table
+with a 行次 column drops the row number after each label; one printed as 上年/本年 决算数 gets both.
 
 The numbers of a row are placed into columns by arithmetic (``cells``): every identity of the table
 (合计 = sum of the parts, 类 = sum of its 款, 总计 on both sides; in the 三公 table 合计 = 出国 + 车 +
@@ -261,6 +265,7 @@ class _Table:
     empty_note: Line | None = None
     unit: Decimal = Decimal("0.01")  # rounding unit in 万元
     refused: list[tuple[str, Line]] = field(default_factory=list)
+    columns: tuple[str, ...] = ()  # value columns of a coded table, in printed order (``_header_columns``)
 
 
 # ---- row assembly per layout ---------------------------------------------------------------------
@@ -338,6 +343,8 @@ def _coded(t: _Table, body: list[Line]) -> None:
             continue  # header repeated on the next page
         last_page = ln.page
         if hit or total is not None:
+            if not started:
+                t.columns = _header_columns(t.header, spec) or _template_columns(t)
             started = True
             if hit:
                 code, rest = hit
@@ -347,7 +354,7 @@ def _coded(t: _Table, body: list[Line]) -> None:
                 vals = [k for k in rest_toks if k.value is not None]
             else:
                 code, name, vals = "", spec.total_name, total or []
-            label = Label(spec.name, "", name, [ln], code, spec.columns)
+            label = Label(spec.name, "", name, [ln], code, t.columns)
             irregular = False
             if prefix:
                 label.name = "".join("".join(k.text for k in w) for _, w, _ in prefix) + label.name
@@ -380,6 +387,62 @@ def _coded(t: _Table, body: list[Line]) -> None:
             prefix.append((ln, words, nums))
     for ln, _, _ in prefix:
         t.refused.append(("表格行没有科目编码", ln))
+
+
+def _template_columns(t: _Table) -> tuple[str, ...]:
+    """The template's columns. A 基金/国资 table titled ``…支出决算表`` (not 收入支出) follows the central
+    template of three columns (合计, 基本支出, 项目支出) unless its header speaks of 结转和结余."""
+    spec = t.block.spec
+    if "年初结转和结余" not in spec.columns or "收入支出" in _norm_title(t.block.title.text):
+        return spec.columns
+    if "结转" in "".join(h.text for h in t.header):
+        return spec.columns
+    return ("金额", "基本支出", "项目支出")
+
+
+# 栏目 words of a coded table's header: the column each names (several printed names for 金额)
+_COLUMN_WORDS = {"合计": "金额", "本年收入合计": "金额", "本年支出合计": "金额", "支出合计": "金额", "收入合计": "金额",
+                 "决算数": "金额", "金额": "金额", "本年支出": "金额", "小计": "金额"}
+# header words that name no value column
+_HEADER_WORDS = ("支出功能分类科目编码", "支出功能分类科目名称", "支出功能分类科目", "收入功能分类科目", "支出功能分类",
+                 "功能分类科目编码", "功能分类科目名称", "功能分类科目", "功能分类", "科目编码", "科目名称", "科目代码", "项目",
+                 "栏次", "类", "款", "项")
+
+
+def _header_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
+    """The value columns the header names, in printed order, when every header line reads as nothing but
+    column words and known non-column words, and the column words (each column once) stand on one line
+    (the order of words on different lines says nothing of the column order). None when any part is not
+    understood (e.g. a name wrapped across lines, ``本年收入合 / 计``): the template's order is then assumed."""
+    words = {w: w for w in spec.columns} | {w: c for w, c in _COLUMN_WORDS.items() if c in spec.columns}
+    vocab = sorted([*words, *_HEADER_WORDS], key=len, reverse=True)
+    per_line: list[list[str]] = []
+    for h in header:
+        found = _read_header_line(squeeze(fold(h.text)), vocab, words)
+        if found is None:
+            return None
+        per_line.append(found)
+    with_columns = [f for f in per_line if f]
+    if len(with_columns) != 1 or len(set(with_columns[0])) != len(with_columns[0]):
+        return None
+    return tuple(with_columns[0])
+
+
+def _read_header_line(text: str, vocab: list[str], words: dict[str, str]) -> list[str] | None:
+    """The columns one header line names, or None when the line holds anything else than ``vocab``."""
+    found: list[str] = []
+    i = 0
+    while i < len(text):
+        if text[i].isdigit():  # 栏次 numbers
+            i += 1
+            continue
+        w = next((v for v in vocab if text.startswith(v, i)), None)  # the longest word first
+        if w is None:
+            return None
+        if w in words:
+            found.append(words[w])
+        i += len(w)
+    return found
 
 
 def _total_row(toks: list[Tok]) -> list[Tok] | None:
@@ -455,6 +518,9 @@ def _twosided(t: _Table, body: list[Line]) -> None:
             else:
                 t.header.append(ln)
                 continue
+        if any("行次" in h.text for h in t.header):
+            toks = _drop_row_numbers(toks)
+        years = _year_columns(t.header) if spec.columns == ("金额",) else None
         # group: text runs and numbers
         groups: list[list[Tok] | Tok] = []
         for k in toks:
@@ -490,7 +556,7 @@ def _twosided(t: _Table, body: list[Line]) -> None:
                     continue
                 side = _side_of(name, pos, new_count)
                 pos += 1
-                columns = ("金额",) if side == "L" else spec.columns
+                columns = years or (("金额",) if side == "L" else spec.columns)
                 label = Label(spec.name, side, name, [ln], columns=columns)
                 t.labels.append(label)
                 line_labels.append(label)
@@ -518,6 +584,25 @@ def _twosided(t: _Table, body: list[Line]) -> None:
             t.refused.append(("数字无法对应到表格行", lb.lines[0]))
             continue
         t.pieces.append(Piece([lb], list(lb.values), False))
+
+
+def _year_columns(header: list[Line]) -> tuple[str, ...] | None:
+    """Each side printed as ``上年决算数 本年决算数`` (or ``2023年决算数 2024年决算数``): the columns of a side,
+    this year's figure being 金额 and last year's 上年金额 (as the narrative stores it); None otherwise."""
+    heads = [w for h in header for w in fold(h.text).split() if w not in ("项目", "行次", "栏次", "收入", "支出")]
+    kinds = _sangong_kinds(heads) if heads and all(_SANGONG_KIND.match(w) for w in heads) else None
+    if not kinds or "预算数" in kinds or len(kinds) % 2:
+        return None
+    half = kinds[: len(kinds) // 2]
+    if kinds[len(half):] != half or sorted(half) != sorted(["决算数", "上年金额"]):
+        return None
+    return tuple("金额" if k == "决算数" else k for k in half)
+
+
+def _drop_row_numbers(toks: list[Tok]) -> list[Tok]:
+    """Under a 行次 column, the integer right after a label is its row number (``外交支出 33``), not a value."""
+    return [k for i, k in enumerate(toks)
+            if not (i and toks[i - 1].value is None and k.value is not None and re.fullmatch(r"\d{1,3}", k.text))]
 
 
 def _economic(t: _Table, body: list[Line]) -> None:
@@ -649,6 +734,31 @@ def _econ_name_ok(code: str, name: str) -> bool:
 
 
 _SANGONG_PAIRS = ("预算数", "决算数")
+# a 栏目 of the 三公 table: 预算数/决算数, optionally of 本年/上年 or of a year (2023年决算数)
+_SANGONG_KIND = re.compile(r"^(本年|上年|\d{4}年度?)?(预算数|决算数)$")
+
+
+def _sangong_kinds(heads: list[str]) -> list[str] | None:
+    """Attributes of the 栏目 words: this year's 预算数/决算数 as such, last year's 决算数 as 上年金额 (as the
+    narrative stores 上年 figures). None when a word is not understood (a year neither this nor the last)."""
+    parts = [_SANGONG_KIND.match(h) for h in heads]
+    if not all(parts):
+        return None
+    years = {int(m.group(1)[:4]) for m in parts if m and m.group(1) and m.group(1)[0].isdigit()}
+    latest = max(years, default=0)
+    out = []
+    for m in parts:
+        assert m is not None
+        when, kind = m.group(1) or "本年", m.group(2)
+        if when[0].isdigit():
+            when = "本年" if int(when[:4]) == latest else "上年" if int(when[:4]) == latest - 1 else ""
+        if when == "本年":
+            out.append(kind)
+        elif when == "上年" and kind == "决算数":
+            out.append("上年金额")
+        else:
+            return None  # 上年预算数, or a year two back: no attribute says it
+    return out
 
 
 def _sangong(t: _Table, body: list[Line]) -> None:
@@ -661,7 +771,7 @@ def _sangong(t: _Table, body: list[Line]) -> None:
         if all(k.value is not None for k in toks):
             values.extend(toks)
             lines.append(ln)
-        elif all(k.text in _SANGONG_PAIRS for k in toks):
+        elif toks and all(_SANGONG_KIND.match(k.text) for k in toks):
             pairs_line = ln
         else:
             t.header.append(ln)
@@ -675,7 +785,10 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12)):
         t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
         return
-    kinds = heads or [*_SANGONG_PAIRS] * 6
+    kinds = _sangong_kinds(heads) if heads else [*_SANGONG_PAIRS] * 6
+    if kinds is None:
+        t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
+        return
     columns = tuple(f"{_SANGONG[i // 2] if len(kinds) == 12 else _SANGONG[i]}|{kinds[i]}" for i in range(len(kinds)))
     label = Label(spec.name, "", "三公经费", lines or [pairs_line or t.block.title], "", columns)
     label.values = values
@@ -717,19 +830,29 @@ def _sum_constraint(grid: Grid, total: tuple, parts: list[tuple], unit: Decimal,
     grid.constrain(terms, "=", _tol(len(terms), unit), rule, label)
 
 
+_FLOW_COLUMNS = ("年初结转和结余", "本年收入", "金额", "年末结转和结余")  # not parts of 金额 (基金/国资 tables)
+
+
+def _slot(lb: Label | None, column: str) -> Slot | None:
+    """The slot of a row's column by name (a coded table prints its columns in any order, or some only)."""
+    if lb is None or column not in lb.columns:
+        return None
+    return lb.slots()[lb.columns.index(column)]
+
+
 def _identities(t: _Table, grid: Grid) -> None:
     spec, u = t.block.spec, t.unit
     labels = t.labels
     if spec.layout == "coded":
-        n = len(spec.columns)
         for lb in labels:
-            s = lb.slots()
-            if spec.columns[0] == "金额":
-                _sum_constraint(grid, s[0], s[1:], u, "表内合计", f"{spec.name} {lb.name} 合计=各列之和")
-            else:  # 基金/国资: 小计 = 基本 + 项目; 年初 + 收入 − 支出 = 年末
-                _sum_constraint(grid, s[2], s[3:5], u, "表内合计", f"{spec.name} {lb.name} 本年支出")
-                grid.constrain([(s[0], 1), (s[1], 1), (s[2], -1), (s[5], -1)], "=", _tol(4, u), "表内合计",
-                               f"{spec.name} {lb.name} 结转结余")
+            col = dict(zip(lb.columns, lb.slots(), strict=True))
+            parts = [s for c, s in col.items() if c not in _FLOW_COLUMNS]
+            if "金额" in col:  # 合计 = 各列之和 (基金/国资: 本年支出 = 基本 + 项目)
+                what = "本年支出" if "年初结转和结余" in spec.columns else "合计=各列之和"
+                _sum_constraint(grid, col["金额"], parts, u, "表内合计", f"{spec.name} {lb.name} {what}")
+            if all(c in col for c in _FLOW_COLUMNS):  # 年初 + 收入 − 支出 = 年末
+                grid.constrain([(col["年初结转和结余"], 1), (col["本年收入"], 1), (col["金额"], -1), (col["年末结转和结余"], -1)],
+                               "=", _tol(4, u), "表内合计", f"{spec.name} {lb.name} 结转结余")
         coded = [lb for lb in labels if lb.code]
         total = next((lb for lb in labels if not lb.code), None)
         for parent in [*coded, total]:
@@ -740,15 +863,15 @@ def _identities(t: _Table, grid: Grid) -> None:
             kids = [lb for lb in below if len(lb.code) == level]
             if parent.code == "" and not kids:
                 continue
-            for c in range(n):
+            for c, column in enumerate(parent.columns):
                 _sum_constraint(grid, parent.slots()[c], [k.slots()[c] for k in kids], u, "表内合计",
-                                f"{spec.name} {parent.name}（{spec.columns[c]}）= 下级科目之和")
+                                f"{spec.name} {parent.name}（{column}）= 下级科目之和")
     elif spec.layout == "twosided":
         for side in ("L", "R"):
             side_labels = [lb for lb in labels if lb.side == side]
             width = len(side_labels[0].columns) if side_labels else 1
             for lb in side_labels:
-                if len(lb.columns) > 1:
+                if len(lb.columns) > 1 and "上年金额" not in lb.columns:  # not two years of one figure
                     s = lb.slots()
                     _sum_constraint(grid, s[0], s[1:], u, "表内合计", f"{spec.name} {lb.name} 合计=各列之和")
             enum = [lb for lb in side_labels if _ENUM.match(lb.name) and not lb.parent]
@@ -764,14 +887,16 @@ def _identities(t: _Table, grid: Grid) -> None:
                                     u, "表内合计", f"{spec.name} {grand.name}")
             opening = next((lb for lb in side_labels if _strip_enum(lb.name).startswith("年初")), None)
             subs = [lb for lb in side_labels if lb.parent]
-            if opening and subs:
-                _sum_constraint(grid, opening.slots()[0], [lb.slots()[0] for lb in subs], u, "表内合计",
+            for c in range(width if opening and subs else 0):
+                assert opening is not None
+                _sum_constraint(grid, opening.slots()[c], [lb.slots()[c] for lb in subs], u, "表内合计",
                                 f"{spec.name} {opening.name}")
         lg = next((lb for lb in labels if lb.side == "L" and _strip_enum(lb.name) == "总计"), None)
         rg = next((lb for lb in labels if lb.side == "R" and _strip_enum(lb.name) == "总计"), None)
-        if lg and rg:
-            grid.constrain([(lg.slots()[0], 1), (rg.slots()[0], -1)], "=", _tol(2, u), "表内合计",
-                           f"{spec.name} 收入总计=支出总计")
+        for column in lg.columns if lg and rg else ():
+            left, right = _slot(lg, column), _slot(rg, column)
+            if left and right:
+                grid.constrain([(left, 1), (right, -1)], "=", _tol(2, u), "表内合计", f"{spec.name} 收入总计=支出总计")
         if len(spec.columns) > 1:  # per fund: 收入 + 年初结转 = 支出 + 年末结转
             right_total = next((lb for lb in labels if lb.side == "R" and _strip_enum(lb.name).startswith("本年")), None)
             closing = next((lb for lb in labels if lb.side == "R" and _strip_enum(lb.name).startswith("年末")), None)
@@ -819,10 +944,10 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
     def by_name(name: str, side: str, base: str) -> Label | None:
         return find(name, lambda lb: lb.side == side and not lb.parent and _strip_enum(lb.name) == base)
 
-    def eq(a: tuple | None, b: list[tuple], rule_label: str) -> None:
+    def eq(a: Slot | None, b: list[Slot | None], rule_label: str) -> None:
         if a is None or not b or any(x is None for x in b):
             return
-        terms = [(a, 1)] + [(x, -1) for x in b]
+        terms = [(a, 1)] + [(x, -1) for x in b if x is not None]
         grid.constrain(terms, "=", _tol(len(terms), Decimal("0.01")), "表间一致", rule_label)
 
     t1, t2, t3, t4, t5, t6 = (SPECS[i].name for i in range(6))
@@ -830,21 +955,20 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
     inc_total = by_name(t1, "L", "本年收入合计")
     t2_total = find(t2, lambda lb: not lb.code)
     if t2_total:
-        cols = dict(zip(_BY_NAME[t2].columns, t2_total.slots(), strict=True))
         if inc_total:
-            eq(cols["金额"], [inc_total.slots()[0]], "本年收入合计：收入支出决算总表=收入决算表")
+            eq(_slot(t2_total, "金额"), [_slot(inc_total, "金额")], "本年收入合计：收入支出决算总表=收入决算表")
         funds = [by_name(t1, "L", f + "收入") for f in FUNDS]
-        present = [lb.slots()[0] for lb in funds if lb]
+        present = [_slot(lb, "金额") for lb in funds if lb]
         if present:
-            eq(cols["财政拨款收入"], present, "财政拨款收入：收入支出决算总表=收入决算表")
+            eq(_slot(t2_total, "财政拨款收入"), present, "财政拨款收入：收入支出决算总表=收入决算表")
         for src in INCOME_SOURCES[1:]:
             lb = by_name(t1, "L", src)
             if lb:
-                eq(cols[src], [lb.slots()[0]], f"{src}：收入支出决算总表=收入决算表")
+                eq(_slot(t2_total, src), [_slot(lb, "金额")], f"{src}：收入支出决算总表=收入决算表")
     exp_total = by_name(t1, "R", "本年支出合计")
     t3_total = find(t3, lambda lb: not lb.code)
     if exp_total and t3_total:
-        eq(t3_total.slots()[0], [exp_total.slots()[0]], "本年支出合计：收入支出决算总表=支出决算表")
+        eq(_slot(t3_total, "金额"), [_slot(exp_total, "金额")], "本年支出合计：收入支出决算总表=支出决算表")
     def class_row(name: str, cls: str) -> Label | None:
         return find(name, lambda lb: len(lb.code) == 3 and lb.name == cls)
 
@@ -855,26 +979,26 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
         a = by_name(t1, "R", cls)
         b = class_row(t3, cls)
         if a and b:
-            eq(b.slots()[0], [a.slots()[0]], f"{cls}：收入支出决算总表=支出决算表")
+            eq(_slot(b, "金额"), [_slot(a, "金额")], f"{cls}：收入支出决算总表=支出决算表")
         a4 = by_name(t4, "R", cls)
         b5 = class_row(t5, cls)
         if a4 and b5 and len(a4.slots()) > 1:
-            eq(b5.slots()[0], [a4.slots()[1]], f"{cls}：财政拨款收入支出决算总表=一般公共预算财政拨款支出决算表")
+            eq(_slot(b5, "金额"), [a4.slots()[1]], f"{cls}：财政拨款收入支出决算总表=一般公共预算财政拨款支出决算表")
     for fund in FUNDS:
         a, b = by_name(t4, "L", fund), by_name(t1, "L", fund + "收入")
         if a and b:
-            eq(a.slots()[0], [b.slots()[0]], f"{fund}收入：财政拨款收入支出决算总表=收入支出决算总表")
+            eq(a.slots()[0], [_slot(b, "金额")], f"{fund}收入：财政拨款收入支出决算总表=收入支出决算总表")
     r4 = by_name(t4, "R", "本年支出合计")
     for name, col in ((t5, 1), (t8, 2), (t9, 3)):
         total = find(name, lambda lb: not lb.code)
         if r4 and total and col < len(r4.slots()):
-            idx = _BY_NAME[name].columns.index("金额")
-            eq(total.slots()[idx], [r4.slots()[col]], f"{_BY_NAME[name].total_name}：{name}=财政拨款收入支出决算总表")
+            eq(_slot(total, "金额"), [r4.slots()[col]], f"{_BY_NAME[name].total_name}：{name}=财政拨款收入支出决算总表")
     t5_total = find(t5, lambda lb: not lb.code)
     people = find(t6, lambda lb: lb.code.startswith("人员经费"))
     public = find(t6, lambda lb: lb.code.startswith("公用经费"))
     if t5_total and people and public:
-        eq(t5_total.slots()[1], [people.slots()[0], public.slots()[0]], "基本支出：一般公共预算财政拨款支出决算表=基本支出决算表")
+        eq(_slot(t5_total, "基本支出"), [people.slots()[0], public.slots()[0]],
+           "基本支出：一般公共预算财政拨款支出决算表=基本支出决算表")
     sangong = tables.get(SPECS[6].name)
     if sangong and sangong.labels and t6 in tables:  # a 三公 item includes its 基本支出 经济分类 line
         cells = dict(zip(sangong.labels[0].columns, sangong.labels[0].slots(), strict=True))
@@ -892,9 +1016,11 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
             lb3 = same_code(t3, lb5)
             if lb3 is None:
                 continue
-            for c in range(3):
-                grid.constrain([(lb3.slots()[c], 1), (lb5.slots()[c], -1)], ">=", Decimal("0.01"), "表间一致",
-                               f"{lb5.name}：支出决算表不小于一般公共预算财政拨款支出决算表")
+            for column in ("金额", "基本支出", "项目支出"):
+                a3, a5 = _slot(lb3, column), _slot(lb5, column)
+                if a3 and a5:
+                    grid.constrain([(a3, 1), (a5, -1)], ">=", Decimal("0.01"), "表间一致",
+                                   f"{lb5.name}：支出决算表不小于一般公共预算财政拨款支出决算表")
 
 
 # ---- the whole report -----------------------------------------------------------------------------
@@ -1045,7 +1171,7 @@ def _by_narrative(tables: dict[str, _Table], grid: Grid, runs: dict[int, Run], t
 
 def _column_centers(t: _Table, grid: Grid, runs: dict[int, Run]) -> dict[int, float]:
     if t.block.spec.layout == "sangong":
-        head = next((h for h in t.header if h.text.split() and all(w in _SANGONG_PAIRS for w in h.text.split())), None)
+        head = next((h for h in t.header if h.text.split() and all(_SANGONG_KIND.match(w) for w in h.text.split())), None)
         if head and head.boxes and len(head.boxes) == len(head.text.split()):
             return {i: (b[0] + b[1]) / 2 for i, b in enumerate(head.boxes)}
         return {}
@@ -1184,7 +1310,7 @@ def _fact(spec: Spec, lb: Label, column: str, value: Decimal, src: Source, class
             else:
                 name = _TWOSIDED_NAMES.get(base, (base,))[0]
             scope = "合计" if name.endswith(("合计", "总计")) else "来源分类"
-            return Fact(view, name, "金额", value, "万元", src, 口径=scope, **common)
+            return Fact(view, name, column, value, "万元", src, 口径=scope, **common)
         name = ("财政拨款支出总计" if fiscal else "支出总计") if base == "总计" else base
         is_class = name in CLASSES
         return Fact("支出", name, column, value, "万元", src, 口径="功能分类" if is_class else "合计",

@@ -1,0 +1,122 @@
+"""Table layouts that differ from the template: columns printed in another order or only some of them, a
+三公 table of 上年/本年 决算数, a 行次 column, a 收入支出决算总表 of 上年/本年 决算数 (invented tables)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.load import load_file
+from assistant.store import connect
+
+HEAD = "某县测试局2024年度部门决算\n{title}\n单位：万元\n"
+
+
+def load(tmp_path, lexicon, title: str, body: str) -> tuple[dict[tuple[str, str], Decimal], list[str]]:
+    """The stored figures by (科目, 属性), and the 未识别 reasons."""
+    path = tmp_path / "某县测试局2024年度部门决算.txt"
+    path.write_text(HEAD.format(title=title) + body, encoding="utf-8")
+    con = connect(tmp_path / "t.duckdb")
+    load_file(con, path, lexicon)
+    rows = con.execute("SELECT 科目, 属性, 数值 FROM 事实 WHERE 来源类型 = 'table'").fetchall()
+    facts: dict[tuple[str, str], Decimal] = {}
+    for name, attr, value in rows:
+        assert (name, attr) not in facts, (name, attr)
+        facts[(name, attr)] = Decimal(value)
+    unplaced = [r[0] for r in con.execute("SELECT 原因 FROM 未识别").fetchall()]
+    return facts, unplaced
+
+
+def test_coded_columns_follow_the_header(tmp_path, lexicon):
+    body = ("科目编码 科目名称 合计 项目支出 基本支出\n合计 100.00 30.00 70.00\n"
+            "2010101 行政运行 70.00 0.00 70.00\n2010102 一般行政管理事务 30.00 30.00 0.00\n")
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("行政运行", "基本支出")] == 70 and facts[("行政运行", "项目支出")] == 0
+    assert facts[("一般行政管理事务", "项目支出")] == 30 and facts[("一般行政管理事务", "基本支出")] == 0
+    assert facts[("一般公共预算财政拨款支出", "基本支出")] == 70
+
+
+def test_coded_total_column_last(tmp_path, lexicon):
+    body = ("科目编码 科目名称 基本支出 项目支出 合计\n合计 70.00 30.00 100.00\n"
+            "2010101 行政运行 70.00 0.00 70.00\n2010102 一般行政管理事务 0.00 30.00 30.00\n")
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("一般公共预算财政拨款支出", "金额")] == 100
+    assert facts[("行政运行", "金额")] == 70 and facts[("行政运行", "基本支出")] == 70
+
+
+def test_income_columns_in_another_order_and_subset(tmp_path, lexicon):
+    body = ("科目编码 科目名称 本年收入合计 其他收入 财政拨款收入 事业收入\n合计 100.00 10.00 90.00 0.00\n"
+            "2010101 行政运行 100.00 10.00 90.00 0.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "收入决算表", body)
+    assert facts[("行政运行", "财政拨款收入")] == 90 and facts[("行政运行", "其他收入")] == 10
+    assert facts[("本年收入合计", "财政拨款收入")] == 90
+    assert not unplaced
+
+
+def test_wrapped_header_keeps_the_template(tmp_path, lexicon):
+    # 合 / 计 wrapped: the header is not understood, the template order (合计 基本支出 项目支出) is assumed
+    body = "科目编码 科目名称 合 基本支出 项目支出\n计\n合计 12.00 2.00 10.00\n2010101 行政运行 12.00 2.00 10.00\n"
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("行政运行", "基本支出")] == 2 and facts[("行政运行", "项目支出")] == 10
+
+
+def test_three_column_capital_table(tmp_path, lexicon):
+    body = ("科目编码 科目名称 合计 基本支出 项目支出\n合计 12.00 0.00 12.00\n"
+            "2230199 其他解决历史遗留问题及改革成本支出 12.00 0.00 12.00\n")
+    facts, _ = load(tmp_path, lexicon, "国有资本经营预算财政拨款支出决算表", body)
+    row = "其他解决历史遗留问题及改革成本支出"
+    assert facts[(row, "金额")] == 12 and facts[(row, "基本支出")] == 0 and facts[(row, "项目支出")] == 12
+    assert (row, "年末结转和结余") not in facts
+
+
+def test_three_column_fund_table_with_wrapped_header(tmp_path, lexicon):
+    body = ("科目编码 科目名称 合 基本支出 项目支出\n计\n合计 12.00 0.00 12.00\n"
+            "2290402 其他地方自行试点项目收益专项债券收入安排的支出 12.00 0.00 12.00\n")
+    facts, _ = load(tmp_path, lexicon, "政府性基金预算财政拨款支出决算表", body)
+    assert facts[("政府性基金预算财政拨款支出", "金额")] == 12
+    assert facts[("政府性基金预算财政拨款支出", "项目支出")] == 12
+    assert ("政府性基金预算财政拨款支出", "年末结转和结余") not in facts
+
+
+SANGONG = ("合计 因公出国（境）费 公务用车购置及运行费\n小计 公务接待费\n公务用车购置费\n公务用车运行费\n{heads}\n"
+           "11.00 10.50 3.00 2.50 5.00 5.00 2.00 1.80 3.00 3.20 3.00 3.00\n")
+
+
+def _check_sangong(facts: dict[tuple[str, str], Decimal]) -> None:
+    assert not any(attr == "预算数" for _, attr in facts)
+    assert facts[("三公经费", "决算数")] == Decimal("10.5") and facts[("三公经费", "上年金额")] == 11
+    assert facts[("公务用车运行维护费", "决算数")] == Decimal("3.2")
+
+
+def test_sangong_last_and_this_year(tmp_path, lexicon):
+    heads = " ".join(["上年决算数 本年决算数"] * 6)
+    facts, _ = load(tmp_path, lexicon, "财政拨款“三公”经费支出决算表", SANGONG.format(heads=heads))
+    _check_sangong(facts)
+
+
+def test_sangong_years_named(tmp_path, lexicon):
+    heads = " ".join(["2023年决算数 2024年决算数"] * 6)
+    facts, _ = load(tmp_path, lexicon, "财政拨款“三公”经费支出决算表", SANGONG.format(heads=heads))
+    _check_sangong(facts)
+
+
+def test_row_numbers_are_not_amounts(tmp_path, lexicon):
+    body = ("项目 行次 金额 项目 行次 金额\n"
+            "一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 32 100.00\n"
+            "二、政府性基金预算财政拨款收入 2 二、外交支出 33\n"
+            "本年收入合计 10 100.00 本年支出合计 60 100.00\n")
+    facts, _ = load(tmp_path, lexicon, "收入支出决算总表", body)
+    assert facts.get(("政府性基金预算财政拨款收入", "金额"), 0) == 0
+    assert facts.get(("外交支出", "金额"), 0) == 0
+    assert facts[("一般公共预算财政拨款收入", "金额")] == 100 and facts[("本年支出合计", "金额")] == 100
+
+
+def test_summary_of_two_years(tmp_path, lexicon):
+    body = ("项目 上年决算数 本年决算数 项目 上年决算数 本年决算数\n"
+            "一、一般公共预算财政拨款收入 90.00 100.00 一、一般公共服务支出 90.00 100.00\n"
+            "二、政府性基金预算财政拨款收入 5.00 二、外交支出 5.00\n"
+            "本年收入合计 95.00 100.00 本年支出合计 95.00 100.00\n")
+    facts, _ = load(tmp_path, lexicon, "收入支出决算总表", body)
+    assert facts.get(("政府性基金预算财政拨款收入", "金额"), 0) == 0  # the single 5.00 is last year's
+    assert facts.get(("外交支出", "金额"), 0) == 0
+    assert facts[("一般公共预算财政拨款收入", "金额")] == 100 and facts[("本年收入合计", "金额")] == 100
+    assert facts.get(("本年收入合计", "上年金额"), 95) == 95
