@@ -83,7 +83,8 @@ def _measures() -> dict[str, str]:
 
 MEASURE_WORDS = _measures()
 _WHY = ("为什么", "原因", "原因是什么", "什么原因", "是什么原因", "为何")  # a follow-up asking the reason
-_ELLIPSIS = ("呢", "那", "那么")  # words of a follow-up that leaves out what the question before said
+# words of a follow-up that leaves out what the question before said; 换成X: the question before, with X in it
+_ELLIPSIS = ("呢", "那", "那么", "换成", "改成", "换为", "切换到")
 CONNECTORS = ("和", "与", "跟", "同", "及", "以及")  # between two years or two 单位: 2023年和2024年, A和B
 FILLERS = (
     "请问", "请帮我查一下", "帮我查一下", "帮我查查", "帮我查", "帮忙查一下", "查一下", "查查", "查询", "告诉我",
@@ -976,8 +977,11 @@ class Matcher:
                 return self._follow(previous, {}, params, tokens)
             return None
         slots: dict[str, str] = {}
+        before = dict(previous.params)
         for tok in core:
-            fit = next(((k, v) for k, v in tok.values if k in qtype.params), None)
+            fits = [(k, v) for k, v in tok.values if k in qtype.params]
+            # 行政运行基本支出 → 换成项目支出: the column (性质) the question before set, not a new item (科目)
+            fit = next((f for f in fits if f[0] != "科目" and before.get(f[0]) is not None), fits[0] if fits else None)
             if fit is None:  # 驻外商会经费执行率 → 改进措施呢: another aspect of the same project
                 return self._aspect(previous, core, params, tokens)
             slots[fit[0]] = fit[1]

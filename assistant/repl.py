@@ -23,7 +23,6 @@ from prompt_toolkit.output import Output
 from .conversation import RAW_SQL, WRITE_SQL, Conversation
 from .dbpath import user_data_dir
 from .engine import Engine
-from .match import normalize_text
 from .model import Answer, JuesuanError, os_error_text
 from .render import FORMATS, render, render_rows
 
@@ -230,9 +229,10 @@ def _use(repl: Repl, arg: str) -> bool:
         if year:
             context["年度"] = int(year.group(1))
             continue
-        alias = repl.engine.matcher.vocab.words.get(normalize_text(part))  # 工商联 for 广元市昭化区工商业联合会
-        found = [u for u in units if part == u] or sorted(u for u in units if part in u) or sorted(
-            v for k, v in (alias.values if alias is not None and alias.kind == "单位" else ()) if k == "单位")
+        # 工商联 for 广元市昭化区工商业联合会, 规划局 for 上海市普陀区规划和自然资源局: as a question reads them
+        read = [t for t in repl.engine.matcher.tokens(part) if t.kind != "filler"]
+        alias = sorted(v for k, v in read[0].values if k == "单位") if len(read) == 1 and read[0].kind == "单位" else []
+        found = [u for u in units if part == u] or sorted(u for u in units if part in u) or alias
         if len(found) != 1:
             repl.write(f"没有唯一的单位与“{part}”对应；已载入：{'、'.join(sorted(units)) or '（无）'}")
             return True

@@ -872,3 +872,37 @@ def test_a_total_named_total_is_not_said_twice():
     from assistant.engine import fill
 
     assert fill("{年度}年度 {科目}合计 {值}", {"年度": 2024, "科目": "本年支出合计", "值": 1}) == "2024年度 本年支出合计 1"
+
+
+@needs_shared
+@pytest.mark.parametrize(("turns", "type_id", "expect"), [
+    (("规划局行政运行基本支出", "换成项目支出"), "科目分栏", {"科目": "行政运行", "性质": "项目支出", "单位": PLANNING}),
+    (("规划局会议费", "换成差旅费"), "科目金额", {"科目": "差旅费", "单位": PLANNING}),
+    (("规划局城乡社区规划与管理为什么小于预算", "换成行政运行"), "预算差异原因", {"科目": "行政运行", "单位": PLANNING}),
+])
+def test_change_to_replaces_one_part_of_the_question_before(shanghai, turns, type_id, expect):
+    """换成X (trial 12): the question before with X in place of the part of X's kind — never a new question about
+    every department, nor X's own total."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in turns:
+        a = conversation.ask(question)
+    assert a.question_type == type_id and {k: v for k, v in a.params if k in expect} == expect, a.answer
+
+
+def test_change_to_keeps_money_and_the_project_field(sample):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(sample)
+    conversation.ask("三公经费多少")
+    a = conversation.ask("换成公务用车")
+    assert dict(a.params).get("科目") == "公务用车购置及运行维护费" and "辆" not in a.answer, a.answer
+    conversation.ask("工商企业联席经费存在什么问题")
+    a = conversation.ask("换成驻外商会经费")
+    assert a.question_type == "项目说明" and dict(a.params).get("栏目") == "存在问题", a.answer
+
+
+def test_use_takes_a_department_as_a_question_reads_it(shanghai_db):
+    result = runner.invoke(app, ["repl", "--db", str(shanghai_db)], input="\\use 规划局\n")
+    assert f"上下文：单位={PLANNING}" in result.stdout, result.stdout
