@@ -117,6 +117,7 @@ class Engine:
         self.catalog = {q.id: q for q in catalog}
         self.lexicon = lexicon
         self._findings: list[Any] | None = None
+        self._by_file: dict[str, list[Any]] | None = None  # the findings by the files they cite
         self.matcher = matcher or Matcher(catalog, build_vocabulary(catalog, lexicon, self.entities(), self.parents()))
 
     @classmethod
@@ -329,8 +330,22 @@ class Engine:
             # out from concern it too (差旅费 2023 = 11 + 1, while the 正文 says 4 for 2024)
             figures |= {Decimal(n).normalize() for s in sources for n in re.findall(r"\d+(?:\.\d+)?", s.text)}
         out = []
-        for f in findings_for_sources(self.con, [(s.file, s.line) for s in sources], self._findings):
+        files = {s.file for s in sources}
+        items = {f"“{r['科目']}”" for r in rows if r.get("科目")}
+        # a table figure (人员经费 4884.09, line 353) that the 正文 states otherwise (4896.98, line 488): the
+        # finding is on the 正文's line, and names the item and both figures
+        if self._by_file is None:
+            self._by_file = {}
+            for f in self._findings:
+                for file in dict.fromkeys(str(s.get("file")) for s in f.sources):
+                    self._by_file.setdefault(file, []).append(f)
+        named = [f for file in files for f in self._by_file.get(file, []) if any(i in f.message for i in items)]
+        on_lines = findings_for_sources(self.con, [(s.file, s.line) for s in sources], self._findings)
+        for f in on_lines + [f for f in named if f not in on_lines]:
             involved = {Decimal(str(v)).normalize() for v in _numbers(f.values)}
+            # "正文…金额 5377.64万元，…表…为 5364.75万元": a finding that keeps only the 差额 names both in its words
+            said = re.sub(r"第\d+[行页]", "", f.message)
+            involved |= {Decimal(n).normalize() for n in re.findall(r"\d+(?:\.\d+)?(?=万元)", said)}
             if involved & figures:
                 out.append(f"{f.level}：{f.message}（见 juesuan check）")
         return tuple(dict.fromkeys(out))

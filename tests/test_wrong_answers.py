@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.catalog import load_catalog
+from assistant.check import refresh_findings
 from assistant.commands import app
 from assistant.engine import Engine, open_readonly
 from assistant.lexicon import load_lexicon
@@ -42,6 +43,7 @@ def _database(tmp_path_factory, lexicon, name: str, with_sample: bool = False):
     for f in ([SAMPLE] if with_sample else []) + shared:
         result = load_file(con, f, lexicon)
         assert result.status == "loaded", result.message
+    refresh_findings(con)  # as `juesuan load` does: answers show the audit's findings on their figures
     con.close()
     return path
 
@@ -906,3 +908,13 @@ def test_change_to_keeps_money_and_the_project_field(sample):
 def test_use_takes_a_department_as_a_question_reads_it(shanghai_db):
     result = runner.invoke(app, ["repl", "--db", str(shanghai_db)], input="\\use 规划局\n")
     assert f"上下文：单位={PLANNING}" in result.stdout, result.stdout
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "shown"), [
+    ("规划局一般公共预算财政拨款基本支出", "5364.75"),  # the 正文 figure answered; the table's differs
+    ("规划局人员经费", "4896.98"),  # the table figure answered; the 正文's differs
+])
+def test_an_answer_warns_when_the_report_states_the_figure_otherwise(shanghai, question, shown):
+    a = shanghai.ask(question)
+    assert a.status == "ok" and any(shown in w for w in a.warnings), a.warnings
