@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 UNIT = "广元市昭化区财政局"  # the first department of every generated corpus
 SINGLE = [f"{UNIT}会议费多少", f"{UNIT}三公经费比上年增减多少", f"{UNIT}基本支出占比多少", f"{UNIT}近两年会议费变化"]
-CROSS = ["哪个部门会议费最高", "会议费前五名", "全区三公经费合计", "各部门平均绩效得分"]
+CROSS = ["哪个部门会议费最高", "会议费前五名", "三公经费合计", "各部门平均绩效得分"]
 COLD = "哪个部门会议费最高"
 
 
