@@ -608,6 +608,7 @@ class Matcher:
         self.catalog = {q.id: q for q in catalog}
         self.vocab = vocab
         self.compiled = compile_phrasings(catalog, vocab)
+        self._suggesting = False
 
     def tokens(self, question: str) -> list[Token]:
         return self._qualify(self._short_projects(self._short_units(segment(_rebase(normalize_text(question)),
@@ -1074,4 +1075,16 @@ class Matcher:
             if q.examples:
                 scored.append((-score, q.id, q.examples[0].question))
         scored.sort()
-        return tuple(s[2] for s in scored[:3])
+        if self._suggesting:  # checking a suggestion below: its own suggestions are not needed
+            return ()
+        out: list[str] = []
+        self._suggesting = True
+        try:  # only examples this database's names let the matcher read (各部门平均绩效得分 needs a 绩效 item)
+            for _, _, example in scored:
+                if len(out) == 3:
+                    break
+                if self.match(example).status == "ok":
+                    out.append(example)
+        finally:
+            self._suggesting = False
+        return tuple(out)
