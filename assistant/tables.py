@@ -325,7 +325,7 @@ def _code(text: str) -> tuple[str, str] | None:
 
 def _coded(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
-    started = False
+    started = repeating = False
     prefix: list[tuple[Line, list[Tok], list[Tok]]] = []  # name printed above its code
     last_page = body[0].page if body else 0
     for at, ln in enumerate(body):
@@ -339,11 +339,21 @@ def _coded(t: _Table, body: list[Line]) -> None:
             following = tokens(body[k], t.block.scale) if k < len(body) else []
             if following and not all(x.value is not None for x in following):
                 total = None
-        if ln.page != last_page and started and not hit and total is None and _headerish(ln.text, spec):
-            continue  # header repeated on the next page
+        if started and not hit and total is None and (_repeated_title(ln.text) or (
+                (ln.page != last_page or repeating) and _headerish(ln.text, spec))):
+            repeating = True  # "…决算表（续）", its 单位 line and its header, repeated on the next page
+            last_page = ln.page
+            continue
+        repeating = False
         last_page = ln.page
         if hit or total is not None:
             if not started:
+                heads = t.header + [p[0] for p in prefix]
+                odd = _unknown_columns(heads, spec)
+                if odd:  # 年初预算数 调整预算数 决算数: which printed column is which cannot be told — none is guessed
+                    t.refused += [(f"表头的栏目不是本表模板的（{odd}），无法确定各列", x) for x in body[at:]
+                                  if any(k.value is not None for k in tokens(x, t.block.scale))]
+                    return
                 t.columns = _header_columns(t.header, spec) or _template_columns(t)
             started = True
             if hit:
@@ -387,6 +397,41 @@ def _coded(t: _Table, body: list[Line]) -> None:
             prefix.append((ln, words, nums))
     for ln, _, _ in prefix:
         t.refused.append(("表格行没有科目编码", ln))
+
+
+def _repeated_title(text: str) -> bool:
+    """A table's title (``…决算表（续）``) or ``单位：万元`` line inside its body: a page's repeated head, not a row."""
+    return bool(_UNIT_LINE.search(fold(text))) or match_title(re.sub(r"[（(]续[)）]|续表", "", text)) is not None
+
+
+# header words of value columns no coded table of the 决算 template has (budgets, other years, changes, shares)
+_FOREIGN_COLUMNS = re.compile(r"预算|上年|\d{4}\s*年|增减|变动|增长|占比|比重")
+
+
+def _unknown_columns(header: list[Line], spec: Spec) -> str:
+    """What the header names that the table's template has no column for ('' when nothing): a table printed
+    with 年初预算数/调整预算数/决算数, or 2023年/2024年 and 增减 columns, or the template's columns in another
+    order that the header does not let us read in full."""
+    text = "".join(squeeze(fold(h.text)) for h in header)
+    odd = _FOREIGN_COLUMNS.findall(text)
+    if odd:
+        return "、".join(dict.fromkeys(odd))
+    if _header_columns(header, spec) is not None:
+        return ""
+    template = {c: i for i, c in enumerate(spec.columns)}
+    words = sorted({w: c for w, c in _COLUMN_WORDS.items() if c in template} | {c: c for c in template}, key=len,
+                   reverse=True)
+    for h in header:  # "基本支出 项目支出 合计" on one line of a header we cannot read in full: not the template's order
+        line, found = squeeze(fold(h.text)), []
+        for w in words:
+            at = line.find(w)
+            if at >= 0:
+                found.append((at, template[_COLUMN_WORDS.get(w, w)]))
+                line = line[:at] + "□" * len(w) + line[at + len(w):]
+        order = [c for _, c in sorted(found)]
+        if len(set(order)) >= 2 and order != sorted(order):
+            return "栏目顺序与模板不同"
+    return ""
 
 
 def _template_columns(t: _Table) -> tuple[str, ...]:

@@ -120,3 +120,32 @@ def test_summary_of_two_years(tmp_path, lexicon):
     assert facts.get(("外交支出", "金额"), 0) == 0
     assert facts[("一般公共预算财政拨款收入", "金额")] == 100 and facts[("本年收入合计", "金额")] == 100
     assert facts.get(("本年收入合计", "上年金额"), 95) == 95
+
+
+TEXT = "第二部分 2024年度部门决算情况说明\n一、收入支出决算总体情况说明\n2024年度收入总计100万元。\n"
+
+
+def test_budget_columns_are_not_read_as_the_template_s(tmp_path, lexicon):
+    """年初预算数 调整预算数 决算数: no column of the template — the rows are left unplaced, never read as
+    金额/基本支出/项目支出 (table trial 12)."""
+    body = "科目编码 科目名称 年初预算数 调整预算数 决算数\n201 一般公共服务支出 90.00 95.00 100.00\n" + TEXT
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert not [k for k in facts if k[0].startswith("一般公共服务支出") or "预算数" in k[0]], facts
+    assert any("表头的栏目不是本表模板的" in u for u in unplaced)
+
+
+def test_a_header_in_another_order_that_cannot_be_read_in_full_refuses_the_table(tmp_path, lexicon):
+    body = ("科目编码 科目名称 本年支出\n基本支出 项目支出 合计\n201 一般公共服务支出 70.00 30.00 100.00\n"
+            "合计 70.00 30.00 100.00\n" + TEXT)
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert not [k for k in facts if k[0] == "一般公共服务支出"], facts
+    assert any("栏目顺序与模板不同" in u for u in unplaced)
+
+
+def test_a_repeated_title_on_the_next_page_is_not_part_of_a_name(tmp_path, lexicon):
+    body = ("科目编码 科目名称 合计 基本支出 项目支出\n合计 135.00 100.00 35.00\n201 一般公共服务支出 135.00 100.00 35.00\n"
+            "20101 人大事务 135.00 100.00 35.00\n2010101 行政运行 100.00 100.00 0.00\n"
+            "2010102 一般行政管理事务 30.00 0.00 30.00\n\f一般公共预算财政拨款支出决算表（续）\n单位：万元\n"
+            "科目编码 科目名称 合计 基本支出 项目支出\n2010103 机关服务 5.00 0.00 5.00\n")
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("机关服务", "项目支出")] == 5, facts
