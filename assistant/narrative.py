@@ -96,6 +96,9 @@ _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数"
               "价值", "原值", "净值"}
 # a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
 _CHANGE_NAME = re.compile(r"^(?:对比|相比|比较|同比|环比|比|较)?(?:增加|减少|增长|下降|增减|上升|降低)?(?:率|额|幅度?)?$")
+# a sentence that opens with a change and names no item: "比上年增加50万元，增长11.11%…"
+_CHANGE_OPENING = re.compile(r"^(?:\d{4}\s*年度?)?(?:比|较|与|同比)(?:上一?年度?|去年|\d{4}\s*年度?)?(?:相比)?[，,]?"
+                             r"(?:增加|减少|增长|下降|上升|降低|持平)")
 _BOTH_WAYS = re.compile(r"[（(](?:增加|减少|增长|下降|上升|降低)[)）]")  # the template's "下降（增长）"
 _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}  # department-level splits, never a 项's own
 _RANKED = (r"(?:占比|所占比重|比重)?(?:最多|最大|最高|最少|最小|最低|次之|较多|较大|较少|居次|位居第[一二三])$"
@@ -134,6 +137,8 @@ class Context:
     changed: list[str] = field(default_factory=list)  # items given a change on the year there (whose reason follows)
     budgeted: list[str] = field(default_factory=list)  # items given a budget or 完成预算比 there
     gapped: list[str] = field(default_factory=list)  # items whose difference from the budget was stated there
+    whole: str = ""  # "本年支出合计500万元，其中：…": the item the last sentence split into parts
+    listing: bool = False  # the last sentence ended with ；: its list may go on
 
 
 def _unresolved(ctx: Context) -> None:
@@ -462,8 +467,19 @@ class NarrativeParser:
             if len(set(ctx.changed)) > 1 or len(set(ctx.budgeted)) > 1:
                 self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
                 return
+            last = re.split(r"[，,；;]", parts[0])[-1]
+            if _VERSUS_BUDGET.search(last) or (re.search(r"预算", last) and not _VERSUS_YEAR.search(last)):
+                # "…决算为5万元，与预算持平，主要原因是…" / "…决算数小于预算数，主要原因是…": the budget gap's
+                ctx.gapped, ctx.changed = list(ctx.gapped or ctx.subject), []
             for part in parts[1:]:
-                self.sentence(part, ctx, src)
+                # "…的主要原因是承办会议，比上年增加0.5万元，增长50%，…": the reason ends where new figures start
+                tail = re.match(r"^(.*?原因(?:是|为|：|:)[^，,；;]*)[，,；;]((?:比|较|与)(?:上年|去年|上一年|\d{4}\s*年)|完成)",
+                                part)
+                if tail and figures(part[tail.start(2):]):
+                    self.sentence(tail.group(1), ctx, src)
+                    self.sentence(part[tail.start(2):], ctx, src)
+                else:
+                    self.sentence(part, ctx, src)
             return
         reason = re.match(r"^([^，,。]{0,40}?)的?(?:主要)?(?:变动)?原因(?:是|为|：|:)(.+?)。?$", text)
         if reason and ctx.subject:
@@ -507,7 +523,7 @@ class NarrativeParser:
                 self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
                 return
             for item in items:
-                self._emit_text(item, attr, reason.group(2).rstrip("；;，,"), ctx, src)
+                self._emit_text(item, attr, reason.group(2).strip("：:；;，, "), ctx, src)
             return
         zero = re.search(r"(?:未发生|没有产生|未产生|没有发生)(\S*?(?:费|支出))(?:[。，；]|$)", text)
         if zero and not figures(text):
@@ -555,7 +571,16 @@ class NarrativeParser:
             return
         self.numbered += 1
         start = len(self.facts)
+        if ctx.whole and _CHANGE_OPENING.match(text):
+            # "…，其中：基本支出450万元；项目支出50万元。比上年增加50万元…": the whole's change, not the last part's
+            ctx.subject, ctx.headed = [ctx.whole], False
+        splits = "其中" in text and figs[0].start < text.index("其中")
         placed, clauses = self._figures(text, ctx, src)
+        if splits:  # the item of the sentence's first figure, the one split into parts
+            ctx.whole = next((f.科目 for f in self.facts[start:] if f.数值 is not None), "")
+        elif not ctx.listing:  # "…；项目支出50万元，占10%。": the list goes on after a ；
+            ctx.whole = ""
+        ctx.listing = text.rstrip().endswith(("；", ";"))
         self._conflicts(start, src)
         if not placed:  # "收支总体与上年相比，增加8万元…，主要原因是…": not the subject of the sentence before
             ctx.subject, ctx.changed, ctx.budgeted = [], [], []
@@ -1175,10 +1200,16 @@ class NarrativeParser:
         prev = 0
         seen: set[str] = set()
         skipped = False
-        for fig in figs:
+        roles = _BUDGET_AND_ACTUAL.search(rest[: figs[0].start]) if len(figs) >= 2 else None
+        for k, fig in enumerate(figs):
             pre = rest[prev: fig.start]
             prev = fig.end
             attr = role(pre, fig.unit, False, ctx.year)
+            if roles and k < 2 and fig.unit in ("万元", "元"):  # "年初预算和决算分别为90万元、95万元": in the order said
+                attr = "预算数" if "预算" in roles.group(k + 1) else "金额"
+            if attr in ("增减额", "增减率") and _contradictory(pre):  # "增加（减少）5万元": the template's both words
+                skipped = True
+                continue
             split = re.search(r"(基本支出|项目支出)\s*(?:为|是)?\s*$", pre)
             if split and attr == "金额":  # "其中：基本支出280万元，项目支出20万元": the 项's own split
                 attr = split.group(1)

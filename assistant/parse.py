@@ -28,6 +28,8 @@ _NOISE = re.compile(r"\[(?:bookmark|image)[^\]]*\]|PAGEREF\s*_Toc\d+\s*\\?h?\s*\
 _PAGE_NO = re.compile(r"^\s*(?:-\s*\d+\s*-|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))")
+# the next entry of an enumerated reason ("…；二是…", "…；2.…")
+_NEXT_REASON = re.compile(r"^\s*(?:[二三四五六七八九]是|其次|再次|另外|此外|（[二三四五六七八九]）|[2-9][.、．](?!\d))")
 _SENT_END = ("。", "；", "：", "！", "？", ":")
 
 # section title keyword → topic, most specific first
@@ -349,8 +351,10 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
     pieces: list[tuple[int, int]] = []
     for m in re.finditer(r"[^。；！？]+[。；！？]?", text):
         said = text[pieces[-1][0]: pieces[-1][1]] if pieces else ""
-        if said.endswith(("；", ";")) and "原因" in said and "原因" not in m.group(0) and not figures(m.group(0)):
-            pieces[-1] = (pieces[-1][0], m.end())  # "主要原因：一是…；二是…。": one reason, not cut at the first ；
+        more = _NEXT_REASON.match(m.group(0)) and not re.search(r"（[类款项]）", m.group(0))
+        if said.endswith(("；", ";")) and "原因" in said and "原因" not in m.group(0) and (more or not figures(m.group(0))):
+            # "主要原因：一是…；二是新增项目支出10万元。": one reason, not cut at the first ；, its figures part of it
+            pieces[-1] = (pieces[-1][0], m.end())
         else:
             pieces.append((m.start(), m.end()))
     for start, end in pieces:

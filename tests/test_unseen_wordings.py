@@ -792,3 +792,39 @@ def test_a_rate_printed_with_both_directions_goes_the_way_of_its_amount(tmp_path
     assert _one(facts, ("三公", "三公经费", "增减额")) == Decimal("-0.15")
     assert _one(facts, ("三公", "三公经费", "增减率")) == Decimal("-27.78")
     assert not any(k[1] == "会议费" or "（" in k[1] for k in facts), sorted(facts)
+
+
+ROUND_12 = """\
+某县测试局2024年度部门决算
+第二部分 2024年度部门决算情况说明
+三、支出决算情况说明
+本年支出合计500万元，其中：基本支出450万元，占90%；项目支出50万元，占10%。比上年增加50万元，增长11.11%，主要原因是人员增加。
+五、一般公共预算财政拨款支出决算情况说明
+2024年度一般公共预算财政拨款支出250万元，比上年增加25万元，增长11.11%，主要原因是：一是人员经费增加15万元；二是新增项目支出10万元。
+1.一般公共服务支出（类）纪检监察事务（款）行政运行（项）：年初预算和决算分别为90万元、95万元。
+2.一般公共服务支出（类）发展与改革事务（款）一般行政管理事务（项）：支出决算为50万元，比上年增加（减少）5万元，增长（下降）11.11%。
+七、"三公"经费财政拨款支出决算情况说明
+公务接待费支出决算为1.5万元，决算数大于预算数的主要原因是承办会议，比上年增加0.5万元，增长50%，主要原因是来客增多。
+2024年度公务用车购置及运行维护费支出决算为5万元，与预算持平，主要原因是严格按预算执行。
+"""
+
+
+def test_twelfth_round_of_wordings(tmp_path):
+    """Loader trial 12: a change after a 其中 list is the whole's; an enumerated reason keeps its parts (and their
+    figures are no facts); 年初预算和决算分别为 on a 类款项 line; the template's 增加（减少） there is left; a reason
+    ends where new figures start; a reason after 与预算持平 is the budget gap's."""
+    db, facts = _load(tmp_path, ROUND_12)
+    assert _one(facts, ("支出", "本年支出合计", "增减额")) == 50 and ("支出", "项目支出", "增减额") not in facts
+    assert ("支出", "新增项目支出", "金额") not in facts
+    assert _one(facts, ("支出", "行政运行", "预算数")) == 90 and _one(facts, ("支出", "行政运行", "金额")) == 95
+    assert ("支出", "一般行政管理事务", "增减额") not in facts and ("支出", "一般行政管理事务", "增减率") not in facts
+    assert _one(facts, ("三公", "公务接待费", "增减额")) == Decimal("0.5")
+    con = connect(db)
+    said = {(k, a): t for k, a, t in con.execute(
+        "SELECT 科目, 属性, 文本 FROM 事实 WHERE 属性 IN ('说明', '预算差异说明')").fetchall()}
+    con.close()
+    assert said[("本年支出合计", "说明")] == "人员增加"
+    assert said[("一般公共预算财政拨款支出", "说明")] == "一是人员经费增加15万元；二是新增项目支出10万元"
+    assert said[("公务接待费", "预算差异说明")] == "承办会议" and said[("公务接待费", "说明")] == "来客增多"
+    assert said[("公务用车购置及运行维护费", "预算差异说明")] == "严格按预算执行"
+    assert ("公务用车购置及运行维护费", "说明") not in said
