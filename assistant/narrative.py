@@ -352,6 +352,9 @@ class NarrativeParser:
         name = re.sub(r"[“”\"‘’']三公[“”\"‘’']", "“三公”", name)  # any mix of quotes: “三公"经费
         if name.startswith("支出") and name[2:] in lex.items:  # "我单位支出公务接待费为1.58万元"
             return name[2:]
+        owner = re.match(r"^(?:本|我)?(?:部门|单位)(.{3,})$", name)  # "部门机关运行经费": the item, not a new one
+        if owner and name not in lex.items and name not in lex.canonical and self.canon(owner.group(1)) in lex.items:
+            return self.canon(owner.group(1))
         total = re.match(r"^(.{2,}?)(?:支出)?(?:决算)?(?:合计|总额|总计|汇总数?)$", name)
         if total and name not in lex.items and name not in lex.canonical:  # 三公经费支出决算总额, 三公经费合计
             rest = self.canon(total.group(1))
@@ -866,6 +869,11 @@ class NarrativeParser:
                     raw = hosted[0] if len(hosted) == 1 else raw
                 if attr == "占比" and raw.startswith("占"):  # "占政府采购预算58.8%": a share of the item before
                     raw = ""
+                if raw in ("收入总计", "支出总计") and last_items:
+                    # "财政拨款收入总计300万元，支出总计290万元": the fund's other total, not the department's
+                    other = "收入" if raw.startswith("支出") else "支出"
+                    sides = [x for x in last_items if other in x]
+                    raw = (self._counterpart(sides[0], other, raw) or raw) if sides else raw
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
                     total = (ctx.topic not in SPECIFIC_TOPICS and not lost and not ctx.func and not ctx.orphan
                              and "：" not in text[: fig.start])

@@ -828,3 +828,12 @@ def test_twelfth_round_of_wordings(tmp_path):
     assert said[("公务接待费", "预算差异说明")] == "承办会议" and said[("公务接待费", "说明")] == "来客增多"
     assert said[("公务用车购置及运行维护费", "预算差异说明")] == "严格按预算执行"
     assert ("公务用车购置及运行维护费", "说明") not in said
+
+
+def test_a_fund_s_other_total_and_the_department_s_own_item(tmp_path):
+    """"财政拨款收入总计300万元，支出总计290万元": the fund's 支出总计; "部门机关运行经费" is 机关运行经费."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "四、财政拨款收入支出决算总体情况说明\n2024年度财政拨款收入总计300万元，支出总计290万元。\n"
+                     "八、机关运行经费支出情况说明\n2024年度部门机关运行经费支出10万元。\n")
+    assert _one(facts, ("支出", "财政拨款支出总计", "金额")) == 290 and ("支出", "支出总计", "金额") not in facts
+    assert _one(facts, ("支出", "机关运行经费", "金额")) == 10 and not any("部门机关" in k[1] for k in facts)
