@@ -709,6 +709,7 @@ class NarrativeParser:
         gapped: list[str] = []
         budget_given: list[str] = []  # items given a budget amount in this sentence
         target: tuple[str, str] | None = None  # (item, unit) of the last target count read in the sentence
+        month_base = ""  # the series a month's figure belongs to ("预算执行进度6月为40%、9月为65%")
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
         parts = _clauses(text)
         for k, clause in enumerate(parts):
@@ -909,6 +910,13 @@ class NarrativeParser:
                 if unit in ("个", "项", "家") and after and raw not in self.lex.items and not re.search(r"\d", after.group(2)):
                     raw = after.group(2).replace("了", "") + after.group(1)
                 raw = re.sub(r"^[^-—\d]*?(\d+月)(?=\S{2,})", r"\1", raw)
+                month = re.fullmatch(r"(.*?)(\d{1,2}月(?:份|末|底)?)", raw)
+                if month:  # "预算执行进度6月为40%、9月为65%", "执行进度：6月为40%": that month's figure of the series
+                    month_base = re.sub(r"^(?:本|我)?(?:部门|单位)", "", month.group(1) or month_base or parent_here)
+                    if not month_base:  # "6月为40%" of nothing named: whose?
+                        lost = True
+                        continue
+                    raw = month.group(2) + month_base
                 # after a figure whose item could not be read, a nameless figure has no item either
                 items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ([] if lost else ctx.subject))
                 items = [self._truncated(x) for x in items]

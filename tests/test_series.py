@@ -81,3 +81,20 @@ def test_a_target_the_report_does_not_state_is_not_the_figure(engine):
     """12月 has a figure (100%) but no target: 12月预算执行进度目标 is not answered with 100%."""
     a = engine.ask("12月预算执行进度的目标")
     assert "100%" not in a.answer or a.status != "ok"
+
+
+def test_months_written_one_by_one_are_the_series_months(tmp_path):
+    """"预算执行进度6月为40%、9月为65%" and "执行进度：6月为40%，9月为70%": 6月预算执行进度…, never items named 6月;
+    a month of nothing named stays unplaced."""
+    from assistant.store import connect as connect_db
+
+    f = tmp_path / "r.txt"
+    f.write_text("某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n三、部门整体支出绩效自评情况\n"
+                 "本部门预算执行进度：6月为40%，9月为70%。\n预算执行进度6月为41%、9月为66%。\n2024年度收入总计100万元。\n",
+                 encoding="utf-8")
+    con = connect_db(tmp_path / "t.duckdb")
+    assert load_file(con, f, load_lexicon()).status == "loaded"
+    names = {(r[0], float(r[1])) for r in con.execute("SELECT 科目, 数值 FROM 事实 WHERE 计量单位 = '%'").fetchall()}
+    con.close()
+    assert names == {("6月预算执行进度", 40.0), ("9月预算执行进度", 70.0), ("6月预算执行进度", 41.0),
+                     ("9月预算执行进度", 66.0)}, names
