@@ -525,8 +525,9 @@ class NarrativeParser:
                 # "决算数大于预算数的主要原因…" after an item that stayed under its budget: not its reason
                 self.unplaced.append(Unplaced("无法确定原因所指的科目", src))
                 return
-            for item in items:
-                self._emit_text(item, attr, reason.group(2).strip("：:；;，, "), ctx, src)
+            said = reason.group(2).strip("：:；;，, 。")
+            for item in items if said else []:  # "主要原因是。": no reason given
+                self._emit_text(item, attr, said, ctx, src)
             return
         zero = re.search(r"(?:未发生|没有产生|未产生|没有发生)(\S*?(?:费|支出))(?:[。，；]|$)", text)
         if zero and not figures(text):
@@ -1245,7 +1246,9 @@ class NarrativeParser:
             clause = re.split(r"[，。；]", rest[: reason.start()])[-1]
             # "比年初预算数增加10万元，增长5%，主要原因是…": the last comparison made was with the budget
             attr = "预算差异说明" if "预算" in clause or _last_versus(rest[: reason.start()]) == "预算" else "说明"
-            self.facts.append(Fact("支出", item, attr, None, "", src, reason.group(0), "功能分类", lei, kuan, xiang,
-                                   章节=ctx.chapter))
+            said = reason.group(1).strip("：:；;，, 。")  # the reason itself, as the other sections store it
+            if said:
+                self.facts.append(Fact("支出", item, attr, None, "", src, said, "功能分类", lei, kuan, xiang,
+                                       章节=ctx.chapter))
         ctx.subject = [item]
         return True

@@ -837,3 +837,16 @@ def test_a_fund_s_other_total_and_the_department_s_own_item(tmp_path):
                      "八、机关运行经费支出情况说明\n2024年度部门机关运行经费支出10万元。\n")
     assert _one(facts, ("支出", "财政拨款支出总计", "金额")) == 290 and ("支出", "支出总计", "金额") not in facts
     assert _one(facts, ("支出", "机关运行经费", "金额")) == 10 and not any("部门机关" in k[1] for k in facts)
+
+
+def test_a_reason_is_stored_as_the_reason_alone(tmp_path):
+    """On a 类款项 line too, the reason without "主要原因是" and its full stop; "主要原因是。" gives none."""
+    db, _ = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                  "五、一般公共预算财政拨款支出决算情况说明\n"
+                  "2.一般公共服务支出（类）发展与改革事务（款）行政运行（项）：支出决算为50万元，比上年增加5万元，主要原因是人员调入。\n"
+                  "3.一般公共服务支出（类）发展与改革事务（款）一般行政管理事务（项）：支出决算为20万元，比上年增加2万元，主要原因是。\n"
+                  "（一）差旅费\n差旅费支出12万元，比上年减少2万元。主要原因是。\n")
+    con = connect(db)
+    said = con.execute("SELECT 科目, 文本 FROM 事实 WHERE 属性 IN ('说明', '预算差异说明')").fetchall()
+    con.close()
+    assert said == [("行政运行", "人员调入")], said
