@@ -65,6 +65,29 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _which_more(answers: list[Answer]) -> str:
+    """``会议费和差旅费哪个多``: for each department with one figure of each item in the same unit, which
+    item is larger and by how much."""
+    figures: dict[str, list[tuple[str, Decimal, str]]] = {}
+    for a in answers:
+        cols = a.columns
+        for r in a.rows:
+            row = dict(zip(cols, r, strict=True))
+            if row.get("值") is not None:
+                where = f"{row.get('计量单位') or ''}|{row.get('章节') or ''}|{row.get('表名') or ''}"
+                figures.setdefault(str(row["单位"]), []).append((str(row["科目"]), Decimal(str(row["值"])), where))
+    said = []
+    for unit, got in figures.items():  # only two figures of one unit, from the same part of the report
+        if len(got) != 2 or got[0][0] == got[1][0] or got[0][2] != got[1][2]:
+            continue
+        (a, x, where), (b, y, _) = got
+        u = where.split("|")[0]
+        gap = fmt_number(abs(x - y), unit=u)
+        who = f"{unit}：" if len(figures) > 1 else ""
+        said.append(f"{who}{a}与{b}相等" if x == y else f"{who}{a if x > y else b}多，多{gap}")
+    return "；".join(said) + "。" if said else ""
+
+
 def fmt_number(value: Any, column: str = "", unit: str = "") -> str:
     """Exact, unit-aware formatting: 44 万元 → '44.00万元', 9.2 % → '9.2%', 20 批次 → '20批次'."""
     if value is None:
@@ -193,7 +216,21 @@ class Engine:
         """
         if not parts:
             return None
-        answers = [self.answer(p, self.understand(p)) for p in parts]
+        matches = [self.understand(p) for p in parts]
+        items = [m.param("科目") for m in matches]
+        compared = every and all(m.status == "ok" and m.type_id == "科目对比" and m.param("对比单位") is None
+                                 and m.param("起始年度") is None for m in matches) and len(set(items)) == len(items)
+        if compared:  # 会议费和差旅费哪个多: the two items compared, not each item with its own last year
+            keep = self.catalog["科目金额"].params
+            matches = [replace(m, type_id="科目金额", params=tuple((k, v) for k, v in m.params if k in keep))
+                       for m in matches]
+        answers = [self.answer(p, m) for p, m in zip(parts, matches, strict=True)]
+        together = self._together(question, answers, every)
+        if together is None or not compared:
+            return together
+        return replace(together, answer=together.answer.rstrip("。") + "。" + _which_more(answers))
+
+    def _together(self, question: str, answers: list[Answer], every: bool) -> Answer | None:
         done = [a for a in answers if a.status == "ok"]
         if not done or len({a.question_type for a in done}) > 1 or any(
                 a.status != "ok" and (every or a.status != "no_data") for a in answers):

@@ -85,6 +85,8 @@ MEASURE_WORDS = _measures()
 _WHY = ("为什么", "原因", "原因是什么", "什么原因", "是什么原因", "为何")  # a follow-up asking the reason
 # words of a follow-up that leaves out what the question before said; 换成X: the question before, with X in it
 _ELLIPSIS = ("呢", "那", "那么", "换成", "改成", "换为", "切换到")
+_THAN = ("比", "较")  # 财政局会议费比规划局多多少: the department before 比 set against the one after it
+_MORE = re.compile(r"(还|更)?(多|少|高|低)(出|了)?|超出|超过")
 CONNECTORS = ("和", "与", "跟", "同", "及", "以及")  # between two years or two 单位: 2023年和2024年, A和B
 FILLERS = (
     "请问", "请帮我查一下", "帮我查一下", "帮我查查", "帮我查", "帮忙查一下", "查一下", "查查", "查询", "告诉我",
@@ -457,6 +459,27 @@ def _pairs(tokens: list[Token]) -> tuple[dict[str, object], set[int]]:
     return out, joins
 
 
+def _than_units(tokens: list[Token]) -> tuple[dict[str, object], set[int]] | None:
+    """``财政局会议费比规划局多多少`` / ``规划局比财政局会议费高多少``: two departments, 比 right before the second.
+
+    The question compares the first with the second: the second is the base (``单位``) and the first the
+    one set against it (``对比单位``), as 科目对比 reads them. Returns those parameters and the positions of
+    比 and of a comparative word (多, 高出…) right after the second department or at the end, or None.
+    """
+    solid = [i for i, t in enumerate(tokens) if t.kind != "filler" or t.text in _THAN]
+    at = [n for n, i in enumerate(solid) if tokens[i].kind == "单位"]
+    if len(at) != 2 or at[1] == 0 or tokens[solid[at[1] - 1]].text not in _THAN:
+        return None
+    first, second = (tokens[solid[n]] for n in at)
+    if len(first.values) > 1 or len(second.values) > 1 or first.values == second.values:
+        return None
+    skip = {solid[at[1] - 1]}
+    for n in (at[1] + 1, len(solid) - 1):
+        if n < len(solid) and tokens[solid[n]].kind == "unknown" and _MORE.fullmatch(tokens[solid[n]].text):
+            skip.add(solid[n])
+    return {"单位": second.values[0][1], "对比单位": first.values[0][1]}, skip
+
+
 def year_value(token: Token) -> tuple[str, int]:
     """('年度', 2024) for an absolute year, ('年度偏移', -1) for a relative one."""
     if token.text in _RELATIVE:
@@ -676,23 +699,33 @@ class Matcher:
         return ""
 
     def _short_units(self, tokens: list[Token]) -> list[Token]:
-        """``_short_unit`` for each token; an unknown word that starts with a connector (和规划局 in
-        财政局和规划局…) is that connector followed by the short name, when the rest is one."""
+        """``_short_unit`` for each token; an unknown word around a short name is split: 和规划局 in
+        财政局和规划局…, 财政局和 before a name, 比规划局多 in 财政局会议费比规划局多多少 (when the middle is one)."""
         out: list[Token] = []
         for tok in tokens:
             short = self._short_unit(tok)
             if short.kind == "unknown":
-                for c in CONNECTORS:
-                    if tok.text.startswith(c) and (rest := self._short_unit(Token(tok.text[len(c):], "unknown"))).kind == "单位":
-                        out.append(Token(c, "filler"))
-                        short = rest
-                        break
-                    if tok.text.endswith(c) and (rest := self._short_unit(Token(tok.text[:-len(c)], "unknown"))).kind == "单位":
-                        out.append(rest)
-                        short = Token(c, "filler")
-                        break
-            out.append(short)
+                out += self._around_unit(tok.text) or [short]
+            else:
+                out.append(short)
         return out
+
+    def _around_unit(self, text: str) -> list[Token] | None:
+        joins = (*CONNECTORS, *_THAN)
+        for head in ("", *joins):
+            if not text.startswith(head):
+                continue
+            body = text[len(head):]
+            tails = [""] + [c for c in joins if body.endswith(c) and not head]
+            tails += [m.group(0) for m in [re.search(f"(?:{_MORE.pattern})$", body)] if m and head in _THAN]
+            for tail in tails:
+                if not (head or tail):
+                    continue
+                unit = self._short_unit(Token(body[:len(body) - len(tail)], "unknown"))
+                if unit.kind == "单位":
+                    kind = "filler" if tail in joins else "unknown"
+                    return [*([Token(head, "filler")] if head else []), unit, *([Token(tail, kind)] if tail else [])]
+        return None
 
     def _short_unit(self, tok: Token) -> Token:
         """An unknown word like 规划局 that abbreviates exactly one loaded department's name (its characters
@@ -812,6 +845,9 @@ class Matcher:
         core: list[Token] = []
         units: list[str] = []
         pairs, joins = _pairs(tokens)
+        than = _than_units(tokens)
+        if than is not None:
+            pairs, joins = than
         for i, tok in enumerate(tokens):
             if tok.kind == "filler" or i in joins:
                 continue
@@ -822,6 +858,8 @@ class Matcher:
                 params["上级"] = tok.values[0][1]  # the nearest qualifier (the last one) wins
             elif tok.kind == "单位":
                 units.append(tok.text)
+                if than is not None:
+                    continue
                 if len(tok.values) > 1:
                     names = "、".join(v for _, v in tok.values)
                     return Match("not_understood", tokens=tuple(tokens),
@@ -837,6 +875,8 @@ class Matcher:
                              suggestions=tuple(v for _, v in tok.values[:3]))
         if pairs:  # two years or two 单位 asked together: only a type that compares them takes both
             params.update(pairs)
+        if than is not None:
+            core.append(Token("对比", "kw"))
         if not core and previous is not None and previous.status == "ok" and (params or units):
             if not self._takes(previous.type_id, pairs):
                 return Match("not_understood", tokens=tuple(tokens), message="这个问题一次只能问一个年度、一个单位")

@@ -611,8 +611,8 @@ def test_budget_completion_phrasings(shanghai, question, wanted):
 
 @needs_shared
 def test_words_before_a_loaded_department_are_not_named_as_a_department(shanghai):
-    a = shanghai.ask("财政局差旅费比规划局多多少")
-    assert a.status != "ok" and "没有载入" not in a.answer, a.answer
+    a = shanghai.ask("财政局差旅费比规划局多多少")  # refused until A比B was read as a comparison (session 6)
+    assert a.question_type == "科目对比" and "没有载入" not in a.answer, a.answer
 
 
 @needs_shared
@@ -918,3 +918,35 @@ def test_use_takes_a_department_as_a_question_reads_it(shanghai_db):
 def test_an_answer_warns_when_the_report_states_the_figure_otherwise(shanghai, question, shown):
     a = shanghai.ask(question)
     assert a.status == "ok" and any(shown in w for w in a.warnings), a.warnings
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "base", "against"), [
+    ("规划局比财政局差旅费多多少", FINANCE, PLANNING),
+    ("财政局差旅费比规划局少多少", PLANNING, FINANCE),
+    ("财政局的差旅费比规划局高吗", PLANNING, FINANCE),
+    ("规划局比财政局三公经费高出多少", FINANCE, PLANNING),
+])
+def test_one_department_than_another(shanghai, question, base, against):
+    """A比B (trial 14): A set against B as the base, never one department's figure alone."""
+    a = shanghai.ask(question)
+    assert a.status == "ok" and a.question_type == "科目对比"
+    assert (dict(a.params)["单位"], dict(a.params)["对比单位"]) == (base, against)
+    compared = [r for r in a.rows if r[a.columns.index("基准")] == base]
+    assert [r[0] for r in compared] == [against], a.rows
+
+
+def test_which_of_two_items_is_larger(sample):
+    """会议费和差旅费哪个多 compares the two items, not each item with its own last year."""
+    a = sample.ask("会议费和差旅费哪个多")
+    assert a.status == "ok" and a.question_type == "科目金额"
+    figures = {r[a.columns.index("科目")]: Decimal(str(r[a.columns.index("值")])) for r in a.rows}
+    larger = max(figures, key=figures.__getitem__)
+    gap = abs(figures["会议费"] - figures["差旅费"])
+    assert f"{larger}多，多{gap:.2f}万元" in a.answer, a.answer
+
+
+@needs_shared
+def test_two_items_from_different_tables_are_not_compared(shanghai):
+    a = shanghai.ask("财政局行政运行和会议费哪个多")
+    assert "多，多" not in a.answer, a.answer
