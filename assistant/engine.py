@@ -80,11 +80,10 @@ def _which_more(answers: list[Answer]) -> str:
     for unit, got in figures.items():  # only two figures of one unit, from the same part of the report
         if len(got) != 2 or got[0][0] == got[1][0] or got[0][2] != got[1][2]:
             continue
-        (a, x, where), (b, y, _) = got
-        u = where.split("|")[0]
-        gap = fmt_number(abs(x - y), unit=u)
+        (one, x, where), (two, y, _) = got
+        gap = fmt_number(abs(x - y), unit=where.split("|")[0])
         who = f"{unit}：" if len(figures) > 1 else ""
-        said.append(f"{who}{a}与{b}相等" if x == y else f"{who}{a if x > y else b}多，多{gap}")
+        said.append(f"{who}{one}与{two}相等" if x == y else f"{who}{one if x > y else two}多，多{gap}")
     return "；".join(said) + "。" if said else ""
 
 
