@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from .engine import HIDDEN_COLS, fmt_number
-from .model import Answer
+from .model import Answer, Source
 from .normalize import display_width
 
 
@@ -121,10 +121,17 @@ def render_json(answer: Answer, show_sql: bool = False, why: bool = False) -> st
 
 
 def render_csv(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
-    """Raw, exact values for spreadsheets (amounts in 万元, percentages as numbers), plus the answer sentence."""
+    """Raw, exact values for spreadsheets (amounts in 万元, percentages as numbers), each row with its source
+    (文件 第N页 第M行：the sentence or table row) in a last column 来源."""
     keep = [i for i, c in enumerate(answer.columns) if c not in ("来源明细", "来源")]
     cols = [answer.columns[i] for i in keep]
     rows = [[_plain(r[i]) for i in keep] for r in answer.rows]
+    if "来源明细" in answer.columns:
+        at = answer.columns.index("来源明细")
+        cols.append("来源")
+        for row, r in zip(rows, answer.rows, strict=True):
+            row.append("；".join(dict.fromkeys(Source(s["file"], s["line"], s["text"], s["page"] or 0).label()
+                                              for s in r[at] or ())))
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if cols:
