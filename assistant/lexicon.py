@@ -1,10 +1,12 @@
-"""The item vocabulary (data/items.tsv), report-wording variants (data/canonical.tsv) and the users'
-synonym list (data/synonyms.tsv). Loaded on demand and passed around; nothing is read at import time."""
+"""The item vocabulary (data/items.tsv), report-wording variants (data/canonical.tsv), the users'
+synonym list (data/synonyms.tsv) and traditional → simplified characters (data/traditional.tsv).
+Loaded on demand and passed around; nothing is read at import time."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 
@@ -26,6 +28,13 @@ def _rows(path: Path) -> list[list[str]]:
             continue
         out.append([c.strip() for c in line.split("\t")])
     return out
+
+
+@cache
+def simplified() -> dict[int, str]:
+    """data/traditional.tsv as a ``str.translate`` table for questions: 會議費 → 会议费."""
+    lines = (data_dir() / "traditional.tsv").read_text(encoding="utf-8").splitlines()
+    return {ord(line[0]): line[2] for line in lines if len(line) >= 3 and line[1] == "\t" and line[0] != "#"}
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from .catalog import QuestionType
-from .lexicon import Lexicon
+from .lexicon import Lexicon, simplified
 from .normalize import cn_year, fold
 
 SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量", "计量", "段落", "性质")
@@ -261,7 +261,8 @@ def _area(unit: str, level: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    return cn_year(_PUNCT.sub("", fold(text)).lower())  # punctuation first: "二:二二二年" is one year once it goes
+    """Half-width, simplified characters (會議費 → 会议费), no punctuation, years in digits."""
+    return cn_year(_PUNCT.sub("", fold(text).translate(simplified())).lower())  # punctuation first: "二:二二二年" is one year
 
 
 def unit_aliases(name: str) -> list[str]:
