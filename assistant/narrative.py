@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .lexicon import Lexicon
@@ -37,7 +37,7 @@ _CHANGE_SIGNED = ("增减额", "增减率", "增减变动")  # a label: the figu
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
-    r"|本部门|本单位|本[局委院厅办所站队]|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算数为?|决算|列明|安排"
+    r"|本部门|本单位|本[局委院厅办所站队](?!计)|本(?:医院|中心|镇|乡|街道办事处|街道|学校|校|馆)|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算数为?|决算|列明|安排"
     r"|实际支出|(?:部门)?决算公开中?|其中包括|包括|主要是|主要为|主要用于|另有|以及|开支|(?:和|及)(?=\S{2})"
     r"|共(?=接待|组织|发生)|[①-⑳])+"
 )
@@ -46,9 +46,10 @@ _ROLE_WORDS = re.compile(
     r"增加|减少|增长|下降|上升|降低|节约|"
     r"完成年初预算数?的|完成全年预算数?的|完成调整后?预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
-    r"较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
+    r"(?:较|比|与)(?:年初|全年|调整后?)?预算数?|较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
-    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|人民币|：|:|、|\s)+$"
+    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|实际执行|执行|实际支出|实际|"
+    r"人民币|：|:|、|\s)+$"
 )
 
 
@@ -235,6 +236,9 @@ _BUDGET_AND_ACTUAL = re.compile(rf"(?:本年度?|当年)?({_SAID_BUDGET}|{_SAID_
                                 r"(?:分别|各)(?:为|是)?\s*$")
 
 
+_ACTUAL = re.compile(r"决算|执行|实际")  # "年初预算200万元，全年执行180万元": after a budget, what was spent
+
+
 def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
     """The attribute a figure fills, from the words just before it."""
     if unit in _COUNT_ATTR:
@@ -258,7 +262,7 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
             return "上年预算" if re.search(r"预算", pre) and "决算" not in pre else "上年金额"
         if re.search(r"预算(?:数|为|安排)|年初预算|全年预算|预算(?:拨入|拨款)?(?:为|是)?\s*$", pre) and "决算" not in pre:
             return "预算数"
-        return "预算数" if budget_mode and "决算" not in pre else "金额"
+        return "预算数" if budget_mode and not _ACTUAL.search(pre) else "金额"
     return "数值"
 
 
@@ -277,6 +281,7 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)
     s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?|年初|全年|调整后?)?"
                r"(?:末|底)?(?:同期)?(?:预算数?|决算数?)?(?:相比)?", "", s)  # "较年初预算数90万元", "较2022年度X合计"
+    s = re.sub(r"(?:年末|年底|期末)结转(?:和|及)?结余(?:资金)?", "年末结转和结余", s)
     s = re.sub(r"(?:上年|年初|\d{4}\s*年度?)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # income, not a 上年 figure
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
@@ -329,6 +334,14 @@ def split_pair(item: str) -> list[str]:
     if first in ("收入", "支出") or last in ("收入", "支出"):
         return [item]
     return [first, last]
+
+
+def _reason_end(text: str, start: int) -> int:
+    """Where a reason that starts at ``start`` ends: at the full stop, or where new figures of the item start
+    ("…原因是承办会议，比上年增加0.5万元")."""
+    stop = re.compile(r"。|[，,；;](?=(?:比|较|与)(?:上年|去年|上一年|\d{4}\s*年)|完成)")
+    m = stop.search(text, start)
+    return m.start() if m else len(text)
 
 
 class NarrativeParser:
@@ -440,6 +453,8 @@ class NarrativeParser:
         text = _WRITTEN_THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = re.sub(r"([批人])（次）", r"\1次", cn_year(tighten(fold(text))).strip())  # "接待20批(次)300人(次)"
         text = text.replace("负增长", "下降")  # "比上年负增长5%"
+        # "2024年度结转结余资金80万元" in the 2024 report: what is left at the year's end, not what came in
+        text = re.sub(rf"{ctx.year}\s*年度?(?:末|底)?结转(?:和|及)?结余(?:资金)?", "年末结转和结余", text)
         # "由上年的50万元增加到56万元": this year's figure, then last year's
         text = re.sub(r"由(?:上一?年度?|去年|\d{4}\s*年度?)的?(\d[\d.,]*\s*[万亿]?元)"
                       r"(?:增加|增长|上升|减少|下降|降低)(?:到|至|为)(\d[\d.,]*\s*[万亿]?元)", r"\2，上年\1", text)
@@ -712,6 +727,9 @@ class NarrativeParser:
         target: tuple[str, str] | None = None  # (item, unit) of the last target count read in the sentence
         month_base = ""  # the series a month's figure belongs to ("预算执行进度6月为40%、9月为65%")
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
+        shared = False  # the item named before "，为" was named for its share ("X占比最大，为85.2%")
+        money_items: list[str] = []  # the items of the last amount: "X18.6万元，主要用于…用车4辆…，比上年减少2.1万元"
+        used_count = False  # the last figure was a count named in what an amount was used for
         parts = _clauses(text)
         for k, clause in enumerate(parts):
             clauses.append((clause, list(last_items)))
@@ -721,6 +739,7 @@ class NarrativeParser:
                 said = self.canon(clean_item(re.sub(_RANKED, "", clause), ctx.unit_name))
                 if said in self.lex.items:
                     last_items = [said]
+                    shared = bool(re.search(r"占比|比重|所占", clause))
                 elif said:
                     lost, last_items = True, []  # a subject we cannot name: its figures stay unplaced
             months = re.search(r"(\d+)月?(?:、(\d+)月?)+月", clause)
@@ -833,6 +852,10 @@ class NarrativeParser:
                 if re.match(r"^\s*[，,]?\s*(?:其中)?(?:主要)?(?:包括|包含)", pre) and len(last_items) == 1:
                     including = last_items[0]
                 attr = role(pre, unit, budget_mode, ctx.year)
+                if budget_mode and attr == "金额":  # "预算123.5万元，实际支出118.2万元，其中：货物类98.2万元": spent
+                    budget_mode = False
+                if attr == "数值" and unit == "%" and shared:  # "X占比最大，为85.2%": X's share
+                    attr = "占比"
                 if attr == "上年预算":  # "2022年预算12万元": last year's budget has no column
                     lost = True
                     continue
@@ -918,6 +941,8 @@ class NarrativeParser:
                         lost = True
                         continue
                     raw = month.group(2) + month_base
+                if not raw and unit in ("万元", "亿元", "元") and money_items and used_count:
+                    last_items = money_items  # a nameless amount after a count named in a use: the amount's item
                 # after a figure whose item could not be read, a nameless figure has no item either
                 items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ([] if lost else ctx.subject))
                 items = [self._truncated(x) for x in items]
@@ -959,6 +984,7 @@ class NarrativeParser:
                     # left unplaced: not a change on the year. "年初预算1100万元，决算1150万元，增加50万元": with no
                     # 比上年 said, a change after a budget and its outturn is the gap between them
                     gapped += items
+                    last_items = items  # "X较年初预算减少0.5万元，决算为1.5万元": X's outturn
                     continue
                 if attr in ("增减额", "增减率"):
                     amount = self.facts[-1] if self.facts else None
@@ -991,6 +1017,9 @@ class NarrativeParser:
                 last_items = items
                 last_attr = attr
                 last_unit = fig.unit or last_unit
+                if unit in ("万元", "亿元", "元"):
+                    money_items = items
+                used_count = unit not in ("万元", "亿元", "元", "%") and "用于" in clause[: fig.start]
         if last_items:
             ctx.subject, ctx.orphan, ctx.headed = last_items, False, False
         ctx.recent = list(dict.fromkeys(recent))
@@ -1096,6 +1125,10 @@ class NarrativeParser:
                                    原文科目=item, 章节=ctx.chapter))
             return
         view, scope, up = self.place(item, ctx, text)
+        if view in ("收入", "支出") and attr == "数值" and unit not in ("%", "万元", "亿元", "元", ""):
+            # "共有项目支出8个": a count of something else, never a figure of the amount 项目支出
+            self.unplaced.append(Unplaced("数量不是该科目的金额", src))
+            return
         if scope == "功能分类" and view == "支出" and item in self.lex.items:  # a 类 named on its own
             self.facts.append(Fact(view, item, attr, value, unit, src, None, scope, item, 上级科目=parent or up,
                                    原文科目=item, 章节=ctx.chapter))
@@ -1218,9 +1251,19 @@ class NarrativeParser:
         seen: set[str] = set()
         skipped = False
         roles = _BUDGET_AND_ACTUAL.search(rest[: figs[0].start]) if len(figs) >= 2 else None
+        # "…主要原因是2名退休人员去世…": the figures of the reason are its words, not the 项's figures
+        why = re.search(r"(?:主要)?原因(?:是|为|：|:)", rest)
+        told = (why.start(), _reason_end(rest, why.end())) if why else (len(rest), len(rest))
         for k, fig in enumerate(figs):
             pre = rest[prev: fig.start]
             prev = fig.end
+            if told[0] <= fig.start < told[1]:
+                continue
+            unit = fig.unit or ("万元" if fig.value == 0 and not rest[fig.end: fig.end + 1].strip("，,；;。") else "")
+            if not unit:  # "新增教师12人", "支出决算为129.44" (no unit): not an amount the line can be sure of
+                skipped = True
+                continue
+            fig = replace(fig, unit=unit)  # "年初预算为0，支出决算为35万元": a zero needs no unit
             attr = role(pre, fig.unit, False, ctx.year)
             if roles and k < 2 and fig.unit in ("万元", "元"):  # "年初预算和决算分别为90万元、95万元": in the order said
                 attr = "预算数" if "预算" in roles.group(k + 1) else "金额"

@@ -850,3 +850,51 @@ def test_a_reason_is_stored_as_the_reason_alone(tmp_path):
     said = con.execute("SELECT 科目, 文本 FROM 事实 WHERE 属性 IN ('说明', '预算差异说明')").fetchall()
     con.close()
     assert said == [("行政运行", "人员调入")], said
+
+
+ROUND_14 = """\
+某县测试局2024年度部门决算
+第二部分 2024年度部门决算情况说明
+三、支出决算情况说明
+本年支出合计600万元。
+项目支出较年初预算减少40万元，决算为160万元。
+本部门共有项目支出8个，涉及资金560万元。
+2024年度本医院收入总计8,000.00万元，支出总计7,900.00万元。
+五、一般公共预算财政拨款支出决算情况说明
+（二）一般公共预算财政拨款支出决算结构情况
+2024年度一般公共预算财政拨款支出中，一般公共服务（类）支出占比最大，为85.2%，金额为1,230.50万元。
+（三）一般公共预算财政拨款支出决算具体情况
+1.社会保障和就业（类）抚恤（款）死亡抚恤（项）：年初预算为0万元，支出决算为18.6万元，主要原因是2名退休人员去世发放抚恤金。
+2.教育（类）普通教育（款）小学教育（项）：年初预算为0，支出决算为35万元。
+七、“三公”经费财政拨款支出决算情况说明
+2024年度“三公”经费财政拨款支出决算为3.00万元。
+公务接待费较年初预算减少0.5万元，决算为1.5万元。
+公务用车运行维护费1.5万元，主要用于执法执勤用车4辆的燃料费、维修费等支出，比上年减少2.10万元。
+九、政府采购支出说明
+2024年度本部门政府采购预算123.5万元，实际支出118.2万元，其中：货物类98.2万元，服务类20万元。
+十一、预算绩效情况说明
+“河道治理”项目年初预算200万元，全年执行180万元，执行率90%。
+十二、其他重要事项的情况说明
+2024年度结转结余资金80万元，比上年减少20万元。
+"""
+
+
+def test_fourteenth_round_of_wordings(tmp_path):
+    """Loader trial 14: an outturn after a budget difference is the item's own, never its parent's; what was
+    executed or actually spent after a budget is no budget; a head count in a 类款项 line's reason, or a count of
+    projects, is no amount; "为0" needs no unit; a share named before "，为" is a share; a nameless change after
+    a count of cars in a use is the amount's; this year's 结转结余 is the year-end one; "本医院" is the department."""
+    _, facts = _load(tmp_path, ROUND_14)
+    assert _one(facts, ("三公", "公务接待费", "决算数")) == Decimal("1.5") and _one(facts, ("三公", "三公经费", "决算数")) == 3
+    assert _one(facts, ("支出", "项目支出", "金额")) == 160 and _one(facts, ("支出", "本年支出合计", "金额")) == 600
+    assert ("支出", "项目支出", "数值") not in facts
+    assert _one(facts, ("收入", "收入总计", "金额")) == 8000 and not any("本医院" in k[1] for k in facts)
+    assert _one(facts, ("支出", "一般公共服务支出", "占比")) == Decimal("85.2")
+    assert set(facts.get(("支出", "死亡抚恤", "数值"), [])) == set()
+    assert _one(facts, ("支出", "小学教育", "预算数")) == 0 and _one(facts, ("支出", "小学教育", "金额")) == 35
+    assert _one(facts, ("三公", "公务用车运行维护费", "增减额")) == Decimal("-2.1")
+    assert _one(facts, ("概况", "政府采购", "预算数")) == Decimal("123.5")
+    assert _one(facts, ("概况", "货物类", "数值")) == Decimal("98.2") and ("概况", "货物类", "预算数") not in facts
+    assert _one(facts, ("概况", "河道治理项目", "预算数")) == 200 and _one(facts, ("概况", "河道治理项目", "数值")) == 180
+    assert not any(k[1].startswith("执行") for k in facts)
+    assert _one(facts, ("支出", "年末结转和结余", "金额")) == 80 and ("收入", "年初结转和结余", "金额") not in facts
