@@ -8,8 +8,11 @@ columns of its row, or of several rows when the numbers were pushed onto a line 
 The table's identities (合计 = sum of its parts, 类 = sum of its 款, the same figure in two tables,
 a part never above its whole) are ``Constraint`` objects over slots. ``solve`` keeps only candidates
 that can satisfy every identity, allowing rounding differences of half a unit per term; an identity
-that no candidate can satisfy is a stated error (reported, never used to prune). What stays ambiguous
-is left to the caller, which may use x positions (PDF) or refuse the cells.
+that no candidate can satisfy is a stated error (reported, never used to prune). A row with blank cells
+(or numbers from another line) in an identity that fails is set aside whole (``drop_broken``,
+``shaky_in_failing``) and the rest solved again without it: its placement would rest on figures that do
+not add up, and is never fitted to the columns that still do. What stays ambiguous is left to the caller,
+which may use x positions (PDF) or refuse the cells.
 """
 
 from __future__ import annotations
@@ -32,12 +35,20 @@ class Run:
     candidates: list[tuple[int, ...]] = field(default_factory=list)
     boxes: list[tuple[float, float]] | None = None  # x extents of the values (PDF)
     irregular: bool = False  # numbers taken from another line than their label
+    start: list[tuple[int, ...]] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.candidates:
             n, k = len(self.slots), len(self.values)
             if k <= n and _count(n, k) <= _MAX_CANDIDATES:
                 self.candidates = list(combinations(range(n), k))
+        self.start = list(self.candidates)  # before any identity pruned them (``Grid.reset``)
+
+    @property
+    def shaky(self) -> bool:
+        """Its cells rest on inference: blank cells (several placements printed alike) or numbers taken from
+        another line. A shaky row whose identities fail cannot be placed with confidence."""
+        return self.irregular or len(self.start) > 1
 
     def value(self, cand: tuple[int, ...], slot_index: int) -> Decimal:
         for i, s in enumerate(cand):
@@ -74,6 +85,7 @@ class Grid:
         self.runs: list[Run] = []
         self.owner: dict[Slot, tuple[int, int]] = {}  # slot → (run index, slot index in run)
         self.constraints: list[Constraint] = []
+        self.doubted: dict[int, Constraint] = {}  # failing identities that set rows aside (stated errors to report)
 
     def add(self, run: Run) -> Run:
         idx = len(self.runs)
@@ -142,19 +154,62 @@ class Grid:
             if sums is not None and not any(self._ok(c, s) for s in sums):
                 c.violated = True  # no placement satisfies it: a stated error, never used to prune
 
-    def drop_broken_irregular(self) -> set[int]:
-        """Runs whose numbers came from another line and fit no reading of their own row: they are
-        refused, and the identities that involve them no longer prune anything. Returns their indexes."""
+    def runs_of(self, c: Constraint) -> set[int]:
+        return set(self._groups(c))
+
+    def reset(self) -> None:
+        """Every run back to all its placements, no identity judged yet (to solve again without some runs)."""
+        for run in self.runs:
+            run.candidates = list(run.start)
+        for c in self.constraints:
+            c.violated = False
+
+    def drop_broken(self, refused: Iterable[int] = ()) -> set[int]:
+        """Runs that cannot be placed with confidence: ``refused`` (judged so before), and shaky runs (blank
+        cells, or numbers from another line) that fit no reading of their own row — e.g. ``50.00 20.00``
+        under 合计 基本支出 项目支出. The identities that involve them no longer prune anything (so no other
+        row is placed by figures we do not trust). Returns their indexes."""
         self._mark_violated()
-        bad = set()
+        bad = set(refused)
         for c in self.constraints:
-            rows = {self.owner[s][0] for s, _ in c.terms}
-            if c.violated and len(rows) == 1 and self.runs[next(iter(rows))].irregular:
+            rows = self.runs_of(c)
+            run = self.runs[next(iter(rows))]
+            if c.violated and len(rows) == 1 and run.shaky:
                 bad |= rows
+                if not run.irregular:  # a misread line is no error of the report
+                    self.doubted[id(c)] = c
         for c in self.constraints:
-            if {self.owner[s][0] for s, _ in c.terms} & bad:
+            if self.runs_of(c) & bad:
                 c.violated = True
         return bad
+
+    def failing(self, c: Constraint) -> bool:
+        """No placement left satisfies the identity (under the settled placement, or any combination)."""
+        if self.broken(c):
+            return True
+        if self._settled(c):
+            return False
+        sums = self._sums([set(v.values()) for v in self._contributions(c).values()])
+        return sums is not None and not any(self._ok(c, s) for s in sums)
+
+    def certain_residual(self, c: Constraint) -> Decimal | None:
+        """The identity's residual when every placement left gives the same one (else None)."""
+        sums = self._sums([set(v.values()) for v in self._contributions(c).values()])
+        return next(iter(sums)) if sums is not None and len(sums) == 1 else None
+
+    def shaky_in_failing(self, skip: set[int]) -> set[int]:
+        """Shaky runs in identities that fail (constraints that involve a run of ``skip`` aside): their
+        placement rested on figures that do not add up, so none of it can be trusted."""
+        out: set[int] = set()
+        for c in self.constraints:
+            rows = self.runs_of(c)
+            if rows & skip or not self.failing(c):
+                continue
+            doubtful = {r for r in rows if self.runs[r].shaky}
+            out |= doubtful
+            if doubtful and not any(self.runs[r].irregular for r in rows):
+                self.doubted[id(c)] = c
+        return out
 
     def solve(self) -> None:
         self._mark_violated()

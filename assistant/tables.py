@@ -25,7 +25,8 @@ a choice. Last, the narrative's figures (when the caller passes them) may settle
 exactly one of the placements left agrees with them, and each such use is recorded (``正文定列``).
 Cells that stay ambiguous are refused (the row is reported as not placed, with how many placements
 fit and which columns stay open), never guessed; identities that the printed figures break are
-reported as discrepancies.
+reported as discrepancies, and a row with blank cells in such an identity (``行政运行 50.00 20.00`` under
+合计 基本支出 项目支出, or under a 合计 that its rows do not add up to) is not placed at all.
 """
 
 from __future__ import annotations
@@ -206,6 +207,28 @@ def tokens(line: Line, scale: Decimal = Decimal(1)) -> list[Tok]:
     return out
 
 
+_GLUED_AMOUNT = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)$")
+
+
+def _unglue(toks: list[Tok], scale: Decimal) -> list[Tok]:
+    """``行政运行70.00 50.00 20.00``: an amount glued to the end of a row's words is split off when that is
+    unambiguous — a decimal amount right after a Chinese character or bracket (no 科目 name ends in a
+    digit), only numbers after it, and as many decimals as the other numbers of the line."""
+    words = [i for i, k in enumerate(toks) if k.value is None]
+    if not words:
+        return toks
+    i = words[-1]
+    m = _GLUED_AMOUNT.match(toks[i].text)
+    if not m:
+        return toks
+    number = m.group(2)
+    places = {len(k.text.split(".")[1]) if "." in k.text else 0 for k in toks[i + 1:] if k.text not in _DASH}
+    if places and places != {len(number.split(".")[1])}:
+        return toks
+    glued = [Tok(m.group(1), None, None), Tok(number, Decimal(number.replace(",", "")) * scale, None)]
+    return toks[:i] + glued + toks[i + 1:]
+
+
 def _is_noise(text: str) -> bool:
     t = text.strip()
     return not t or all(ch in _QUOTES or ch.isspace() for ch in t) or bool(
@@ -327,9 +350,12 @@ def _coded(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
     started = repeating = False
     prefix: list[tuple[Line, list[Tok], list[Tok]]] = []  # name printed above its code
+    after: Label | None = None  # the row, its numbers read, that the words-only lines of ``prefix`` follow
+    moves: list[tuple[Label, Label, str, int]] = []  # (row above, row below, the words between, their line count)
+    above = False  # the table prints names above their codes (a code line without a name, its name above it)
     last_page = body[0].page if body else 0
     for at, ln in enumerate(body):
-        toks = tokens(ln, t.block.scale)
+        toks = _unglue(tokens(ln, t.block.scale), t.block.scale)
         nums = [k for k in toks if k.value is not None]
         words = [k for k in toks if k.value is None]
         hit = _code(ln.text)
@@ -358,8 +384,8 @@ def _coded(t: _Table, body: list[Line]) -> None:
             started = True
             if hit:
                 code, rest = hit
-                rest_toks = tokens(Line(rest, ln.no, ln.page, ln.boxes[-len(rest.split()):] if rest and ln.boxes else ()),
-                                   t.block.scale)
+                rest_toks = _unglue(tokens(Line(rest, ln.no, ln.page, ln.boxes[-len(rest.split()):] if rest and ln.boxes
+                                                else ()), t.block.scale), t.block.scale)
                 name = "".join(k.text for k in rest_toks if k.value is None)
                 vals = [k for k in rest_toks if k.value is not None]
             else:
@@ -367,12 +393,16 @@ def _coded(t: _Table, body: list[Line]) -> None:
             label = Label(spec.name, "", name, [ln], code, t.columns)
             irregular = False
             if prefix:
-                label.name = "".join("".join(k.text for k in w) for _, w, _ in prefix) + label.name
+                words_above = "".join("".join(k.text for k in w) for _, w, _ in prefix)
+                above = above or bool(code and not name)
+                if after is not None and not any(vs or _header_columns([x], spec) for x, _, vs in prefix):
+                    moves.append((after, label, words_above, len(prefix)))
+                label.name = words_above + label.name
                 pre_vals = [v for _, _, vs in prefix for v in vs]
                 label.lines = [p[0] for p in prefix] + label.lines
                 if pre_vals:
                     vals, irregular = pre_vals + vals, True
-                prefix = []
+                prefix, after = [], None
             t.labels.append(label)
             t.pieces.append(Piece([label], vals, irregular))
             continue
@@ -394,9 +424,16 @@ def _coded(t: _Table, body: list[Line]) -> None:
             piece.values.extend(nums)
             last.lines.append(ln)
         else:
+            if not prefix and last and piece and piece.values:
+                after = last
             prefix.append((ln, words, nums))
     for ln, _, _ in prefix:
         t.refused.append(("表格行没有科目编码", ln))
+    if not above:  # ``…养老保险缴 12.00 12.00 / 费支出 / 2080506 …``: the words end the row above, not begin the next
+        for upper, lower, text, count in moves:
+            upper.name += text
+            upper.lines += lower.lines[:count]
+            lower.name, lower.lines = lower.name[len(text):], lower.lines[count:]
 
 
 def _repeated_title(text: str) -> bool:
@@ -1104,12 +1141,19 @@ def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str, stated:
     for t in tables.values():
         _identities(t, grid)
     _cross(tables, grid)
-    garbage = grid.drop_broken_irregular()  # numbers pulled from other lines that fit no reading of their row
-    grid.solve()
-    if _by_position(tables, grid, runs):
+    garbage: set[int] = set()
+    while True:  # rows whose figures cannot be trusted are set aside, and the rest solved again without them
+        garbage = grid.drop_broken(garbage)  # numbers that fit no reading of their own row
         grid.solve()
-    if grid.prefer_exact():
-        grid.solve()
+        if _by_position(tables, grid, runs):
+            grid.solve()
+        if grid.prefer_exact():
+            grid.solve()
+        doubtful = grid.shaky_in_failing(garbage)  # rows with blank cells under sums that do not add up
+        if not doubtful:
+            break
+        garbage |= doubtful
+        grid.reset()
     told = _stated_cells(tables, stated)
     agreeing = _by_narrative(tables, grid, runs, told, out, file)
     if any(n == 1 for n in agreeing.values()):
@@ -1247,6 +1291,10 @@ def _check(grid: Grid, out: Parsed, file: str, tables: dict[str, _Table]) -> set
     def runs_of(c: Constraint) -> set[int]:
         return {grid.owner[s][0] for s, _ in c.terms}
 
+    for c in grid.doubted.values():  # identities the printed figures break, whose rows were set aside
+        lb = owner_label[c.terms[0][0]]
+        out.discrepancies.append(Discrepancy(c.rule, c.label, grid.certain_residual(c),
+                                             Source(file, lb.lines[0].no, lb.text, lb.lines[0].page)))
     order = sorted(grid.constraints, key=lambda c: (c.rule != "表内合计", len(runs_of(c)) > 1))
     for c in order:
         involved = runs_of(c)
@@ -1260,7 +1308,7 @@ def _check(grid: Grid, out: Parsed, file: str, tables: dict[str, _Table]) -> set
                 # whole within rounding too); a whole above its part ("≥" with room to spare) is no difference at all
                 out.discrepancies.append(Discrepancy("尾差", c.label, res, src))
             continue
-        shaky = {r for r in involved if grid.runs[r].irregular}
+        shaky = {r for r in involved if grid.runs[r].shaky}
         if shaky:
             refused |= shaky
             continue

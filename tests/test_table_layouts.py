@@ -149,3 +149,59 @@ def test_a_repeated_title_on_the_next_page_is_not_part_of_a_name(tmp_path, lexic
             "科目编码 科目名称 合计 基本支出 项目支出\n2010103 机关服务 5.00 0.00 5.00\n")
     facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
     assert facts[("机关服务", "项目支出")] == 5, facts
+
+
+CODED = "科目编码 科目名称 合计 基本支出 项目支出\n"
+
+
+def test_a_row_that_does_not_add_up_is_not_pushed_into_the_last_columns(tmp_path, lexicon):
+    """``行政运行 50.00 20.00`` under 合计 基本支出 项目支出: no placement makes 合计 = 基本 + 项目 — the row is left
+    unplaced, never read as 合计 0 / 基本 50 / 项目 20."""
+    body = CODED + "合计 80.00 50.00 30.00\n2010101 行政运行 50.00 20.00\n2010102 一般行政管理事务 10.00 0.00 10.00\n"
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert not [k for k in facts if k[0] == "行政运行"], facts
+    assert facts[("一般行政管理事务", "项目支出")] == 10
+    assert any("无法可靠对应到列" in u for u in unplaced), unplaced
+
+
+def test_rows_with_blank_cells_under_a_total_that_disagrees_are_not_placed(tmp_path, lexicon):
+    """合计 90 but the rows give 60 + 40: which of 基本/项目 each row's second figure is cannot be told — the rows
+    with blank cells are left unplaced rather than fitted to the columns that still add up."""
+    body = CODED + "合计 90.00 60.00 30.00\n2010101 行政运行 60.00 60.00\n2010102 一般行政管理事务 40.00 40.00\n"
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert not [k for k in facts if k[0] in ("行政运行", "一般行政管理事务") and k[1] != "金额"], facts
+    assert facts[("一般公共预算财政拨款支出", "金额")] == 90
+    assert len(unplaced) >= 2, unplaced
+
+
+def test_a_number_glued_to_the_name_is_read(tmp_path, lexicon):
+    body = (CODED + "合计 1,100.00 1,070.00 30.00\n2010101 行政运行1,070.00 1,070.00 0.00\n"
+            "2010102 一般行政管理事务30.00 30.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("行政运行", "金额")] == 1070 and facts[("行政运行", "基本支出")] == 1070, facts
+    assert facts[("一般行政管理事务", "金额")] == 30 and facts[("一般行政管理事务", "项目支出")] == 30, facts
+    assert not [k for k in facts if any(ch.isdigit() for ch in k[0])], facts
+    assert not unplaced, unplaced
+    # 行政运行2 is no name + amount: only a decimal amount glued to a name is split off
+    (tmp_path / "b").mkdir()
+    body = CODED + "合计 70.00 70.00 0.00\n2010101 行政运行2 70.00 70.00 0.00\n"
+    facts, _ = load(tmp_path / "b", lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert not [k for k in facts if k[0].startswith("行政运行") and facts[k] == 2], facts
+
+
+def test_the_wrapped_end_of_a_name_after_its_numbers_stays_with_its_row(tmp_path, lexicon):
+    body = (CODED + "合计 15.00 15.00 0.00\n208 社会保障和就业支出 15.00 15.00 0.00\n"
+            "20805 行政事业单位养老支出 15.00 15.00 0.00\n2080505 机关事业单位基本养老保险缴 12.00 12.00\n费支出\n"
+            "2080506 机关事业单位职业年金缴费支出 3.00 3.00\n")
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert not [k for k in facts if k[0].startswith("费支出")], facts
+    assert facts[("机关事业单位职业年金缴费支出", "基本支出")] == 3, facts
+    assert facts[("机关事业单位基本养老保险缴费支出", "基本支出")] == 12, facts
+    # names printed above their codes (a code line without a name): the words between two rows begin the next
+    (tmp_path / "b").mkdir()
+    body = (CODED + "合计 15.00 15.00 0.00\n社会保障和就业支出\n208 15.00 15.00 0.00\n行政事业单位养老支出\n"
+            "20805 15.00 15.00 0.00\n机关事业单位基本养老保险\n2080505 缴费支出 12.00 12.00\n"
+            "机关事业单位职业年金缴费支出\n2080506 3.00 3.00\n")
+    facts, _ = load(tmp_path / "b", lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("机关事业单位职业年金缴费支出", "基本支出")] == 3, facts
+    assert facts[("机关事业单位基本养老保险缴费支出", "基本支出")] == 12, facts
