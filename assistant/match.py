@@ -21,7 +21,7 @@ from .catalog import QuestionType
 from .lexicon import Lexicon, simplified
 from .normalize import cn_year, fold
 
-SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量", "计量", "段落", "性质")
+SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量", "年数", "计量", "段落", "性质")
 NATURES = ("基本支出", "项目支出")  # {性质}: the two columns of a spending item in the 支出 tables
 FIELDS = {
     "年初预算": "年初预算", "年初预算数": "年初预算", "调整后预算": "调整后预算", "调整后预算数": "调整后预算",
@@ -62,13 +62,16 @@ _CN_NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "�
                "十六", "十七", "十八", "十九", "二十")
 
 
-def _counts() -> dict[str, str]:
-    """{数量}: 前五 / 前5 / 前五名 / 前十位 (a top N) and 近三年 / 最近3年 (the last N years) → '5', '3'."""
+def _counts() -> dict[str, tuple[str, str]]:
+    """{数量}: 前五 / 前5 / 前五名 / 前十位 (a top N) → ('数量', '5'); {年数}: 近三年 / 最近3年 (the last N years)
+    → ('年数', '3'). Kept apart, so that 收入总计近两年 is never the top two departments."""
     out = {}
     for n in range(1, 21):
         for written in (str(n), _CN_NUMBERS[n - 1], *(("两",) if n == 2 else ())):
-            for form in ("前{}", "前{}名", "前{}位", "近{}年", "最近{}年"):
-                out[form.format(written)] = str(n)
+            for form in ("前{}", "前{}名", "前{}位"):
+                out[form.format(written)] = ("数量", str(n))
+            for form in ("近{}年", "最近{}年", "近{}个年度", "最近{}个年度", "近{}年度"):
+                out[form.format(written)] = ("年数", str(n))
     return out
 
 
@@ -132,7 +135,8 @@ _RELATIVE = {"今年": 0, "本年度": 0, "本年": 0, "上年度": -1, "上一�
              "上上年度": -2, "上上一年": -2, "上上年": -2, "前年": -2, "两年前": -2, "二年前": -2, "大前年": -3,
              "三年前": -3, "明年": 1, "下一年": 1, "下年": 1}
 # words for "the year before" that, in a conversation, step back from the year being talked about
-_STEP_BACK = {"上年", "上年度", "上一年", "上一年度", "上个年度", "去年", "前一年"}
+# 上年呢 steps back from the year being talked about; 去年 and 前年 count from the latest report, as on their own
+_STEP_BACK = {"上年", "上年度", "上一年", "上一年度", "上个年度", "前一年"}
 # the longest relative word first, so that 上上年 is never read as 上年 and 大前年 never as 前年
 _YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|"
                    + "|".join(sorted(_RELATIVE, key=len, reverse=True)))
@@ -320,8 +324,8 @@ def build_vocabulary(
             v.add(word, Token(word, "实体", (*old.values, ("段落", canon))), override=True)
         else:
             v.add(word, Token(word, "段落", (("段落", canon),)), override=True)
-    for word, canon in COUNTS.items():
-        v.add(word, Token(word, "数量", (("数量", canon),)), override=True)
+    for word, (kind, canon) in COUNTS.items():
+        v.add(word, Token(word, kind, ((kind, canon),)), override=True)
     kws = [w for w, t in v.words.items() if t.kind == "kw"]
     for kw in kws:  # 多少人次, 几批: a keyword that starts with a measure word stays that keyword
         for asking in ("几", "多少"):
@@ -1019,6 +1023,9 @@ class Matcher:
             if "原因" in qtype.title:  # the answer already states the reasons (未完成)
                 return self._follow(previous, {}, params, tokens)
             return None
+        column = self._column(previous, core, params, tokens)
+        if column is not None:
+            return column
         slots: dict[str, str] = {}
         before = dict(previous.params)
         for tok in core:
@@ -1034,6 +1041,21 @@ class Matcher:
             money = self._money_item(next(t for t in core if ("科目", slots["科目"]) in t.values))
             slots["科目"] = money or slots["科目"]
         return self._follow(previous, slots, params, tokens)
+
+    def _column(self, previous: Match, core: list[Token], params: dict[str, object], tokens: list[Token]) -> Match | None:
+        """行政运行 → 其中项目支出多少 / 项目支出呢: that item's 项目支出 column (科目分栏), not the department's
+        项目支出 — after a 类/款/项 of the 功能分类, or whenever 其中 says it is a part of the item before."""
+        nature = next((v for k, v in core[0].values if k == "性质"), None) if len(core) == 1 else None
+        was = previous.param("科目")
+        if (nature is None or not isinstance(was, str) or was in NATURES or "科目分栏" not in self.catalog
+                or previous.type_id not in ("科目金额", "科目分栏")):
+            return None
+        functional = was in self.vocab.children or any(was in kids for kids in self.vocab.children.values())
+        if not functional and not any(t.text == "其中" for t in tokens):
+            return None
+        m = self._follow(previous, {"性质": nature}, params, tokens)
+        wanted = self.catalog["科目分栏"].params
+        return replace(m, type_id="科目分栏", params=tuple((k, v) for k, v in m.params if k in wanted), fallback=())
 
     def _money_item(self, tok: Token) -> str:
         """The money item of a word that names a thing (公车 → 公车费, 公务用车 → 公务用车购置及运行维护费), or ''."""

@@ -585,8 +585,14 @@ class NarrativeParser:
             return
         if not figs:
             self._no_change(text, ctx, src)
-            if text.rstrip().endswith(("其中：", "其中:", "主要包括：", "如下：")) and ctx.subject:
+            if text.rstrip().endswith(("其中：", "其中:", "主要包括：")) and ctx.subject:
                 ctx.parent = ctx.subject[0]
+            elif text.rstrip().endswith(("如下：", "如下:")):
+                # "公用经费具体情况如下：" names its item; "…公务接待费1.12万元，占100%。具体情况如下：" after a list
+                # of three items is about all of them, not the parts of the last one
+                named = self.canon(clean_item(re.sub(r"(?:的|之)?(?:具体|详细|主要|基本)?(?:情况|内容|明细)?如下[：:]$", "",
+                                                     text.strip()), ctx.unit_name))
+                ctx.parent = named if named in self.lex.items else ""
             return
         self.numbered += 1
         start = len(self.facts)

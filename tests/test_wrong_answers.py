@@ -950,3 +950,46 @@ def test_which_of_two_items_is_larger(sample):
 def test_two_items_from_different_tables_are_not_compared(shanghai):
     a = shanghai.ask("财政局行政运行和会议费哪个多")
     assert "多，多" not in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "type_id"), [
+    ("财政局收入总计近两年", "科目历年"), ("机关运行经费近两年", "科目历年"), ("规划局三公经费最近两年", "科目历年"),
+    ("近三年三公经费", "科目历年"), ("会议费前两名", "部门排名"), ("前三名三公经费", "部门排名"),
+])
+def test_the_last_n_years_are_never_the_top_n_departments(shanghai, question, type_id):
+    """近N年 after the item (trial 14) was read as the top N departments of a ranking."""
+    m = shanghai.understand(question)
+    assert m.status == "ok" and m.type_id == type_id, m
+    assert (m.param("年数") is not None) == (type_id == "科目历年")
+
+
+@needs_shared
+@pytest.mark.parametrize(("turns", "item", "nature"), [
+    (("财政局行政运行", "其中项目支出多少"), "行政运行", "项目支出"),
+    (("规划局城乡社区支出", "其中基本支出呢"), "城乡社区支出", "基本支出"),
+    (("规划局城乡社区规划与管理", "基本支出呢"), "城乡社区规划与管理", "基本支出"),
+])
+def test_a_column_asked_after_an_item_is_that_item_s_column(shanghai, turns, item, nature):
+    """行政运行 → 其中项目支出多少 (trial 14): 行政运行's 项目支出 column, not the department's 项目支出."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in turns:
+        a = conversation.ask(question)
+    assert a.status == "ok" and a.question_type == "科目分栏", a.answer
+    assert (dict(a.params)["科目"], dict(a.params)["性质"]) == (item, nature)
+
+
+def test_last_year_after_the_year_before_is_last_year_again(sample):
+    """上年呢 steps back from the year talked about; 去年 counts from the latest report, as 前年 does."""
+    first = sample.understand("会议费多少")
+    second = sample.understand("上年呢", first)
+    third = sample.understand("去年的呢", second)
+    assert second.param("年度偏移") == -1 and third.param("年度偏移") == -1
+
+
+def test_the_cars_bought_are_not_parts_of_the_hospitality_spending(sample):
+    """"…公务接待费支出决算1.12万元，占100%。具体情况如下：" was the parent of every car type listed later."""
+    a = sample.ask("工商联公务接待费包括哪些")
+    assert "轿车" not in a.answer and "越野车" not in a.answer, a.answer
