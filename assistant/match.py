@@ -68,7 +68,7 @@ def _counts() -> dict[str, tuple[str, str]]:
     out = {}
     for n in range(1, 21):
         for written in (str(n), _CN_NUMBERS[n - 1], *(("两",) if n == 2 else ())):
-            for form in ("前{}", "前{}名", "前{}位"):
+            for form in ("前{}", "前{}名", "前{}位", "{}个部门", "{}个单位", "{}家单位"):
                 out[form.format(written)] = ("数量", str(n))
             for form in ("近{}年", "最近{}年", "近{}个年度", "最近{}个年度", "近{}年度"):
                 out[form.format(written)] = ("年数", str(n))
@@ -99,7 +99,8 @@ FILLERS = (
     "数据", "数字", "花", "用", "支出", "开支", "花费", "费用是", "其中", "那", "那么", "还有", "再", "看看", "看",
     "给我", "列出", "说说", "讲讲", "一共是", "报告", "中", "里", "在", "年度", "上", "全年", "本部门", "这个", "该",
     "个", "人", "次", "辆", "台", "套", "家", "项", "都", "各", "分别", "你", "我", "您", "指标", "发", "发了",
-    "多大", "怎样", "怎么样", "如何", "一年", "有没有", "是否有", "有无", "到底", "究竟",
+    "多大", "怎样", "怎么样", "如何", "一年", "那边", "这边", "麻烦", "麻烦你", "劳驾",
+    "有没有", "是否有", "有无", "到底", "究竟",
     "是多少万元", "是多少元", "多少万元", "多少元", "万元", "多少分",
     "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部", "开展", "开展了",
     "百分之多少", "百分之几", "这么多", "这么大", "这么快", "那么多",
@@ -718,6 +719,12 @@ class Matcher:
 
     def _around_unit(self, text: str) -> list[Token] | None:
         joins = (*CONNECTORS, *_THAN)
+        for c in joins:  # 规划局和社工部: two short names joined
+            at = text.find(c, 1)
+            if at > 0:
+                a, b = (self._short_unit(Token(x, "unknown")) for x in (text[:at], text[at + len(c):]))
+                if a.kind == b.kind == "单位":
+                    return [a, Token(c, "filler"), b]
         for head in ("", *joins):
             if not text.startswith(head):
                 continue
@@ -1094,7 +1101,7 @@ class Matcher:
     def split_pair(self, question: str) -> tuple[str, str] | None:
         """``A和B…`` with A and B of the same kind → (the question with A only, the question with B only)."""
         text = normalize_text(question)
-        tokens = segment(text, self.vocab)
+        tokens = self._short_units(segment(text, self.vocab))  # 规划局和财政局…: short names are 单位 too
         spans, pos = [], 0
         for tok in tokens:
             spans.append((pos, pos + len(tok.text), tok))
@@ -1104,6 +1111,19 @@ class Matcher:
             if conj.text not in ("和", "与", "及", "以及", "跟", "同") or a.kind != b.kind or a.kind in ("filler", "unknown"):
                 continue
             return text[:a1] + text[b1:], text[:a0] + text[b0:]
+        for i, (c0, _, conj) in enumerate(spans):
+            # 基本支出占比和项目支出占比: A X 和 B X, the same words X after each of two names of one kind
+            if conj.text not in ("和", "与", "及", "以及", "跟", "同") or i + 1 >= len(spans):
+                continue
+            b0, b1, b = spans[i + 1]
+            for j in range(i - 1, -1, -1):
+                a0, a1, a = spans[j]
+                if a.kind == b.kind and a.kind not in ("filler", "unknown"):
+                    said = text[a1:c0]
+                    if said and text[b1:].startswith(said):
+                        end = b1 + len(said)
+                        return text[:c0] + text[end:], text[:a0] + text[b0:]
+                    break
         # 9月、11月预算执行进度: an unrecognised word before a name that starts like it (a number aside) shares
         # the rest of that name (9月 + 预算执行进度), when the result is a name of the same kind
         for i in range(len(spans) - 1):

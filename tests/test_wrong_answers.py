@@ -993,3 +993,23 @@ def test_the_cars_bought_are_not_parts_of_the_hospitality_spending(sample):
     """"…公务接待费支出决算1.12万元，占100%。具体情况如下：" was the parent of every car type listed later."""
     a = sample.ask("工商联公务接待费包括哪些")
     assert "轿车" not in a.answer and "越野车" not in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "type_id", "units"), [
+    ("机关运行经费最低的部门是哪个", "部门排名", None),
+    ("差旅费最高的两个部门", "部门排名", None),
+    ("各部门项目支出排名前两名", "部门排名", None),
+    ("规划局和社工部的基本支出谁高", "科目对比", {PLANNING, SOCIAL}),
+    ("规划局和财政局的办公费分别是多少", "科目金额", {PLANNING, FINANCE}),
+    ("请问一下上海普陀区财政局那边2024年度的办公费到底花了多少啊", "科目金额", {FINANCE}),
+    ("麻烦帮我查一下社会工作部的人员经费", "科目金额", {SOCIAL}),
+    ("财政局基本支出占比和项目支出占比", "科目占比", {FINANCE}),
+])
+def test_wordings_refused_in_trial_14_are_answered(shanghai, question, type_id, units):
+    a = shanghai.ask(question)
+    assert a.status == "ok" and a.question_type == type_id, a.answer
+    if units is not None:
+        assert {r[a.columns.index("单位")] for r in a.rows} == units, a.rows
+    if question.startswith(("差旅费最高的两个", "各部门项目支出排名前两名")):
+        assert len(a.rows) == 2
