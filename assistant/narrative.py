@@ -1205,7 +1205,7 @@ class NarrativeParser:
     def functional_line(self, text: str, ctx: Context, src: Source) -> bool:
         """``一般公共服务（类）民主党派及工商联事务（款）行政运行（项）：支出决算为129.44万元，完成预算100%``."""
         # bounded: unbounded lazy runs make this search quadratic on a 100,000-character line
-        name = r"((?:[^（）：:]|（(?![类款项]）)[^（）：:]{1,6}）){1,200}?)"  # a name may hold brackets: 政府办公厅（室）
+        name = r"((?:[^（）：:，,。；;]|（(?![类款项]）)[^（）：:]{1,6}）){1,200}?)"  # a name may hold brackets: 政府办公厅（室）
         # "…（类）…（款）…（项）", or "…（类）…（款）" alone: the 款 is the item
         line = name + "（类）" + name + "（款）" + "(?:" + name + "（项）)?"
         text = fold(text)
@@ -1236,7 +1236,16 @@ class NarrativeParser:
             if ctx.scope and _mark(text) == ctx.scope[2]:
                 ctx.scope = None  # "2.…" after the list of "1.…（类）": the 类's list has ended
             return False
-        lei, kuan, xiang = (_strip_marks(x or "") for x in m.groups())
+        if re.search(r"原因(?:是|为|：|:)|原因$", m.group(1) or ""):
+            # "…下降40%，主要原因是城乡社区（类）…（项）减少": a reason that names a 项, not a 项 line
+            self.sentence(re.sub(r"（[类款项]）", "", text), ctx, src)
+            return True
+        head = text[: m.start()] if m.string is text else ""
+        if figures(head) and re.search(r"[，,；;]\s*(?:主要用于|其中|主要是|包括|用于)?[：:]?\s*$", head):
+            # "…财政拨款支出300万元，主要用于城乡社区支出（类）…（项）300万元": the sentence before the 类 first
+            self.sentence(re.sub(r"[，,；;]\s*(?:主要用于|其中|主要是|包括|用于)?[：:]?\s*$", "。", head), ctx, src)
+        lei, kuan, xiang = (_strip_marks(re.sub(r"^(?:主要用于|其中|主要是|包括|用于)[：:]?", "", x or ""))
+                            for x in m.groups())
         item = xiang or kuan
         rest = text[m.end():]
         figs = figures(rest)

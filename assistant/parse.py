@@ -322,6 +322,9 @@ def _heading(text: str) -> str | None:
         return "section"
     if re.match(r"^（?\d+）\s*\S", text) and len(text) <= 30 and not figures(text):
         return "section"
+    if re.match(r"^\d+[.、．]\s*\S", text) and len(text) <= 40 and not figures(text) and re.search(
+            r"(?:情况|说明|分析|对比)[。：:]?$", text):  # "2.“三公”经费财政拨款支出决算具体情况说明"
+        return "section"
     head = re.match(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)([^：:，。]{2,20}?(?:情况|说明))[：:]",
                     text)
     if head and figures(text) and not figures(head.group(0)):  # "（四）绩效目标完成情况：培训人数500人次…"

@@ -898,3 +898,30 @@ def test_fourteenth_round_of_wordings(tmp_path):
     assert _one(facts, ("概况", "河道治理项目", "预算数")) == 200 and _one(facts, ("概况", "河道治理项目", "数值")) == 180
     assert not any(k[1].startswith("执行") for k in facts)
     assert _one(facts, ("支出", "年末结转和结余", "金额")) == 80 and ("收入", "年初结转和结余", "金额") not in facts
+
+
+def test_a_numbered_sub_heading_and_a_sentence_before_a_class_line_stay_apart(tmp_path):
+    """"2.“三公”经费…具体情况说明" is a heading, not the start of the next item's name; "…支出300万元，主要用于
+    城乡社区支出（类）…" is the total, then the 类 line — the sentence is not part of the 类's name."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "七、“三公”经费财政拨款支出决算情况说明\n1.“三公”经费财政拨款支出决算总体情况说明\n"
+                     "2024年度“三公”经费财政拨款支出预算为25.00万元，支出决算为20.00万元。\n"
+                     "2.“三公”经费财政拨款支出决算具体情况说明\n因公出国（境）费支出决算为0万元；公务接待费支出决算为5.00万元。\n"
+                     "六、政府性基金预算财政拨款支出决算情况说明\n2024年度政府性基金预算财政拨款支出300万元，主要用于城乡社区支出（类）"
+                     "国有土地使用权出让收入安排的支出（款）征地和拆迁补偿支出（项）300万元。\n")
+    assert _one(facts, ("三公", "三公经费", "预算数")) == 25 and _one(facts, ("三公", "三公经费", "决算数")) == 20
+    assert _one(facts, ("三公", "因公出国（境）费", "决算数")) == 0 and not any("说明" in k[1] for k in facts)
+    assert _one(facts, ("支出", "政府性基金预算财政拨款支出", "金额")) == 300
+    assert _one(facts, ("支出", "征地和拆迁补偿支出", "金额")) == 300
+
+
+def test_a_reason_that_names_a_class_line_is_a_reason(tmp_path):
+    """"…下降40%，主要原因是城乡社区（类）…（项）减少": the fund's change and its reason, not a 项 line."""
+    db, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                      "六、政府性基金预算财政拨款支出决算情况说明\n2024年度政府性基金预算财政拨款支出120.00万元，比上年减少80.00万元，"
+                      "下降40.00%，主要原因是城乡社区（类）国有土地使用权出让收入安排的支出（款）城市建设支出（项）减少。\n")
+    assert _one(facts, ("支出", "政府性基金预算财政拨款支出", "增减额")) == -80
+    con = connect(db)
+    said = con.execute("SELECT 科目 FROM 事实 WHERE 属性 = '说明'").fetchall()
+    con.close()
+    assert said == [("政府性基金预算财政拨款支出",)]
