@@ -1013,3 +1013,11 @@ def test_wordings_refused_in_trial_14_are_answered(shanghai, question, type_id, 
         assert {r[a.columns.index("单位")] for r in a.rows} == units, a.rows
     if question.startswith(("差旅费最高的两个", "各部门项目支出排名前两名")):
         assert len(a.rows) == 2
+
+
+@needs_shared
+def test_the_use_stated_right_after_a_class_line_is_that_item_s_use(shanghai):
+    """"3、…信息化建设（项）。主要用于：信息化系统日常维护费等支出。" — the sentence after the one naming it."""
+    a = shanghai.ask("财政局信息化建设主要用于什么")
+    assert a.status == "ok" and a.question_type == "部门说明" and "信息化系统日常维护费" in a.answer, a.answer
+    assert "年初预算" not in a.answer  # the use only, not the rest of the passage
