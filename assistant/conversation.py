@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from .engine import Engine
-from .match import SLOT_KINDS, Match
+from .match import ACROSS_DEPARTMENTS, SLOT_KINDS, Match
 from .model import Answer, JuesuanError
 from .render import render
 
@@ -105,7 +105,6 @@ def _flag_other_part(before: Answer, now: Answer) -> Answer:
     return replace(now, warnings=(*now.warnings, said))
 
 
-ACROSS_DEPARTMENTS = ("部门排名", "部门合计", "部门平均")  # types that are about every loaded department
 RAW_SQL = re.compile(r"^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|SUMMARIZE)\b", re.IGNORECASE)
 # statements that can only be refused; sent to the read-only connection so the refusal is DuckDB's own
 WRITE_SQL = re.compile(

@@ -150,6 +150,7 @@ MONEY_WORDS = ("多少钱", "是多少钱", "花", "花费", "花了", "支出",
 # words that make a question about all departments together (部门合计, 部门平均): with a department named they
 # are read as that department's own total (社工部人员经费合计 is 人员经费)
 _ALL_DEPARTMENTS = {"合计", "总计", "平均", "平均值", "平均数", "加起来"}
+ACROSS_DEPARTMENTS = ("部门排名", "部门合计", "部门平均")  # types that are about every loaded department
 
 # 收入 / 支出 in plain speech: the year's own 本年收入（支出）合计 first; when the report states the figure asked
 # only for the 收入（支出）总计 (which adds 上年结转 and the like), that — the answer names which one it is
@@ -749,7 +750,35 @@ class Matcher:
         return Token(tok.text, "单位", (("单位", owners[0]),)) if len(owners) == 1 else tok
 
     def match(self, question: str, previous: Match | None = None) -> Match:
-        return self._broader(self._measured(self._match(question, previous)))
+        m = self._match(question, previous)
+        if m.status == "not_understood" and previous is not None and previous.status == "ok":
+            m = self._reinserted(question, previous) or m
+        return self._broader(self._measured(m))
+
+    def _reinserted(self, question: str, previous: Match) -> Match | None:
+        """A follow-up that leaves out the item it is about: 工商联会议费 → 占公用经费的比例呢 / 附件里呢, 机关运行经费
+        → 哪个部门最高. The item of the question before, put back at the first word boundary where the question
+        then reads as one of its own; the department and year carry over unless the type is about every
+        department. Only when the follow-up is not understood without it."""
+        item = previous.param("科目")
+        if not isinstance(item, str):
+            return None
+        text = normalize_text(question)
+        cuts, at = [0], 0
+        for tok in self.tokens(question):
+            at += len(tok.text)
+            cuts.append(at)
+        for cut in cuts:
+            m = self._match(text[:cut] + item + text[cut:])
+            if m.status != "ok" or m.param("科目") != item:
+                continue
+            wanted = self.catalog[m.type_id].params
+            keep = ("年度", "年度偏移") if m.type_id in ACROSS_DEPARTMENTS else ("单位", "年度", "年度偏移")
+            given = dict(m.params)
+            carried = {k: v for k, v in previous.params if k in keep and k in wanted and k not in given
+                       and not (k == "年度偏移" and "年度" in given)}
+            return replace(m, params=tuple({**given, **carried}.items()), followup=True)
+        return None
 
     def _broader(self, m: Match) -> Match:
         """A question about plain 收入 / 支出 may fall back to the 总计 (GENERIC_TOTALS)."""

@@ -1021,3 +1021,21 @@ def test_the_use_stated_right_after_a_class_line_is_that_item_s_use(shanghai):
     a = shanghai.ask("财政局信息化建设主要用于什么")
     assert a.status == "ok" and a.question_type == "部门说明" and "信息化系统日常维护费" in a.answer, a.answer
     assert "年初预算" not in a.answer  # the use only, not the rest of the passage
+
+
+@pytest.mark.parametrize(("turns", "type_id", "expect"), [
+    (("工商联会议费", "附件里呢"), "附件科目", {"科目": "会议费", "单位": "广元市昭化区工商业联合会"}),
+    (("工商联会议费", "占公用经费的比例呢"), "科目占科目", {"科目": "会议费", "基数": "公用经费"}),
+    (("工商联机关运行经费", "哪个部门最高"), "部门排名", {"科目": "机关运行经费", "方向": "最高"}),
+])
+def test_a_follow_up_that_leaves_out_the_item_is_about_the_item_before(sample, turns, type_id, expect):
+    """Trial 14: the item of the question before is put back where the follow-up reads as a question of its own;
+    a ranking is over every department, whichever one was named before."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(sample)
+    for question in turns:
+        a = conversation.ask(question)
+    params = dict(a.params)
+    assert a.status == "ok" and a.question_type == type_id and {k: params.get(k) for k in expect} == expect, a.answer
+    assert type_id != "部门排名" or params.get("单位") is None
