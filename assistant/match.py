@@ -445,18 +445,21 @@ def _pairs(tokens: list[Token]) -> tuple[dict[str, object], set[int]]:
     solid = [(i, t) for i, t in enumerate(tokens) if t.kind != "filler" or t.text in CONNECTORS]
     for kind in ("年度", "单位"):
         found: list[object] = []
+        last = 0  # where the last one of the kind was found (财政局收入总计和规划局: the words between are the item)
         for n, (_, tok) in enumerate(solid):
             if tok.kind != kind or (kind == "年度" and year_value(tok)[0] != "年度"):
                 continue
             value = year_value(tok)[1] if kind == "年度" else tok.values[0][1]
             if found and found[-1] != value:
                 before = solid[n - 1][1]
-                joined = before.text in CONNECTORS and n > 1 and solid[n - 2][1].kind == kind
+                joined = before.text in CONNECTORS and n > 1 and (solid[n - 2][1].kind == kind or (
+                    kind == "单位" and all(t.kind not in ("单位", "年度") for _, t in solid[last + 1: n - 1])))
                 if before.kind != kind and not joined:
                     return {}, set()  # e.g. 2024年会议费比2023年…: not a pair
                 if joined:
                     joins.add(solid[n - 1][0])
             found.append(value)
+            last = n
         distinct = list(dict.fromkeys(found))
         if len(distinct) > 2:
             return {}, set()
@@ -915,6 +918,10 @@ class Matcher:
                 names = "、".join(v for _, v in tok.values[:5])
                 return Match("not_understood", tokens=tuple(tokens), message=f"“{tok.text}”对应多个{tok.kind}：{names}",
                              suggestions=tuple(v for _, v in tok.values[:3]))
+        if "对比单位" in pairs and len({t.text for t in tokens if t.kind == "年度"}) > 1:
+            # 规划局2023年收入总计比财政局2024年多多少: each department its own year — one year is all a type takes
+            return Match("not_understood", tokens=tuple(tokens),
+                         message="两个单位各问一个年度的比较无法回答；请问同一年度，或分别提问")
         if pairs:  # two years or two 单位 asked together: only a type that compares them takes both
             params.update(pairs)
         if than is not None:
@@ -1062,6 +1069,10 @@ class Matcher:
         column = self._column(previous, core, params, tokens)
         if column is not None:
             return column
+        if re.search(r"(?:里|中|当中|里面|之中)的?呢?$", "".join(t.text for t in tokens)):
+            # 差旅费 → 项目支出里的呢: the 差旅费 within 项目支出, which no report splits out — not 项目支出 itself
+            return Match("not_understood", tokens=tuple(tokens), message="无法确定问的是哪个科目中的哪一部分；请把问题问完整",
+                         suggestions=self.suggest(core))
         slots: dict[str, str] = {}
         before = dict(previous.params)
         for tok in core:
@@ -1070,6 +1081,9 @@ class Matcher:
             fit = next((f for f in fits if f[0] != "科目" and before.get(f[0]) is not None), fits[0] if fits else None)
             if fit is None:  # 驻外商会经费执行率 → 改进措施呢: another aspect of the same project
                 return self._aspect(previous, core, params, tokens)
+            if slots.get(fit[0], fit[1]) != fit[1]:  # 政府性基金收入呢, 项目支出中的差旅费呢: two items, which one?
+                return Match("not_understood", tokens=tuple(tokens), message=f"追问里有两个{fit[0]}（{slots[fit[0]]}、"
+                             f"{fit[1]}），无法确定问的是哪一个；请把问题问完整", suggestions=self.suggest(core))
             slots[fit[0]] = fit[1]
         was = previous.param("科目")
         if "科目" in slots and isinstance(was, str) and was.endswith(("费", "经费", "支出")):

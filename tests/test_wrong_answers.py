@@ -1039,3 +1039,39 @@ def test_a_follow_up_that_leaves_out_the_item_is_about_the_item_before(sample, t
     params = dict(a.params)
     assert a.status == "ok" and a.question_type == type_id and {k: params.get(k) for k in expect} == expect, a.answer
     assert type_id != "部门排名" or params.get("单位") is None
+
+
+@needs_shared
+@pytest.mark.parametrize("question", ["规划局2023年收入总计比财政局2024年多多少", "规划局去年收入总计比财政局今年多多少"])
+def test_two_departments_each_with_its_own_year_are_not_compared_in_one_year(shanghai, question):
+    """Trial 15: the last year named was applied to both departments."""
+    a = shanghai.ask(question)
+    assert a.status != "ok", a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "units"), [
+    ("财政局收入总计和规划局哪个多", {FINANCE, PLANNING}), ("财政局差旅费和规划局哪个高", {FINANCE, PLANNING}),
+])
+def test_the_first_department_of_a_pair_is_not_dropped(shanghai, question, units):
+    """"A的X和B哪个多": both departments — not B alone against its own last year."""
+    a = shanghai.ask(question)
+    assert a.status == "ok" and a.question_type == "科目对比" and {r[0] for r in a.rows} == units, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("turns", [
+    ("规划局工会经费多少", "政府性基金收入呢"),
+    ("财政局差旅费多少", "政府性基金年末结转和结余呢"),
+    ("财政局差旅费多少", "项目支出中的差旅费呢"),
+    ("规划局差旅费", "项目支出里的呢"),
+])
+def test_a_follow_up_with_two_items_or_a_part_of_another_is_not_one_of_them(shanghai, turns):
+    """Trial 15: the last of two items named in a follow-up was answered (本年收入合计 for 政府性基金收入), or the
+    department's 项目支出 for "the 差旅费 within 项目支出"."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in turns:
+        a = conversation.ask(question)
+    assert a.status != "ok", a.answer
