@@ -37,7 +37,7 @@ _CHANGE_SIGNED = ("增减额", "增减率", "增减变动")  # a label: the figu
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
-    r"|本部门|本单位|本[局委院厅办所站队](?!计)|本(?:医院|中心|镇|乡|街道办事处|街道|学校|校|馆)|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算|决算数为?|决算|列明|安排"
+    r"|本部门|本单位|本[局委院厅办所站队](?!计)|本(?:医院|中心|镇|乡|街道办事处|街道|学校|校|馆|协会|学会|商会|联合会|基金会)|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算数?|决算数为?|决算|列明|安排"
     r"|实际支出|(?:部门)?决算公开中?|其中包括|包括|主要是|主要为|主要用于|另有|以及|开支|(?:和|及)(?=\S{2})"
     r"|共(?=接待|组织|发生)|[①-⑳])+"
 )
@@ -48,7 +48,7 @@ _ROLE_WORDS = re.compile(
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"(?:较|比|与)(?:年初|全年|调整后?)?预算数?|较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
-    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|实际执行|执行|实际支出|实际|"
+    r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|实际执行|执行|实际支出|实际|预算资金|"
     r"人民币|：|:|、|\s)+$"
 )
 
@@ -93,6 +93,7 @@ SPECIFIC_TOPICS = {"三公", "机关运行", "采购", "资产", "绩效", "基�
 # words that name a difference, not an item: "年初预算为2.95万元，差值为0.9万元" (a figure left unplaced)
 _CLASSIFIERS = "名位户所间座张套批条篇期届栋处亩平㎡米吨万人个辆次台件份家项场公"  # "62名", "1450平方米", "1.85万人"
 _NOT_ITEMS = {"差值", "差额", "相差", "差异", "和", "及", "与", "数", "约", "完成", "比例", "同期", "项目", "年中", "年初",
+              "超", "多", "少", "超支", "节约", "费用", "资金", "团组",
               "年末", "对比", "相比", "比较", "同比", "环比", "批复", "年初批复", "对",
               "价值", "原值", "净值"}
 # a name made of change words only ("减少率", "增减额"): the figure is a change of the item before, never an item
@@ -260,7 +261,7 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
             return "预算数"
         if re.search(rf"上年|去年|{year - 1}\s*年", re.sub(rf"(?:上年|{year - 1}\s*年度?)(?:结转|结余)", "", pre)):
             return "上年预算" if re.search(r"预算", pre) and "决算" not in pre else "上年金额"
-        if re.search(r"预算(?:数|为|安排)|年初预算|全年预算|预算(?:拨入|拨款)?(?:为|是)?\s*$", pre) and "决算" not in pre:
+        if re.search(r"预算(?:数|为|安排|资金)|年初预算|全年预算|预算(?:拨入|拨款)?(?:为|是)?\s*$", pre) and "决算" not in pre:
             return "预算数"
         return "预算数" if budget_mode and not _ACTUAL.search(pre) else "金额"
     return "数值"
@@ -797,7 +798,13 @@ class NarrativeParser:
                     base = clean_item(pre[found.end():], ctx.unit_name)
                 if len(run) > 1 and len(run) != len(labels) and re.search(r"各|分别", pre):
                     # "收、支总计各是4125.49、4143.91万元" / "各下降23.51%、38.28%": one value per item, in order
-                    paired = self._paired(pre, run, unit, budget_mode, versus, last_items, ctx, src, text)
+                    pairing = last_items
+                    if len(last_items) != len(run) and not clean_item(pre, ctx.unit_name):
+                        # "…，其中基本支出400万元、项目支出200万元，分别占66.67%、33.33%": the parts just listed
+                        listed = list(dict.fromkeys(recent))
+                        listed = listed[1:] if "其中" in text and len(listed) > len(run) else listed
+                        pairing = listed if len(listed) == len(run) else last_items
+                    paired = self._paired(pre, run, unit, budget_mode, versus, pairing, ctx, src, text)
                     if paired:
                         placed += len(run)
                         last_items = paired
@@ -891,6 +898,9 @@ class NarrativeParser:
                 elif ctx.topic == "三公" and re.fullmatch(r"(?:公务)?接待(?:批次|人数|人次)|来宾", raw) and unit in (
                         "次", "批", "人", "人次"):  # "接待批次20次，接待人数180人", "来宾180人次"
                     raw, attr = "公务接待费", "批次" if "批次" in raw else "人次"
+                if ctx.topic == "三公" and attr in ("批次", "人次") and re.fullmatch(
+                        r"(?:共)?(?:公务)?接待(?:国内|外省市|来访|上级)*(?:团组|客人|人员|来宾)?", raw):
+                    raw = "公务接待"  # "共接待国内来访团组15批次": the visits of 公务接待费
                 if ctx.topic == "三公" and raw in ("接待", "公务接待", "公务接待费") and attr in ("批次", "人次"):
                     # "国内公务接待20批次，…；接待180人次": the 接待 item just named (never the 外事 part of it)
                     # "外事接待费0万元，接待0批次": the 外事 item, when it is the one this sentence just gave a figure
@@ -947,8 +957,12 @@ class NarrativeParser:
                         lost = True
                         continue
                     raw = month.group(2) + month_base
-                if not raw and unit in ("万元", "亿元", "元") and money_items and used_count:
-                    last_items = money_items  # a nameless amount after a count named in a use: the amount's item
+                if not raw and unit in ("万元", "亿元", "元") and money_items and (used_count or (
+                        last_unit not in ("万元", "亿元", "元", "%", "") and "金额" not in pre
+                        and any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN))):
+                    # a nameless amount after a count named in a use, or a change after a count ("…15批次、
+                    # 120人次，较上年减少0.7万元"): the item of the amount before
+                    last_items = money_items
                 # after a figure whose item could not be read, a nameless figure has no item either
                 items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ([] if lost else ctx.subject))
                 items = [self._truncated(x) for x in items]
@@ -965,6 +979,8 @@ class NarrativeParser:
                     items = [f"一般公共预算财政拨款{x}" if x in ("基本支出", "项目支出") else x for x in items]
                 if ctx.topic == "三公":
                     items = [_SANGONG_ALIAS.get(x, x) for x in items]
+                    if items == ["因公出国（境）费"] and unit == "个" and clause[fig.end:].startswith("团组"):
+                        attr = "批次"  # "因公出国（境）1个团组2人次": the groups sent
                     if items and items[0].endswith("团组") and unit == "个":  # 团组 of 出国, or of visitors received
                         if re.search(r"出国|出访|出境", items[0]):
                             items, attr = ["因公出国（境）费"], "批次"
@@ -990,7 +1006,8 @@ class NarrativeParser:
                     # left unplaced: not a change on the year. "年初预算1100万元，决算1150万元，增加50万元": with no
                     # 比上年 said, a change after a budget and its outturn is the gap between them
                     gapped += items
-                    last_items = items  # "X较年初预算减少0.5万元，决算为1.5万元": X's outturn
+                    if clean_item(pre, ctx.unit_name) not in ("", "收入", "支出"):
+                        last_items = items  # "X较年初预算减少0.5万元，决算为1.5万元": X's outturn
                     continue
                 if attr in ("增减额", "增减率"):
                     amount = self.facts[-1] if self.facts else None
@@ -1248,6 +1265,13 @@ class NarrativeParser:
                             for x in m.groups())
         item = xiang or kuan
         rest = text[m.end():]
+        if re.match(r"^\s*[、和及与]", rest) and re.search(r"（[款项]）", rest):
+            # "…小学教育（项）、初中教育（项）：年初预算分别为100万元、200万元": several 项, one line — whose?
+            if figures(rest):
+                self.numbered += 1
+                self.unplaced.append(Unplaced("一行列了几个项，无法确定数字所属的项", src))
+            _unresolved(ctx)
+            return True
         figs = figures(rest)
         ctx.func = (lei, kuan, xiang)
         ctx.subject = [item]
@@ -1280,6 +1304,11 @@ class NarrativeParser:
                 continue
             fig = replace(fig, unit=unit)  # "年初预算为0，支出决算为35万元": a zero needs no unit
             attr = role(pre, fig.unit, False, ctx.year)
+            if attr == "数值":  # "低于年初预算25%": a figure of no column the line can name
+                skipped = True
+                continue
+            if fig.unit in ("元", "亿元"):  # "支出决算450,000元": stored in 万元, as every other amount
+                fig = replace(fig, value=fig.value / 10000 if fig.unit == "元" else fig.value * 10000, unit="万元")
             if roles and k < 2 and fig.unit in ("万元", "元"):  # "年初预算和决算分别为90万元、95万元": in the order said
                 attr = "预算数" if "预算" in roles.group(k + 1) else "金额"
             if attr in ("增减额", "增减率") and _contradictory(pre):  # "增加（减少）5万元": the template's both words
