@@ -1151,6 +1151,10 @@ class Matcher:
             pos += len(tok.text)
         for i in range(1, len(spans) - 1):
             (a0, a1, a), (_, _, conj), (b0, b1, b) = spans[i - 1], spans[i], spans[i + 1]
+            if conj.text in _THAN and a.kind == b.kind and a.kind in ("科目", "实体") and (
+                    _MORE.fullmatch(strip_fillers(text[b1:])) or not strip_fillers(text[b1:])):
+                # 工商联会议费比差旅费多多少: the two items compared, as 会议费和差旅费哪个多 is
+                return text[:a1] + "哪个多", text[:a0] + text[b0:b1] + "哪个多"
             if conj.text not in ("和", "与", "及", "以及", "跟", "同") or a.kind != b.kind or a.kind in ("filler", "unknown"):
                 continue
             return text[:a1] + text[b1:], text[:a0] + text[b0:]

@@ -1075,3 +1075,10 @@ def test_a_follow_up_with_two_items_or_a_part_of_another_is_not_one_of_them(shan
     for question in turns:
         a = conversation.ask(question)
     assert a.status != "ok", a.answer
+
+
+@pytest.mark.parametrize("question", ["工商联会议费比差旅费多多少", "会议费和差旅费哪个少"])
+def test_two_items_set_against_each_other(sample, question):
+    """Trial 15: "A比B多多少" and 哪个少 for two items were refused."""
+    a = sample.ask(question)
+    assert a.status == "ok" and a.question_type == "科目金额" and "会议费多，多" in a.answer, a.answer
