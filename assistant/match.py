@@ -68,9 +68,9 @@ def _counts() -> dict[str, tuple[str, str]]:
     out = {}
     for n in range(1, 21):
         for written in (str(n), _CN_NUMBERS[n - 1], *(("两",) if n == 2 else ())):
-            for form in ("前{}", "前{}名", "前{}位", "{}个部门", "{}个单位", "{}家单位"):
+            for form in ("前{}", "前{}名", "前{}位", "头{}名", "{}个部门", "{}个单位", "{}家单位"):
                 out[form.format(written)] = ("数量", str(n))
-            for form in ("近{}年", "最近{}年", "近{}个年度", "最近{}个年度", "近{}年度"):
+            for form in ("近{}年", "最近{}年", "近{}个年度", "最近{}个年度", "近{}年度", "过去{}年", "这{}年"):
                 out[form.format(written)] = ("年数", str(n))
     return out
 

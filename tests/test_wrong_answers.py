@@ -1082,3 +1082,13 @@ def test_two_items_set_against_each_other(sample, question):
     """Trial 15: "A比B多多少" and 哪个少 for two items were refused."""
     a = sample.ask(question)
     assert a.status == "ok" and a.question_type == "科目金额" and "会议费多，多" in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "type_id"), [
+    ("规划局三公经费比去年少多少", "科目增减"), ("规划局三公经费降了多少", "科目增减"), ("规划局收入总计同比增长", "科目增减"),
+    ("会议费头两名", "部门排名"), ("过去两年三公经费", "科目历年"), ("名词解释三公经费", "名词解释"),
+])
+def test_colloquial_wordings_of_trial_15(shanghai, question, type_id):
+    m = shanghai.understand(question)
+    assert m.status == "ok" and m.type_id == type_id, m
