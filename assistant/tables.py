@@ -13,8 +13,14 @@
 * the 三公 table: one row of 预算数/决算数 pairs (上年/本年 决算数 pairs: last year's as 上年金额).
 
 A coded table's columns are those its header names, in printed order, when the header reads as column
-words and known non-column words only (``_header_columns``); else the template's. A two-sided table
-with a 行次 column drops the row number after each label; one printed as 上年/本年 决算数 gets both.
+words and known non-column words only (``_header_columns``); else the template's — unless the header,
+read line by line (a cut ``合`` counting as 合计) or as one text (a header wrapped one cell per line), names
+the template's columns in another order: the table is then left unplaced. Under a 行次 column the row
+number after each label is dropped; a code cut otherwise than 3/2/2 (``201 0101``) leaves its row unplaced;
+names printed below their code lines are read so, and left unplaced when above and below cannot be told.
+A two-sided table printed as 上年/本年 决算数 gets both; the 财政拨款 总表's funds and the 三公 table's items
+are read in printed order when one header line names them all, and left unplaced when the order differs
+from the template's and cannot be read so.
 
 The numbers of a row are placed into columns by arithmetic (``cells``): every identity of the table
 (合计 = sum of the parts, 类 = sum of its 款, 总计 on both sides; in the 三公 table 合计 = 出国 + 车 +
@@ -251,6 +257,7 @@ class Label:
     values: list[Tok] = field(default_factory=list)
     irregular: bool = False
     parent: str = ""  # economic class name (基本支出 table)
+    refuse: str = ""  # why the row, read whole, is nonetheless left unplaced
 
     def slots(self) -> list[tuple[str, str, int]]:
         return [(self.table, self.key, c) for c in range(len(self.columns))]
@@ -289,6 +296,7 @@ class _Table:
     unit: Decimal = Decimal("0.01")  # rounding unit in 万元
     refused: list[tuple[str, Line]] = field(default_factory=list)
     columns: tuple[str, ...] = ()  # value columns of a coded table, in printed order (``_header_columns``)
+    gaps: set[str] = field(default_factory=set)  # codes of rows left unplaced: their parents' sums are not checked
 
 
 # ---- row assembly per layout ---------------------------------------------------------------------
@@ -348,11 +356,12 @@ def _code(text: str) -> tuple[str, str] | None:
 
 def _coded(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
-    started = repeating = False
+    started = repeating = row_numbers = False
     prefix: list[tuple[Line, list[Tok], list[Tok]]] = []  # name printed above its code
     after: Label | None = None  # the row, its numbers read, that the words-only lines of ``prefix`` follow
     moves: list[tuple[Label, Label, str, int]] = []  # (row above, row below, the words between, their line count)
     above = False  # the table prints names above their codes (a code line without a name, its name above it)
+    nameless: list[tuple[Label, bool]] = []  # code lines without a name, and whether words stood above them
     last_page = body[0].page if body else 0
     for at, ln in enumerate(body):
         toks = _unglue(tokens(ln, t.block.scale), t.block.scale)
@@ -366,7 +375,8 @@ def _coded(t: _Table, body: list[Line]) -> None:
             if following and not all(x.value is not None for x in following):
                 total = None
         if started and not hit and total is None and (_repeated_title(ln.text) or (
-                (ln.page != last_page or repeating) and _headerish(ln.text, spec))):
+                (ln.page != last_page or repeating) and _header_cut(_header_rest(ln.text, spec), spec))):
+            # (``费支出`` after a repeated head is the wrapped end of the name above, not a header cell)
             repeating = True  # "…决算表（续）", its 单位 line and its header, repeated on the next page
             last_page = ln.page
             continue
@@ -381,17 +391,28 @@ def _coded(t: _Table, body: list[Line]) -> None:
                                   if any(k.value is not None for k in tokens(x, t.block.scale))]
                     return
                 t.columns = _header_columns(t.header, spec) or _template_columns(t)
+                row_numbers = any("行次" in squeeze(h.text) for h in t.header)
             started = True
+            refuse = ""
             if hit:
                 code, rest = hit
                 rest_toks = _unglue(tokens(Line(rest, ln.no, ln.page, ln.boxes[-len(rest.split()):] if rest and ln.boxes
                                                 else ()), t.block.scale), t.block.scale)
                 name = "".join(k.text for k in rest_toks if k.value is None)
                 vals = [k for k in rest_toks if k.value is not None]
+                first = rest.split()[0] if rest else ""
+                if re.fullmatch(r"\d+", first) and not (row_numbers and re.fullmatch(r"[1-9]\d{0,2}", first)):
+                    # ``201 0101 行政运行``, ``20101 02 …``: digits after a code cut otherwise than 3/2/2 — which are
+                    # the code's and which an amount cannot be told
+                    refuse = "科目编码的分段不合规范，无法确定编码与金额"
             else:
                 code, name, vals = "", spec.total_name, total or []
-            label = Label(spec.name, "", name, [ln], code, t.columns)
+            if row_numbers and vals and re.fullmatch(r"[1-9]\d{0,2}", vals[0].text):
+                vals = vals[1:]  # under a 行次 column the integer after the name is the row number, not an amount
+            label = Label(spec.name, "", name, [ln], code, t.columns, refuse=refuse)
             irregular = False
+            if code and not name:
+                nameless.append((label, bool(prefix)))
             if prefix:
                 words_above = "".join("".join(k.text for k in w) for _, w, _ in prefix)
                 above = above or bool(code and not name)
@@ -427,6 +448,20 @@ def _coded(t: _Table, body: list[Line]) -> None:
             if not prefix and last and piece and piece.values:
                 after = last
             prefix.append((ln, words, nums))
+    if nameless and not nameless[0][1]:  # the first code line without a name has none above it: names below?
+        if prefix and t.labels and t.labels[-1] is nameless[-1][0] and not any(vs for _, _, vs in prefix):
+            above = False  # ``2010101 100.00 100.00`` / ``行政运行``: each name follows its code line, the last one too
+            last = t.labels[-1]
+            last.name += "".join("".join(k.text for k in w) for _, w, _ in prefix)
+            last.lines += [p[0] for p in prefix]
+            prefix = []
+        else:  # names above some codes and below others: which code a name belongs to cannot be told
+            for lb, had_words in nameless:
+                if had_words:
+                    lb.refuse = "科目名称印在编码上方还是下方无法确定，表格行无法可靠拼合"
+                    for upper, lower, _, _ in moves:
+                        if lower is lb:
+                            upper.refuse = lb.refuse
     for ln, _, _ in prefix:
         t.refused.append(("表格行没有科目编码", ln))
     if not above:  # ``…养老保险缴 12.00 12.00 / 费支出 / 2080506 …``: the words end the row above, not begin the next
@@ -434,6 +469,16 @@ def _coded(t: _Table, body: list[Line]) -> None:
             upper.name += text
             upper.lines += lower.lines[:count]
             lower.name, lower.lines = lower.name[len(text):], lower.lines[count:]
+    _drop_refused(t)
+
+
+def _drop_refused(t: _Table) -> None:
+    """Rows read whole but not to be trusted (``Label.refuse``) are reported and left out."""
+    for lb in [lb for lb in t.labels if lb.refuse]:
+        t.refused += [(lb.refuse, x) for x in lb.lines]
+        t.gaps.add(lb.code or "?")
+    t.pieces = [p for p in t.pieces if not any(lb.refuse for lb in p.labels)]
+    t.labels = [lb for lb in t.labels if not lb.refuse]
 
 
 def _repeated_title(text: str) -> bool:
@@ -468,7 +513,37 @@ def _unknown_columns(header: list[Line], spec: Spec) -> str:
         order = [c for _, c in sorted(found)]
         if len(set(order)) >= 2 and order != sorted(order):
             return "栏目顺序与模板不同"
+        order = [template[c] for c in _line_columns(h.text, words, template)]
+        if len(set(order)) >= 2 and order != sorted(order):  # ``基本支出 项目支出 合`` / ``计``: the cut 合计 is last
+            return "栏目顺序与模板不同"
+    # a header wrapped one cell per line (``本年收入合`` / ``计`` / ``其他收`` / ``入`` …): read as one text
+    vocab = sorted([*words, *_HEADER_WORDS], key=len, reverse=True)
+    joined = _read_header_line("".join(squeeze(fold(h.text)) for h in header), vocab,
+                               {w: _COLUMN_WORDS.get(w, w) for w in words})
+    order = [template[c] for c in joined or []]
+    if len(order) >= 2 and len(set(order)) == len(order) and order != sorted(order):
+        return "栏目顺序与模板不同"
     return ""
+
+
+def _line_columns(text: str, words: list[str], template: dict[str, int]) -> list[str]:
+    """The columns one header line names in printed order, a cell cut by a line break (``本年收入合``, ``合``)
+    counted as the one column whose word it begins."""
+    out: list[str] = []
+    for tok in fold(text).split():
+        whole, rest = [], tok
+        for w in words:  # the longest first
+            at = rest.find(w)
+            if at >= 0:
+                whole.append((at, _COLUMN_WORDS.get(w, w)))
+                rest = rest[:at] + "□" * len(w) + rest[at + len(w):]
+        if whole:
+            whole.sort()
+            out += [c for _, c in whole]
+        elif tok not in _HEADER_WORDS:
+            begun = {_COLUMN_WORDS.get(w, w) for w in words if w.startswith(tok) and w != tok}
+            out += list(begun) if len(begun) == 1 else []
+    return [c for c in out if c in template]
 
 
 def _template_columns(t: _Table) -> tuple[str, ...]:
@@ -488,7 +563,7 @@ _COLUMN_WORDS = {"合计": "金额", "本年收入合计": "金额", "本年支�
 # header words that name no value column
 _HEADER_WORDS = ("支出功能分类科目编码", "支出功能分类科目名称", "支出功能分类科目", "收入功能分类科目", "支出功能分类",
                  "功能分类科目编码", "功能分类科目名称", "功能分类科目", "功能分类", "科目编码", "科目名称", "科目代码", "项目",
-                 "栏次", "类", "款", "项")
+                 "栏次", "行次", "类", "款", "项")
 
 
 def _header_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
@@ -543,12 +618,23 @@ def _total_row(toks: list[Tok]) -> list[Tok] | None:
 
 
 def _headerish(text: str, spec: Spec) -> bool:
+    return len(_header_rest(text, spec)) <= 1
+
+
+def _header_cut(rest: str, spec: Spec) -> bool:
+    """``rest`` (what is left of a line once the header words are out) is nothing, or one character of a
+    header word (``合`` / ``计`` of a cut 合计) — unlike ``费支出`` (``费``), the wrapped end of a name."""
+    return not rest or (len(rest) == 1 and rest in "".join((*spec.columns, *_COLUMN_WORDS, *_HEADER_WORDS)))
+
+
+def _header_rest(text: str, spec: Spec) -> str:
+    """What is left of a line once the header words are taken out."""
     t = squeeze(fold(text))
     for w in (*spec.columns, "本年收入合计", "本年支出合计", "财政拨款收入", "项目", "科目编码", "科目名称", "功能分类",
               "经济分类", "支出功能分类", "决算数", "预算数", "合计", "小计", "年初结转和结余", "年末结转和结余",
               "本年收入", "本年支出", "收入", "支出", "类", "款", "项", "单位：万元", "单位：元"):
         t = t.replace(w, "")
-    return len(t) <= 1
+    return t
 
 
 def _split_labels(words: list[Tok]) -> list[str]:
@@ -588,18 +674,48 @@ def _side_of(name: str, position: int, count: int) -> str:
     return "R"
 
 
+def _fund_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
+    """The right-hand columns of the 财政拨款收入支出决算总表 in printed order: the template's, or the funds in
+    another order when one header line names 合计 and then the three funds, each once. None when the header
+    names the funds in another order that cannot be read so (the columns are then left unplaced)."""
+    if len(spec.columns) == 1:
+        return spec.columns
+    texts = [squeeze(fold(h.text)) for h in header]
+    for text in texts:
+        at = {f: text.find(f) for f in FUNDS if f in text}
+        order = tuple(sorted(at, key=lambda f: at[f]))
+        if len(order) < 2 or order == tuple(f for f in FUNDS if f in at):
+            continue
+        total = text.find("合计")
+        if len(order) == 3 and 0 <= total < min(at.values()) and all(text.count(f) == 1 for f in FUNDS):
+            return ("金额", *order)
+        return None
+    joined = "".join(texts)  # fund names wrapped one cell per line
+    at = {f: joined.find(f) for f in FUNDS if joined.count(f) == 1}
+    order = tuple(sorted(at, key=lambda f: at[f]))
+    return spec.columns if order == tuple(f for f in FUNDS if f in at) else None
+
+
 def _twosided(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
     started = False
+    right: tuple[str, ...] | None = spec.columns
     prev_line_labels: list[Label] = []
+    repeating = False
     for ln in body:
         toks = tokens(ln, t.block.scale)
         if not started:
             if any(_ENUM.match(k.text) for k in toks) or any(k.text in ("本年收入合计", "总计") for k in toks):
                 started = True
+                right = _fund_columns(t.header, spec)
             else:
                 t.header.append(ln)
                 continue
+        if _repeated_title(ln.text) or (repeating and all(k.value is None for k in toks)
+                                        and _headerish(re.sub(r"[行栏]次|上年|本年", "", ln.text), spec)):
+            repeating = True  # "收入支出决算总表（续）", its 单位 line and its header on the next page: no label's words
+            continue
+        repeating = False
         if any("行次" in h.text for h in t.header):
             toks = _drop_row_numbers(toks)
         years = _year_columns(t.header) if spec.columns == ("金额",) else None
@@ -638,7 +754,9 @@ def _twosided(t: _Table, body: list[Line]) -> None:
                     continue
                 side = _side_of(name, pos, new_count)
                 pos += 1
-                columns = years or (("金额",) if side == "L" else spec.columns)
+                if _strip_enum(name) == "总计" and new_count == 1 and side == "L" and _lone_total_is_right(t.labels):
+                    side = "R"  # 收入 items, 总计, then 支出 items, 总计, each printed on lines of their own
+                columns = years or (("金额",) if side == "L" else right or spec.columns)
                 label = Label(spec.name, side, name, [ln], columns=columns)
                 t.labels.append(label)
                 line_labels.append(label)
@@ -666,6 +784,17 @@ def _twosided(t: _Table, body: list[Line]) -> None:
             t.refused.append(("数字无法对应到表格行", lb.lines[0]))
             continue
         t.pieces.append(Piece([lb], list(lb.values), False))
+    if right is None:  # the funds printed in an order the header does not let us read: no 支出 row is placed
+        t.refused += [("表头的资金栏目顺序与模板不同，无法确定各列", lb.lines[0]) for lb in t.labels if lb.side == "R"]
+        t.pieces = [p for p in t.pieces if all(lb.side != "R" for lb in p.labels)]
+        t.labels = [lb for lb in t.labels if lb.side != "R"]
+
+
+def _lone_total_is_right(labels: list[Label]) -> bool:
+    """A second 总计 alone on its line, after a 收入 总计 and 支出 items printed below it: the 支出 总计."""
+    left = [i for i, lb in enumerate(labels) if lb.side == "L" and _strip_enum(lb.name) == "总计"]
+    return bool(left) and not any(lb.side == "R" and _strip_enum(lb.name) == "总计" for lb in labels) and all(
+        lb.side == "R" for lb in labels[left[0] + 1:]) and len(labels) > left[0] + 1
 
 
 def _year_columns(header: list[Line]) -> tuple[str, ...] | None:
@@ -691,7 +820,7 @@ def _economic(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
     started = False
     open_labels: list[Label] = []  # labels still waiting for a value
-    for ln in body:
+    for at, ln in enumerate(body):
         toks = tokens(ln, t.block.scale)
         texts = [k.text for k in toks]
         if not started:
@@ -705,6 +834,13 @@ def _economic(t: _Table, body: list[Line]) -> None:
             continue
         if _econ_code_at(toks, 0) or (toks and toks[0].text.startswith(("人员经费", "公用经费"))):
             open_labels = []  # a new row: items above that got no value are blank (zero)
+        elif (toks and toks[0].value is None and any(k.value is not None for k in toks)
+              and len([lb for lb in open_labels if not lb.values]) >= 2):
+            # ``301 08 …养老保险缴 302 05 水费`` / ``费 20.00``: the wrapped words and number may end either item
+            for lb in open_labels:
+                lb.refuse = "跨行的名称和数字属于同一行的哪个科目无法确定，表格行无法可靠拼合"
+        if texts in (["人员经费"], ["公用经费"]) and at + 1 < len(body) and _econ_code_at(tokens(body[at + 1]), 0):
+            continue  # ``公用经费`` over its section's rows: a heading, not the section's total (printed below it)
         i = 0
         current: Label | None = None
         new_here: list[Label] = []
@@ -761,6 +897,10 @@ def _economic(t: _Table, body: list[Line]) -> None:
         open_labels = [lb for lb in open_labels if not lb.values]
     for lb in t.labels:
         lb.name = squeeze(lb.name)
+        if lb.refuse:
+            t.refused.append((lb.refuse, lb.lines[0]))
+            t.gaps.add(lb.code)
+            continue
         if not lb.code.startswith(("人员经费", "公用经费")) and not _econ_name_ok(lb.code, lb.name):
             t.refused.append((f"科目编码 {lb.code} 与名称“{lb.name}”不符，表格行无法可靠拼合", lb.lines[0]))
             continue
@@ -843,6 +983,44 @@ def _sangong_kinds(heads: list[str]) -> list[str] | None:
     return out
 
 
+_SANGONG_TOP = (("合计", "三公经费"), ("因公出国", "因公出国（境）费"), ("公务用车购置及运行", "公务用车购置及运行维护费"),
+                ("公务接待", "公务接待费"))
+_SANGONG_CAR = (("小计", "公务用车购置及运行维护费"), ("公务用车购置费", "公务用车购置费"),
+                ("公务用车运行", "公务用车运行维护费"))
+
+
+def _sangong_items(header: list[Line]) -> tuple[str, ...] | None:
+    """The six items of the 三公 table in printed order. A header line that names two or more items of one
+    level (合计/出国/车/接待, or the car's 小计/购置/运行) gives their order; when one line names all four and one
+    all three (each once) in another order than the template's, that order is read (the car's three
+    sub-columns standing where the car is); the template's order when no line says otherwise; None when a
+    line names some of them in another order and the header cannot be read in full."""
+    orders: dict[int, list[str]] = {}
+    for level, words in enumerate((_SANGONG_TOP, _SANGONG_CAR)):
+        for h in header:
+            text = squeeze(fold(h.text))
+            at = {w: text.find(w) for w, _ in words if w in text}
+            if len(at) < 2:
+                continue
+            order = sorted(at, key=lambda w: at[w])
+            if order == [w for w, _ in words if w in at]:
+                continue
+            if len(at) < len(words) or any(text.count(w) != 1 for w in at) or level in orders:
+                return None
+            orders[level] = order
+    if not orders:
+        return _SANGONG
+    top = orders.get(0, [w for w, _ in _SANGONG_TOP])
+    car = orders.get(1, [w for w, _ in _SANGONG_CAR])
+    if 1 not in orders and not any(all(w in squeeze(fold(h.text)) for w, _ in _SANGONG_CAR) for h in header):
+        return None  # the items in another order, the car's sub-columns not read in full: where they stand is unknown
+    names = dict(_SANGONG_TOP) | {w: n for w, n in _SANGONG_CAR[1:]}
+    out: list[str] = []
+    for w in top:
+        out += [names[c] if c != "小计" else "公务用车购置及运行维护费" for c in car] if w == "公务用车购置及运行" else [names[w]]
+    return tuple(out)
+
+
 def _sangong(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
     pairs_line: Line | None = None
@@ -871,7 +1049,11 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     if kinds is None:
         t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
         return
-    columns = tuple(f"{_SANGONG[i // 2] if len(kinds) == 12 else _SANGONG[i]}|{kinds[i]}" for i in range(len(kinds)))
+    items = _sangong_items(t.header)
+    if items is None:
+        t.refused.append(("三公经费表的项目栏目顺序与模板不同且无法完整读出，无法确定各列", pairs_line or t.block.title))
+        return
+    columns = tuple(f"{items[i // 2] if len(kinds) == 12 else items[i]}|{kinds[i]}" for i in range(len(kinds)))
     label = Label(spec.name, "", "三公经费", lines or [pairs_line or t.block.title], "", columns)
     label.values = values
     t.labels.append(label)
@@ -938,8 +1120,8 @@ def _identities(t: _Table, grid: Grid) -> None:
         coded = [lb for lb in labels if lb.code]
         total = next((lb for lb in labels if not lb.code), None)
         for parent in [*coded, total]:
-            if parent is None:
-                continue
+            if parent is None or any(g.startswith(parent.code) for g in t.gaps):
+                continue  # a row below it left unplaced: the sum cannot be checked
             below = [lb for lb in coded if lb.code.startswith(parent.code) and len(lb.code) > len(parent.code)]
             level = min((len(lb.code) for lb in below), default=0)  # the next level printed (款, else 项)
             kids = [lb for lb in below if len(lb.code) == level]
@@ -990,30 +1172,33 @@ def _identities(t: _Table, grid: Grid) -> None:
                 opening_f = next((lb for lb in labels if lb.parent and _strip_enum(lb.name).startswith(fund)), None)
                 if income is None:
                     continue
-                terms = [(income.slots()[0], 1), (right_total.slots()[f], -1)]
+                spent, closed = _slot(right_total, fund), _slot(closing, fund)
+                if spent is None:
+                    continue
+                terms = [(income.slots()[0], 1), (spent, -1)]
                 if opening_f:
                     terms.append((opening_f.slots()[0], 1))
-                if closing:
-                    terms.append((closing.slots()[f], -1))
+                if closed:
+                    terms.append((closed, -1))
                 grid.constrain(terms, "=", _tol(len(terms), u), "表内合计", f"{spec.name} {fund} 收支平衡")
     elif spec.layout == "economic":
         classes = [lb for lb in labels if len(lb.code) == 3]
         for cls in classes:
+            if any(g.startswith(cls.code) for g in t.gaps):
+                continue
             kids = [lb for lb in labels if len(lb.code) == 5 and lb.code.startswith(cls.code)]
             _sum_constraint(grid, cls.slots()[0], [k.slots()[0] for k in kids], u, "表内合计", f"{spec.name} {cls.name}")
         totals = [lb for lb in labels if lb.code.startswith(("人员经费", "公用经费"))]
-        if len(totals) == 2 and classes:
+        if len(totals) == 2 and classes and not t.gaps:
             terms = [(lb.slots()[0], 1) for lb in totals] + [(c.slots()[0], -1) for c in classes]
             grid.constrain(terms, "=", _tol(len(terms), u), "表内合计", f"{spec.name} 人员经费+公用经费=各类之和")
     elif spec.layout == "sangong" and labels:
-        s = labels[0].slots()
-        if len(s) == 12:
-            for k in (0, 1):
-                _sum_constraint(grid, s[0 + k], [s[2 + k], s[4 + k], s[10 + k]], u, "表内合计", "三公经费合计")
-                _sum_constraint(grid, s[4 + k], [s[6 + k], s[8 + k]], u, "表内合计", "公务用车购置及运行维护费小计")
-        elif len(s) == 6:
-            _sum_constraint(grid, s[0], [s[1], s[2], s[5]], u, "表内合计", "三公经费合计")
-            _sum_constraint(grid, s[2], [s[3], s[4]], u, "表内合计", "公务用车购置及运行维护费小计")
+        cell = dict(zip(labels[0].columns, labels[0].slots(), strict=True))
+        for kind in dict.fromkeys(c.split("|")[1] for c in cell):
+            s = [cell[f"{item}|{kind}"] for item in _SANGONG if f"{item}|{kind}" in cell]
+            if len(s) == len(_SANGONG):
+                _sum_constraint(grid, s[0], [s[1], s[2], s[5]], u, "表内合计", "三公经费合计")
+                _sum_constraint(grid, s[2], [s[3], s[4]], u, "表内合计", "公务用车购置及运行维护费小计")
 
 
 def _cross(tables: dict[str, _Table], grid: Grid) -> None:
@@ -1065,7 +1250,7 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
         a4 = by_name(t4, "R", cls)
         b5 = class_row(t5, cls)
         if a4 and b5 and len(a4.slots()) > 1:
-            eq(_slot(b5, "金额"), [a4.slots()[1]], f"{cls}：财政拨款收入支出决算总表=一般公共预算财政拨款支出决算表")
+            eq(_slot(b5, "金额"), [_slot(a4, FUNDS[0])], f"{cls}：财政拨款收入支出决算总表=一般公共预算财政拨款支出决算表")
     for fund in FUNDS:
         a, b = by_name(t4, "L", fund), by_name(t1, "L", fund + "收入")
         if a and b:
@@ -1074,7 +1259,7 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
     for name, col in ((t5, 1), (t8, 2), (t9, 3)):
         total = find(name, lambda lb: not lb.code)
         if r4 and total and col < len(r4.slots()):
-            eq(_slot(total, "金额"), [r4.slots()[col]], f"{_BY_NAME[name].total_name}：{name}=财政拨款收入支出决算总表")
+            eq(_slot(total, "金额"), [_slot(r4, FUNDS[col - 1])], f"{_BY_NAME[name].total_name}：{name}=财政拨款收入支出决算总表")
     t5_total = find(t5, lambda lb: not lb.code)
     people = find(t6, lambda lb: lb.code.startswith("人员经费"))
     public = find(t6, lambda lb: lb.code.startswith("公用经费"))

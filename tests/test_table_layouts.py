@@ -205,3 +205,170 @@ def test_the_wrapped_end_of_a_name_after_its_numbers_stays_with_its_row(tmp_path
     facts, _ = load(tmp_path / "b", lexicon, "一般公共预算财政拨款支出决算表", body)
     assert facts[("机关事业单位职业年金缴费支出", "基本支出")] == 3, facts
     assert facts[("机关事业单位基本养老保险缴费支出", "基本支出")] == 12, facts
+
+
+GP_TITLE = "一般公共预算财政拨款支出决算表"
+
+
+def test_a_cut_total_word_at_the_end_of_the_header_refuses_the_table(tmp_path, lexicon):
+    """``基本支出 项目支出 合`` / ``计``: 合计 printed last but cut — never read in the template's order (W1)."""
+    body = ("科目编码 科目名称 基本支出 项目支出 合\n计\n合计 70.00 30.00 100.00\n"
+            "2010101 行政运行 70.00 0.00 70.00\n2010102 一般行政管理事务 0.00 30.00 30.00\n" + TEXT)
+    facts, unplaced = load(tmp_path, lexicon, GP_TITLE, body)
+    assert not [k for k in facts if k[0] in ("行政运行", "一般行政管理事务", "一般公共预算财政拨款支出")], facts
+    assert any("栏目顺序与模板不同" in u for u in unplaced), unplaced
+
+
+def test_a_header_wrapped_one_cell_per_line_in_another_order_refuses_the_table(tmp_path, lexicon):
+    body = ("项目 本年收入合\n计\n其他收\n入\n财政拨款收\n入\n科目编码 科目名称\n"
+            "合计 60.00 10.00 50.00\n2010101 行政运行 60.00 10.00 50.00\n" + TEXT)
+    facts, unplaced = load(tmp_path, lexicon, "收入决算表", body)
+    assert not [k for k in facts if k[0] in ("行政运行", "本年收入合计")], facts
+    assert any("栏目顺序与模板不同" in u for u in unplaced), unplaced
+
+
+def test_row_numbers_of_a_coded_table_are_not_amounts(tmp_path, lexicon):
+    """A 行次 column in a coded table: ``行政运行 2 80.00 80.00`` is 金额 80 / 基本支出 80, never 金额 2 (W4)."""
+    body = ("科目编码 科目名称 行次 合计 基本支出 项目支出\n合计 1 110.00 80.00 30.00\n"
+            "2010101 行政运行 2 80.00 80.00\n2010102 一般行政管理事务 3 30.00 30.00\n")
+    facts, _ = load(tmp_path, lexicon, GP_TITLE, body)
+    assert facts[("一般公共预算财政拨款支出", "金额")] == 110, facts
+    assert facts[("行政运行", "金额")] == 80 and facts[("行政运行", "基本支出")] == 80, facts
+    assert facts[("一般行政管理事务", "项目支出")] == 30, facts
+    assert not [v for v in facts.values() if v in (1, 2, 3)], facts
+
+
+def test_names_printed_below_their_codes(tmp_path, lexicon):
+    """``2010101 80.00 80.00`` / ``行政运行``: the name follows its code line — never the next code's (W7)."""
+    body = (CODED + "合计 110.00 80.00 30.00\n2010101 80.00 80.00\n行政运行\n2010102 30.00 30.00\n一般行政管理事务\n")
+    facts, _ = load(tmp_path, lexicon, GP_TITLE, body)
+    assert facts.get(("行政运行", "金额")) == 80, facts
+    assert facts.get(("一般行政管理事务", "金额")) == 30, facts
+    assert not [k for k in facts if k[0] == "行政运行" and facts[k] == 30], facts
+
+
+def test_a_code_cut_otherwise_than_3_2_2_is_refused(tmp_path, lexicon):
+    """``201 0101 行政运行``: the 0101 is part of the code, never an amount of 101 (W8)."""
+    body = CODED + "合计 80.00 80.00 0.00\n201 0101 行政运行 80.00 80.00\n20101 02 一般行政管理事务 0.00\n"
+    facts, unplaced = load(tmp_path, lexicon, GP_TITLE, body)
+    assert not [k for k in facts if facts[k] in (101, 2)], facts
+    assert not [k for k in facts if "行政运行" in k[0] or "一般行政管理事务" in k[0]], facts
+    assert any("科目编码的分段不合规范" in u for u in unplaced), unplaced
+
+
+def test_a_section_heading_of_the_basic_table_is_no_item(tmp_path, lexicon):
+    """``公用经费`` printed over its rows (no number) is a heading; the figure is 公用经费合计 below (W6)."""
+    body = ("科目编码 科目名称 决算数\n301 工资福利支出 30.00\n人员经费合计 30.00\n公用经费\n"
+            "302 商品和服务支出 8.00\n公用经费合计 8.00\n")
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款基本支出决算表", body)
+    assert facts[("公用经费", "金额")] == 8, facts
+    assert facts[("人员经费", "金额")] == 30, facts
+
+
+FS_ROWS = ("一、一般公共预算财政拨款 90.00 一、一般公共服务支出 90.00 0.00 90.00 0.00\n"
+           "二、政府性基金预算财政拨款 15.00 十一、城乡社区支出 15.00 15.00 0.00 0.00\n"
+           "本年收入合计 105.00 本年支出合计 105.00 15.00 90.00 0.00\n")
+
+
+def test_fund_columns_in_another_order_are_read_as_printed(tmp_path, lexicon):
+    """合计 政府性基金 一般公共预算 国有资本经营: each fund's figure goes to its printed column (W3)."""
+    head = "项目 决算数 项目 合计 政府性基金预算财政拨款 一般公共预算财政拨款 国有资本经营预算财政拨款\n"
+    facts, _ = load(tmp_path, lexicon, "财政拨款收入支出决算总表", head + FS_ROWS)
+    assert facts[("一般公共服务支出", "一般公共预算财政拨款")] == 90, facts
+    assert facts[("一般公共服务支出", "政府性基金预算财政拨款")] == 0, facts
+    assert facts[("城乡社区支出", "政府性基金预算财政拨款")] == 15, facts
+    assert facts[("本年支出合计", "一般公共预算财政拨款")] == 90, facts
+    # the funds in another order with 合计 last: the 支出 columns are left unplaced, the 收入 side is read
+    (tmp_path / "b").mkdir()
+    head = "项目 决算数 项目 政府性基金预算财政拨款 一般公共预算财政拨款 国有资本经营预算财政拨款 合计\n"
+    facts, unplaced = load(tmp_path / "b", lexicon, "财政拨款收入支出决算总表", head + FS_ROWS)
+    assert not [k for k in facts if k[0] in ("一般公共服务支出", "城乡社区支出", "本年支出合计")], facts
+    assert facts[("一般公共预算财政拨款收入", "金额")] == 90, facts
+    assert any("资金栏目顺序与模板不同" in u for u in unplaced), unplaced
+
+
+SG_TITLE = "财政拨款“三公”经费支出决算表"
+SG_PAIRS = " ".join(["预算数 决算数"] * 6) + "\n"
+
+
+def test_sangong_items_in_another_order_are_read_as_printed(tmp_path, lexicon):
+    """公务接待费 printed before 因公出国（境）费, the car's 小计 after its parts: read in printed order (W2)."""
+    body = ("合计 公务接待费 因公出国（境）费 公务用车购置及运行费\n公务用车购置费 公务用车运行费 小计\n" + SG_PAIRS
+            + "12.00 9.00 4.00 3.50 2.00 1.00 0.00 0.00 6.00 4.50 6.00 4.50\n")
+    facts, _ = load(tmp_path, lexicon, SG_TITLE, body)
+    assert facts[("公务接待费", "决算数")] == Decimal("3.5") and facts[("因公出国（境）费", "决算数")] == 1, facts
+    assert facts[("公务用车购置及运行维护费", "决算数")] == Decimal("4.5"), facts
+    assert facts[("公务用车购置费", "决算数")] == 0 and facts[("公务用车运行维护费", "预算数")] == 6, facts
+
+
+def test_sangong_items_in_another_order_not_read_in_full_are_refused(tmp_path, lexicon):
+    body = ("合计 公务接待费 因公出国（境）费\n公务用车购置及运行费\n小计\n公务用车购置费\n公务用车运行费\n" + SG_PAIRS
+            + "12.00 9.00 4.00 3.50 2.00 1.00 6.00 4.50 0.00 0.00 6.00 4.50\n" + TEXT)
+    facts, unplaced = load(tmp_path, lexicon, SG_TITLE, body)
+    assert not facts, facts
+    assert any("三公经费表" in u for u in unplaced), unplaced
+
+
+def test_a_wrapped_name_and_number_under_two_items_of_one_line_are_refused(tmp_path, lexicon):
+    """``301 08 …养老保险缴 302 05 水费`` / ``费 20.00``: whose words and number these are cannot be told (W5)."""
+    body = ("科目编码 科目名称 决算数 科目编码 科目名称 决算数\n301 工资福利支出 20.00 302 商品和服务支出 0.00\n"
+            "301 08 机关事业单位基本养老保险缴 302 05 水费\n费 20.00\n人员经费合计 20.00 公用经费合计 0.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款基本支出决算表", body)
+    assert not [k for k in facts if k[0].startswith(("水费", "机关事业单位基本养老保险"))], facts
+    assert any("无法确定" in u for u in unplaced), unplaced
+
+
+def test_a_summary_printed_in_one_column_has_two_totals(tmp_path, lexicon):
+    """收入 items, 总计, then 支出 items, 总计: the second 总计 is the 支出 one (W9)."""
+    body = ("项目 决算数\n一、一般公共预算财政拨款收入 90.00\n本年收入合计 90.00\n年初结转和结余 5.00\n总计 95.00\n"
+            "一、一般公共服务支出 80.00\n本年支出合计 80.00\n年末结转和结余 15.00\n总计 95.00\n")
+    facts, _ = load(tmp_path, lexicon, "收入支出决算总表", body)
+    assert facts[("收入总计", "金额")] == 95 and facts[("支出总计", "金额")] == 95, facts
+    assert facts[("年末结转和结余", "金额")] == 15, facts
+
+
+def test_a_repeated_title_in_a_summary_is_no_part_of_a_name(tmp_path, lexicon):
+    """``收入支出决算总表（续）`` / ``单位：万元`` / header inside the body: never glued to the label above (W10)."""
+    body = ("项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 90.00 一、一般公共服务支出 90.00\n"
+            "年初结转和结余 5.00 年末结转和结余 5.00\n收入支出决算总表（续）\n单位：万元\n项目 决算数 项目 决算数\n"
+            "总计 95.00 总计 95.00\n")
+    facts, _ = load(tmp_path, lexicon, "收入支出决算总表", body)
+    assert facts[("年末结转和结余", "金额")] == 5, facts
+    assert not [k for k in facts if "续" in k[0] or "单位" in k[0]], facts
+
+
+def test_a_name_wrapped_across_a_repeated_title_keeps_its_end(tmp_path, lexicon):
+    body = (CODED + "合计 30.00 30.00 0.00\n208 社会保障和就业支出 30.00 30.00\n208 05 行政事业单位养老支出 30.00 30.00\n"
+            "208 05 05 机关事业单位基本养老保险缴 20.00 20.00\n一般公共预算财政拨款支出决算表（续）\n单位：万元\n费支出\n"
+            "208 05 06 机关事业单位职业年金缴费支出 10.00 10.00\n")
+    facts, _ = load(tmp_path, lexicon, GP_TITLE, body)
+    assert facts[("机关事业单位基本养老保险缴费支出", "基本支出")] == 20, facts
+    assert facts[("机关事业单位职业年金缴费支出", "基本支出")] == 10, facts
+
+
+def test_a_cut_total_word_last_on_a_header_line_that_cannot_be_read_as_a_whole(tmp_path, lexicon):
+    """``基本支出 项目支出 合`` / ``计 说明``: the header cannot be read as one text, but its first line puts the
+    cut 合计 after 基本支出 and 项目支出 — not the template's order (W1)."""
+    body = ("科目编码 科目名称 基本支出 项目支出 合\n计 说明\n合计 70.00 30.00 100.00\n"
+            "2010101 行政运行 70.00 0.00 70.00\n2010102 一般行政管理事务 0.00 30.00 30.00\n" + TEXT)
+    facts, unplaced = load(tmp_path, lexicon, GP_TITLE, body)
+    assert not [k for k in facts if k[0] in ("行政运行", "一般行政管理事务", "一般公共预算财政拨款支出")], facts
+    assert any("栏目顺序与模板不同" in u for u in unplaced), unplaced
+
+
+def test_names_below_some_codes_and_above_others_are_not_guessed(tmp_path, lexicon):
+    """A code line without a name and none above it, then names between rows but none after the last row:
+    whether each name belongs to the code above or below cannot be told — those rows are left unplaced (W7)."""
+    body = (CODED + "合计 110.00 80.00 30.00\n2010101 80.00 80.00\n一般行政管理事务\n2010102 30.00 30.00\n")
+    facts, unplaced = load(tmp_path, lexicon, GP_TITLE, body)
+    assert not [k for k in facts if k[0] in ("行政运行", "一般行政管理事务")], facts
+    assert any("上方还是下方" in u for u in unplaced), unplaced
+
+
+def test_a_repeated_header_cut_across_lines_is_no_part_of_a_name(tmp_path, lexicon):
+    body = (CODED + "合计 30.00 30.00 0.00\n208 社会保障和就业支出 30.00 30.00\n208 05 行政事业单位养老支出 30.00 30.00\n"
+            "208 05 05 机关事业单位基本养老保险缴费支出 20.00 20.00\n一般公共预算财政拨款支出决算表（续）\n单位：万元\n"
+            "科目编码 科目名称 合 基本支出 项目支出\n计\n208 05 06 机关事业单位职业年金缴费支出 10.00 10.00\n")
+    facts, _ = load(tmp_path, lexicon, GP_TITLE, body)
+    assert facts[("机关事业单位基本养老保险缴费支出", "基本支出")] == 20, facts
+    assert facts[("机关事业单位职业年金缴费支出", "基本支出")] == 10, facts
