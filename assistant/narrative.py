@@ -37,7 +37,7 @@ _CHANGE_SIGNED = ("增减额", "增减率", "增减变动")  # a label: the figu
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
-    r"|本部门|本单位|本[局委院厅办所站队](?!计)|本(?:医院|中心|镇|乡|街道办事处|街道|学校|校|馆|协会|学会|商会|联合会|基金会)|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算数?|决算数为?|决算|列明|安排"
+    r"|本部门|本单位|本[局委院厅办所站队](?!计)|本(?:医院|中心|镇|乡|街道办事处|街道|学校|校|馆|协会|学会|商会|联合会|基金会)|(?:医院|学校|中心|协会|街道办事处|街道|乡|镇|委机关|局机关)(?=\d{4}\s*年|本年|今年)|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算数?|决算数为?|决算|列明|安排"
     r"|实际支出|(?:部门)?决算公开中?|其中包括|包括|主要是|主要为|主要用于|另有|以及|开支|(?:和|及)(?=\S{2})"
     r"|共(?=接待|组织|发生)|[①-⑳])+"
 )
@@ -749,6 +749,9 @@ class NarrativeParser:
                     shared = bool(re.search(r"占比|比重|所占", clause))
                 elif said:
                     lost, last_items = True, []  # a subject we cannot name: its figures stay unplaced
+            whole_of = re.fullmatch(r"(?:全部|均|都)(?:为|是|来自|属于)(.{2,20}?)", clause) if not figs else None
+            if whole_of and self.canon(clean_item(whole_of.group(1), ctx.unit_name)) in self.lex.items:
+                last_items = [self.canon(clean_item(whole_of.group(1), ctx.unit_name))]  # "全部为财政拨款收入，占100%"
             months = re.search(r"(\d+)月?(?:、(\d+)月?)+月", clause)
             if months and not figs:  # "在6月、9月、11月执行进度，…分别占预算38.6%、51.0%、63.9%"
                 labels = [f"{n}月" for n in re.findall(r"\d+", months.group(0))]
@@ -786,7 +789,8 @@ class NarrativeParser:
                 while i + len(run) < len(figs) and clause[run[-1].end: figs[i + len(run)].start].strip() in joiners:
                     run.append(figs[i + len(run)])
                 prev_end, i = fig.end, i + 1  # the figure is read now, whether or not it is placed
-                unit = fig.unit or (run[-1].unit if len(run) > 1 else "") or last_unit  # "4125.49、4143.91万元"
+                # "4125.49、4143.91万元"; never the % of a share before ("占100%，事业收入、经营收入均为0")
+                unit = fig.unit or (run[-1].unit if len(run) > 1 else "") or (last_unit if last_unit != "%" else "")
                 follows = clause[fig.end: fig.end + 1]
                 if not fig.unit and len(run) == 1 and follows and follows in _CLASSIFIERS:
                     unit = ""  # "62名职工", "1450平方米", "1.85万人": a count of something else, not the unit before
@@ -959,7 +963,7 @@ class NarrativeParser:
                     raw = month.group(2) + month_base
                 if not raw and unit in ("万元", "亿元", "元") and money_items and (used_count or (
                         last_unit not in ("万元", "亿元", "元", "%", "") and "金额" not in pre
-                        and any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN))):
+                        and (any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN) or "预算" in pre))):
                     # a nameless amount after a count named in a use, or a change after a count ("…15批次、
                     # 120人次，较上年减少0.7万元"): the item of the amount before
                     last_items = money_items

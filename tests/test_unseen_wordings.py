@@ -962,3 +962,17 @@ def test_fifteenth_round_of_wordings(tmp_path):
     assert _one(facts, ("支出", "一般公共预算财政拨款支出", "预算数")) == 500
     assert _one(facts, ("支出", "基本支出", "占比")) == Decimal("66.67") and _one(facts, ("支出", "项目支出", "占比")) == Decimal("33.33")
     assert _one(facts, ("收入", "本年收入合计", "金额")) == Decimal("86.5") and not any("本协会" in k[1] for k in facts)
+
+
+def test_sixteenth_round_of_wordings(tmp_path):
+    """Loader trial 16: a zero listed after a share is no share; "全部为X，占100%" is X's share, not the total's; a
+    budget after a count of cars bought is the expense's; a department word before a year is no part of the name."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "二、收入决算情况说明\n本年收入合计500.00万元，其中财政拨款收入500.00万元，占100%，事业收入、经营收入均为0。\n"
+                     "三、支出决算情况说明\n本年支出合计320.5万元，全部为基本支出，占100%。\n"
+                     "九、财政拨款“三公”经费支出决算情况说明\n公务用车购置费支出26.80万元，购置救护车1辆，较年初预算30.00万元节约3.20万元。\n"
+                     "一、收入支出决算总体情况说明\n医院2024年度收入总计8000万元。\n")
+    assert not any(k[1] in ("事业收入", "经营收入") and k[2] != "金额" for k in facts)
+    assert _one(facts, ("支出", "基本支出", "占比")) == 100 and ("支出", "本年支出合计", "占比") not in facts
+    assert _one(facts, ("三公", "公务用车购置费", "预算数")) == 30 and not any(k[2] == "预算数" and "救护车" in k[1] for k in facts)
+    assert _one(facts, ("收入", "收入总计", "金额")) == 8000 and not any("医院" in k[1] for k in facts)
