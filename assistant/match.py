@@ -151,6 +151,7 @@ MONEY_WORDS = ("多少钱", "是多少钱", "花", "花费", "花了", "支出",
 # are read as that department's own total (社工部人员经费合计 is 人员经费)
 _ALL_DEPARTMENTS = {"合计", "总计", "平均", "平均值", "平均数", "加起来"}
 ACROSS_DEPARTMENTS = ("部门排名", "部门合计", "部门平均")  # types that are about every loaded department
+_WHICH = re.compile(r"哪个|哪一个|哪家|谁")  # which one (of the departments asked about), not 哪项 (which part)
 
 # 收入 / 支出 in plain speech: the year's own 本年收入（支出）合计 first; when the report states the figure asked
 # only for the 收入（支出）总计 (which adds 上年结转 and the like), that — the answer names which one it is
@@ -771,9 +772,10 @@ class Matcher:
         for tok in self.tokens(question):
             at += len(tok.text)
             cuts.append(at)
+        which = bool(_WHICH.search(text))  # 规划局…, 财政局呢 → 哪个最高: which department, not which part
         for cut in cuts:
             m = self._match(text[:cut] + item + text[cut:])
-            if m.status != "ok" or m.param("科目") != item:
+            if m.status != "ok" or m.param("科目") != item or (which and m.type_id not in ACROSS_DEPARTMENTS):
                 continue
             wanted = self.catalog[m.type_id].params
             keep = ("年度", "年度偏移") if m.type_id in ACROSS_DEPARTMENTS else ("单位", "年度", "年度偏移")
@@ -1135,6 +1137,8 @@ class Matcher:
             return None
         hits.sort(key=lambda h: (-sum(not s.startswith("{") for s in h[0].signature), h[0].type_id))
         best, slot_values = hits[0]
+        if _WHICH.search("".join(t.text for t in core)) and best.type_id not in ACROSS_DEPARTMENTS:
+            return None  # 规划局…, 财政局呢 → 哪个最高: which department? not which part of the last one's item
         wanted = self.catalog[best.type_id].params
         carried = self._follow(previous, {}, params, tokens)  # 上年 in the follow-up counts as in _follow
         merged = {k: v for k, v in carried.params if k in wanted and k not in ("字段", "栏目", "段落", "原因")}

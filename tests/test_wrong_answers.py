@@ -1085,3 +1085,18 @@ def test_two_items_set_against_each_other(sample, question):
     """Trial 15: "A比B多多少" and 哪个少 for two items were refused."""
     a = sample.ask(question)
     assert a.status == "ok" and a.question_type == "科目金额" and "会议费多，多" in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("turns", [
+    ("规划局政府采购金额", "财政局呢", "社工部呢", "哪个最高"), ("财政局机关运行经费", "规划局呢", "哪个多"),
+])
+def test_which_one_after_departments_asked_one_by_one_is_not_a_part_of_the_last(shanghai, turns):
+    """Trial 16: 哪个最高 after three departments' figures was answered with the last department's breakdown, and
+    哪个多 with its two years."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in turns:
+        a = conversation.ask(question)
+    assert a.status != "ok" or a.question_type == "部门排名", a.answer
