@@ -354,9 +354,19 @@ def build_vocabulary(
         m = re.search(r"（款）(.+?)（项）$", name)
         if m:
             short_terms.setdefault(m.group(1), set()).add(name)
+    for name in entities.get("名词", set()):  # "使用非财政拨款结余（含专用结余）" is also asked without its aside
+        m = re.fullmatch(r"(.{4,}?)（[^（）]*）", name)
+        if m:
+            short_terms.setdefault(m.group(1), set()).add(name)
     for short, names in short_terms.items():
-        if len(names) == 1:
-            v.add(short, Token(short, "名词", (("名词", next(iter(names))),)))
+        if len(names) != 1:
+            continue
+        old = v.words.get(normalize_text(short))
+        term = ("名词", next(iter(names)))
+        if old is not None and old.kind in ("科目", "实体") and term not in old.values:  # also an item's name
+            v.words[normalize_text(short)] = Token(old.text, "实体", (*old.values, term))
+        elif old is None or old.kind in ("filler", "unknown"):
+            v.add(short, Token(short, "名词", (term,)))
     for variant, canon in lexicon.canonical.items():
         if canon in known_items:
             v.add(variant, Token(variant, "科目", (("科目", canon),)))
@@ -1141,7 +1151,8 @@ class Matcher:
             return None  # 规划局…, 财政局呢 → 哪个最高: which department? not which part of the last one's item
         wanted = self.catalog[best.type_id].params
         carried = self._follow(previous, {}, params, tokens)  # 上年 in the follow-up counts as in _follow
-        merged = {k: v for k, v in carried.params if k in wanted and k not in ("字段", "栏目", "段落", "原因")}
+        merged = {k: v for k, v in carried.params if k in wanted and k not in ("字段", "栏目", "段落", "原因")
+                  and not (k == "单位" and best.type_id in ACROSS_DEPARTMENTS)}  # 哪个部门最高: every department
         merged.update(slot_values)
         return Match("ok", best.type_id, tuple(merged.items()), best.phrasing, tuple(tokens), followup=True)
 

@@ -1100,3 +1100,12 @@ def test_which_one_after_departments_asked_one_by_one_is_not_a_part_of_the_last(
     for question in turns:
         a = conversation.ask(question)
     assert a.status != "ok" or a.question_type == "部门排名", a.answer
+
+
+@pytest.mark.parametrize(("question", "type_id"), [
+    ("什么是使用非财政拨款结余", "名词解释"), ("使用非财政拨款结余多少", "科目金额"), ("会议费哪个部门最高", "部门排名"),
+])
+def test_wordings_refused_in_trial_16_are_answered(sample, question, type_id):
+    """A term named without its bracketed aside ("（含专用结余）") is still the term; "{科目}哪个部门最高" is a ranking."""
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == type_id, m
