@@ -68,20 +68,19 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
 def _which_more(answers: list[Answer]) -> str:
     """``会议费和差旅费哪个多``: for each department with one figure of each item in the same unit, which
     item is larger and by how much."""
-    figures: dict[str, list[tuple[str, Decimal, str]]] = {}
+    figures: dict[str, list[tuple[str, Decimal, tuple[str, str, str]]]] = {}
     for a in answers:
-        cols = a.columns
         for r in a.rows:
-            row = dict(zip(cols, r, strict=True))
+            row = dict(zip(a.columns, r, strict=True))
             if row.get("值") is not None:
-                where = f"{row.get('计量单位') or ''}|{row.get('章节') or ''}|{row.get('表名') or ''}"
+                where = (str(row.get("计量单位") or ""), str(row.get("章节") or ""), str(row.get("表名") or ""))
                 figures.setdefault(str(row["单位"]), []).append((str(row["科目"]), Decimal(str(row["值"])), where))
     said = []
-    for unit, got in figures.items():  # only two figures of one unit, from the same part of the report
+    for unit, got in figures.items():  # only two figures of one unit, in one measure, from one part of the report
         if len(got) != 2 or got[0][0] == got[1][0] or got[0][2] != got[1][2]:
             continue
         (one, x, where), (two, y, _) = got
-        gap = fmt_number(abs(x - y), unit=where.split("|")[0])
+        gap = fmt_number(abs(x - y), unit=where[0])
         who = f"{unit}：" if len(figures) > 1 else ""
         said.append(f"{who}{one}与{two}相等" if x == y else f"{who}{one if x > y else two}多，多{gap}")
     return "；".join(said) + "。" if said else ""
@@ -392,7 +391,7 @@ class Engine:
         for r in rows:
             for s in r.get("来源明细") or ():
                 key = (s["file"], s["page"] or 0, s["line"], s["text"])
-                out.setdefault(key, Source(s["file"], s["line"], s["text"], s["page"] or 0))
+                out.setdefault(key, Source.of(s))
         return tuple(out[k] for k in sorted(out))  # DISTINCT lists have no order: sort for stable output
 
     # ---- raw SQL for auditors -----------------------------------------------------------------

@@ -1170,12 +1170,12 @@ class Matcher:
                     _MORE.fullmatch(strip_fillers(text[b1:])) or not strip_fillers(text[b1:])):
                 # 工商联会议费比差旅费多多少: the two items compared, as 会议费和差旅费哪个多 is
                 return text[:a1] + "哪个多", text[:a0] + text[b0:b1] + "哪个多"
-            if conj.text not in ("和", "与", "及", "以及", "跟", "同") or a.kind != b.kind or a.kind in ("filler", "unknown"):
+            if conj.text not in CONNECTORS or a.kind != b.kind or a.kind in ("filler", "unknown"):
                 continue
             return text[:a1] + text[b1:], text[:a0] + text[b0:]
         for i, (c0, _, conj) in enumerate(spans):
             # 基本支出占比和项目支出占比: A X 和 B X, the same words X after each of two names of one kind
-            if conj.text not in ("和", "与", "及", "以及", "跟", "同") or i + 1 >= len(spans):
+            if conj.text not in CONNECTORS or i + 1 >= len(spans):
                 continue
             b0, b1, b = spans[i + 1]
             for j in range(i - 1, -1, -1):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 
 class JuesuanError(Exception):
@@ -52,6 +53,11 @@ class Source:
     line: int
     text: str  # the sentence or the table row
     page: int = 0
+
+    @classmethod
+    def of(cls, given: dict[str, Any]) -> Source:
+        """A source from one entry of a 来源明细 list ({file, page, line, text}), as the question SQL returns it."""
+        return cls(given["file"], given["line"], given["text"], given["page"] or 0)
 
     def label(self) -> str:
         where = f"第{self.page}页 第{self.line}行" if self.page else f"第{self.line}行"

@@ -337,11 +337,25 @@ def split_pair(item: str) -> list[str]:
     return [first, last]
 
 
+def in_wan(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """An amount in 元 or 亿元 as 万元, the unit every amount is stored in; any other unit as it is."""
+    if unit == "元":
+        return value / 10000, "万元"
+    if unit == "亿元":
+        return value * 10000, "万元"
+    return value, unit
+
+
+# where new figures of the item start after a reason: "…原因是承办会议，比上年增加0.5万元" / "…，完成…"
+_NEW_FIGURES = r"(?:比|较|与)(?:上年|去年|上一年|\d{4}\s*年)|完成"
+_REASON_STOP = re.compile(rf"。|[，,；;](?={_NEW_FIGURES})")
+# words that lead from a sentence into a 类款项 line: "…300万元，主要用于城乡社区支出（类）…"
+_LEAD_IN = r"(?:主要用于|其中|主要是|包括|用于)"
+
+
 def _reason_end(text: str, start: int) -> int:
-    """Where a reason that starts at ``start`` ends: at the full stop, or where new figures of the item start
-    ("…原因是承办会议，比上年增加0.5万元")."""
-    stop = re.compile(r"。|[，,；;](?=(?:比|较|与)(?:上年|去年|上一年|\d{4}\s*年)|完成)")
-    m = stop.search(text, start)
+    """Where a reason that starts at ``start`` ends: at the full stop, or where new figures of the item start."""
+    m = _REASON_STOP.search(text, start)
     return m.start() if m else len(text)
 
 
@@ -492,8 +506,7 @@ class NarrativeParser:
                 ctx.gapped, ctx.changed = list(ctx.gapped or ctx.subject), []
             for part in parts[1:]:
                 # "…的主要原因是承办会议，比上年增加0.5万元，增长50%，…": the reason ends where new figures start
-                tail = re.match(r"^(.*?原因(?:是|为|：|:)[^，,；;]*)[，,；;]((?:比|较|与)(?:上年|去年|上一年|\d{4}\s*年)|完成)",
-                                part)
+                tail = re.match(rf"^(.*?原因(?:是|为|：|:)[^，,；;]*)[，,；;]({_NEW_FIGURES})", part)
                 if tail and figures(part[tail.start(2):]):
                     self.sentence(tail.group(1), ctx, src)
                     self.sentence(part[tail.start(2):], ctx, src)
@@ -750,8 +763,9 @@ class NarrativeParser:
                 elif said:
                     lost, last_items = True, []  # a subject we cannot name: its figures stay unplaced
             whole_of = re.fullmatch(r"(?:全部|均|都)(?:为|是|来自|属于)(.{2,20}?)", clause) if not figs else None
-            if whole_of and self.canon(clean_item(whole_of.group(1), ctx.unit_name)) in self.lex.items:
-                last_items = [self.canon(clean_item(whole_of.group(1), ctx.unit_name))]  # "全部为财政拨款收入，占100%"
+            whole_item = self.canon(clean_item(whole_of.group(1), ctx.unit_name)) if whole_of else ""
+            if whole_item in self.lex.items:
+                last_items = [whole_item]  # "全部为财政拨款收入，占100%"
             months = re.search(r"(\d+)月?(?:、(\d+)月?)+月", clause)
             if months and not figs:  # "在6月、9月、11月执行进度，…分别占预算38.6%、51.0%、63.9%"
                 labels = [f"{n}月" for n in re.findall(r"\d+", months.group(0))]
@@ -1030,9 +1044,7 @@ class NarrativeParser:
                         continue
                     else:
                         value = _signed(value, pre)
-                if unit in ("元", "亿元"):
-                    value = value / 10000 if unit == "元" else value * 10000
-                    unit = "万元"
+                value, unit = in_wan(value, unit)
                 for item in items:
                     up = including or parent_here
                     self._emit(item, attr, value, unit, ctx, src, text, up if item != up else "")
@@ -1113,9 +1125,7 @@ class NarrativeParser:
             return []
         for item, f in zip(items, run, strict=True):
             value = _signed(f.value, pre) if change else f.value
-            u = f.unit or unit
-            if u in ("元", "亿元"):
-                value, u = (value / 10000 if u == "元" else value * 10000), "万元"
+            value, u = in_wan(value, f.unit or unit)
             self._emit(item, attr, value, u, ctx, src, text)
         return items
 
@@ -1131,7 +1141,7 @@ class NarrativeParser:
             u = f.unit or unit
             if u not in ("万元", "元"):
                 return []
-            self._emit(items[0], attr, f.value / 10000 if u == "元" else f.value, "万元", ctx, src, text)
+            self._emit(items[0], attr, in_wan(f.value, u)[0], "万元", ctx, src, text)
         return items
 
     # ---- output ---------------------------------------------------------------------------------
@@ -1262,11 +1272,11 @@ class NarrativeParser:
             self.sentence(re.sub(r"（[类款项]）", "", text), ctx, src)
             return True
         head = text[: m.start()] if m.string is text else ""
-        if figures(head) and re.search(r"[，,；;]\s*(?:主要用于|其中|主要是|包括|用于)?[：:]?\s*$", head):
+        lead_in = re.search(rf"[，,；;]\s*{_LEAD_IN}?[：:]?\s*$", head)
+        if figures(head) and lead_in:
             # "…财政拨款支出300万元，主要用于城乡社区支出（类）…（项）300万元": the sentence before the 类 first
-            self.sentence(re.sub(r"[，,；;]\s*(?:主要用于|其中|主要是|包括|用于)?[：:]?\s*$", "。", head), ctx, src)
-        lei, kuan, xiang = (_strip_marks(re.sub(r"^(?:主要用于|其中|主要是|包括|用于)[：:]?", "", x or ""))
-                            for x in m.groups())
+            self.sentence(head[: lead_in.start()] + "。", ctx, src)
+        lei, kuan, xiang = (_strip_marks(re.sub(rf"^{_LEAD_IN}[：:]?", "", x or "")) for x in m.groups())
         item = xiang or kuan
         rest = text[m.end():]
         if re.match(r"^\s*[、和及与]", rest) and re.search(r"（[款项]）", rest):
@@ -1311,8 +1321,8 @@ class NarrativeParser:
             if attr == "数值":  # "低于年初预算25%": a figure of no column the line can name
                 skipped = True
                 continue
-            if fig.unit in ("元", "亿元"):  # "支出决算450,000元": stored in 万元, as every other amount
-                fig = replace(fig, value=fig.value / 10000 if fig.unit == "元" else fig.value * 10000, unit="万元")
+            value, wan = in_wan(fig.value, fig.unit)  # "支出决算450,000元": stored in 万元, as every other amount
+            fig = replace(fig, value=value, unit=wan)
             if roles and k < 2 and fig.unit in ("万元", "元"):  # "年初预算和决算分别为90万元、95万元": in the order said
                 attr = "预算数" if "预算" in roles.group(k + 1) else "金额"
             if attr in ("增减额", "增减率") and _contradictory(pre):  # "增加（减少）5万元": the template's both words

@@ -131,8 +131,7 @@ def render_csv(answer: Answer, show_sql: bool = False, why: bool = False) -> str
         cols.append("来源")
         for row, r in zip(rows, answer.rows, strict=True):
             given: list[dict[str, Any]] = list(r[at] or ())  # type: ignore[call-overload]
-            row.append("；".join(dict.fromkeys(Source(s["file"], s["line"], s["text"], s["page"] or 0).label()
-                                              for s in given)))
+            row.append("；".join(dict.fromkeys(Source.of(s).label() for s in given)))
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if cols:
