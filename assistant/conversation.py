@@ -36,6 +36,9 @@ class Conversation:
         self.refused: Match | None = None  # the last question's match, when it was refused
         self.refused_text = ""
         self.context: dict[str, object] = {}  # set by \use in the REPL: 单位, 年度
+        # the two departments of 财政局和规划局差旅费哪个多 (or 分别多少): a follow-up that names neither (各多少,
+        # 那办公费呢, 上年呢) is answered for both, not for the first alone
+        self.pair: tuple[object, object] | None = None
 
     def ask(self, question: str) -> Answer:
         m = self.engine.understand(question, self.previous)
@@ -55,9 +58,10 @@ class Conversation:
         elif m.status != "ok" and not m.followup and self.refused is m:
             both = self.engine.ask_combined(question)  # 基本支出和项目支出各占多少, 预算执行进度的目标
             if both is not None:
-                self.previous, self.last, self.refused = None, both, None  # 上年呢 after it: of which part?
+                self.previous, self.pair = self._two_departments(question)  # 上年呢 after it: of which part?
+                self.last, self.refused = both, None
                 return both
-        answer = self.engine.answer(question, m)
+        answer = self._answer(question, m)
         if m.followup and answer.status == "ok" and self.last is not None and self.last.status == "ok":
             answer = _flag_other_part(self.last, answer)
         if m.status == "ok":
@@ -69,6 +73,33 @@ class Conversation:
             self.previous = m
         self.last = answer
         return answer
+
+    def _answer(self, question: str, m: Match) -> Answer:
+        pair = self.pair
+        self.pair = None
+        if m.status == "ok" and m.param("对比单位") is not None:
+            self.pair = (m.param("单位"), m.param("对比单位"))
+        elif (m.status == "ok" and m.followup and pair is not None and m.param("单位") == pair[0]
+              and m.type_id not in ACROSS_DEPARTMENTS and not any(t.kind == "单位" for t in m.tokens)):
+            both = self.engine.answer_each(question, m, pair)
+            if both is not None:
+                self.pair = pair
+                return both
+        return self.engine.answer(question, m)
+
+    def _two_departments(self, question: str) -> tuple[Match | None, tuple[object, object] | None]:
+        """财政局和规划局差旅费分别多少: the first part's match and the two departments, for the follow-ups; any
+        other pair (基本支出和项目支出各占多少) leaves no previous question (上年呢: of which part?)."""
+        parts = self.engine.matcher.split_pair(question)
+        matches = [self.engine.understand(p) for p in parts] if parts else []
+        if len(matches) != 2 or any(x.status != "ok" for x in matches):
+            return None, None
+        a, b = matches
+        units = (a.param("单位"), b.param("单位"))
+        rest = [tuple((k, v) for k, v in x.params if k != "单位") for x in matches]
+        if a.type_id != b.type_id or rest[0] != rest[1] or None in units or units[0] == units[1]:
+            return None, None
+        return a, units
 
     def _with_context(self, m: Match) -> Match:
         """Fill 单位/年度 from the context when the question names neither."""
@@ -83,6 +114,7 @@ class Conversation:
 
     def reset(self) -> None:
         self.previous = None
+        self.pair = None
         self.last = None
         self.refused = None
 

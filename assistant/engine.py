@@ -228,6 +228,14 @@ class Engine:
             return together
         return replace(together, answer=together.answer.rstrip("。") + "。" + _which_more(answers))
 
+    def answer_each(self, question: str, m: Match, units: tuple[object, ...]) -> Answer | None:
+        """``m`` answered for each of ``units`` and put together (各多少 after 财政局和规划局差旅费哪个多); the ones
+        with no figure are named as not disclosed. ``None`` when none of them is answered."""
+        answers = [self.answer(f"{u}{strip_fillers(question)}", replace(m, params=tuple(
+                       (k, u if k == "单位" else v) for k, v in m.params))) for u in units]
+        together = self._together(question, answers, every=False)
+        return None if together is None else replace(together, params=m.params)
+
     def _together(self, question: str, answers: list[Answer], every: bool) -> Answer | None:
         done = [a for a in answers if a.status == "ok"]
         if not done or len({a.question_type for a in done}) > 1 or any(

@@ -1109,3 +1109,33 @@ def test_wordings_refused_in_trial_16_are_answered(sample, question, type_id):
     """A term named without its bracketed aside ("（含专用结余）") is still the term; "{科目}哪个部门最高" is a ranking."""
     m = sample.understand(question)
     assert m.status == "ok" and m.type_id == type_id, m
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("上年会议费最高的部门", "按下一年度报告附件所列本年数与增减额推算"),
+    ("2023年各部门会议费合计", "其中1个部门的数字据下一年度报告所列上年数或其推算"),
+    ("2023年各部门会议费平均", "其中1个部门的数字据下一年度报告所列上年数或其推算"),
+])
+def test_figures_across_departments_say_when_one_is_worked_out(sample, question, says):
+    """A ranking, sum or mean over the year before showed the 附件's worked-out 会议费 (39) as if the 2023 report said it."""
+    a = sample.ask(question)
+    assert a.status == "ok" and says in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("turns", "item"), [
+    (("财政局和规划局差旅费哪个多", "各多少"), "差旅费"),
+    (("财政局和规划局差旅费哪个多", "分别是多少"), "差旅费"),
+    (("财政局和规划局差旅费分别多少", "办公费呢"), "办公费"),
+    (("规划局和财政局的办公费分别是多少", "那差旅费呢"), "差旅费"),
+])
+def test_a_follow_up_after_two_departments_keeps_both(shanghai, turns, item):
+    """Trial 17: 各多少 after 财政局和规划局差旅费哪个多 answered for 财政局 alone."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in turns:
+        a = conversation.ask(question)
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {FINANCE, PLANNING}, a.answer
+    assert {r[a.columns.index("科目")] for r in a.rows} == {item}
+
