@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TextIO
 
-from .engine import Engine
+from .engine import Engine, departments_apart
 from .match import ACROSS_DEPARTMENTS, SLOT_KINDS, Match
 from .model import Answer, JuesuanError
 from .render import render
@@ -92,14 +92,8 @@ class Conversation:
         other pair (基本支出和项目支出各占多少) leaves no previous question (上年呢: of which part?)."""
         parts = self.engine.matcher.split_pair(question)
         matches = [self.engine.understand(p) for p in parts] if parts else []
-        if len(matches) != 2 or any(x.status != "ok" for x in matches):
-            return None, None
-        a, b = matches
-        units = (a.param("单位"), b.param("单位"))
-        rest = [tuple((k, v) for k, v in x.params if k != "单位") for x in matches]
-        if a.type_id != b.type_id or rest[0] != rest[1] or None in units or units[0] == units[1]:
-            return None, None
-        return a, units
+        units = departments_apart(matches)
+        return (matches[0], units) if units is not None else (None, None)
 
     def _with_context(self, m: Match) -> Match:
         """Fill 单位/年度 from the context when the question names neither."""

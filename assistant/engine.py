@@ -65,25 +65,37 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _which_more(answers: list[Answer]) -> str:
-    """``会议费和差旅费哪个多``: for each department with one figure of each item in the same unit, which
-    item is larger and by how much."""
-    figures: dict[str, list[tuple[str, Decimal, tuple[str, str, str]]]] = {}
+def _two_figures(answers: list[Answer], same: str = "") -> list[tuple[str, str, Decimal, str, Decimal, str]]:
+    """For each department with exactly one figure of each of two items, in one measure, from one part of the
+    report (same 章节 and 表名) and, when ``same`` names a column, with the same non-empty value in it: (who,
+    item 1, figure 1, item 2, figure 2, measure). ``who`` is empty when there is one department."""
+    figures: dict[str, list[tuple[str, Decimal, tuple[str, ...]]]] = {}
     for a in answers:
         for r in a.rows:
             row = dict(zip(a.columns, r, strict=True))
-            if row.get("值") is not None:
-                where = (str(row.get("计量单位") or ""), str(row.get("章节") or ""), str(row.get("表名") or ""))
+            if row.get("值") is not None and (not same or row.get(same)):
+                where = tuple(str(row.get(c) or "") for c in ("计量单位", "章节", "表名", *([same] if same else [])))
                 figures.setdefault(str(row["单位"]), []).append((str(row["科目"]), Decimal(str(row["值"])), where))
-    said = []
-    for unit, got in figures.items():  # only two figures of one unit, in one measure, from one part of the report
-        if len(got) != 2 or got[0][0] == got[1][0] or got[0][2] != got[1][2]:
-            continue
-        (one, x, where), (two, y, _) = got
-        gap = fmt_number(abs(x - y), unit=where[0])
-        who = f"{unit}：" if len(figures) > 1 else ""
-        said.append(f"{who}{one}与{two}相等" if x == y else f"{who}{one if x > y else two}多，多{gap}")
+    return [(f"{unit}：" if len(figures) > 1 else "", one, x, two, y, where[0])
+            for unit, got in figures.items() if len(got) == 2 and got[0][0] != got[1][0] and got[0][2] == got[1][2]
+            for (one, x, where), (two, y, _) in [got]]
+
+
+def _which_more(answers: list[Answer]) -> str:
+    """``会议费和差旅费哪个多``: which item is larger, and by how much."""
+    said = [f"{who}{one}与{two}相等" if x == y else f"{who}{one if x > y else two}多，多{fmt_number(abs(x - y), unit=unit)}"
+            for who, one, x, two, y, unit in _two_figures(answers)]
     return "；".join(said) + "。" if said else ""
+
+
+def _added_up(answers: list[Answer]) -> str:
+    """``办公费和印刷费合计多少``: two items of one classification (口径) added up."""
+    said = [f"{who}{one}与{two}合计{fmt_number(x + y, unit=unit)}"
+            for who, one, x, two, y, unit in _two_figures(answers, "口径")]
+    return "；".join(said) + "。" if said else ""
+
+
+_SUM_WORDS = re.compile(r"合计|加起来|一共|总共|共计|总和|加总|之和|相加")
 
 
 def fmt_number(value: Any, column: str = "", unit: str = "") -> str:
@@ -110,6 +122,16 @@ def fmt_number(value: Any, column: str = "", unit: str = "") -> str:
 
 _SEGMENT = re.compile(r"\[([^\[\]]*)\]")
 _FIELD = re.compile(r"\{([^{}]+)\}")
+
+
+def departments_apart(matches: list[Match]) -> tuple[object, object] | None:
+    """Two understood questions of one type that differ in their department alone (财政局差旅费 / 规划局差旅费):
+    the two departments."""
+    if len(matches) != 2 or any(m.status != "ok" for m in matches) or matches[0].type_id != matches[1].type_id:
+        return None
+    units = (matches[0].param("单位"), matches[1].param("单位"))
+    rest = [tuple((k, v) for k, v in m.params if k != "单位") for m in matches]
+    return units if rest[0] == rest[1] and None not in units and units[0] != units[1] else None
 
 
 def fill(template: str, row: dict[str, Any]) -> str:
@@ -215,6 +237,12 @@ class Engine:
         if not parts:
             return None
         matches = [self.understand(p) for p in parts]
+        departments = departments_apart(matches) if every else None
+        first = matches[0]
+        if (departments is not None and first.type_id == "科目对比" and first.param("对比单位") is None
+                and first.param("起始年度") is None):
+            # 财政局行政运行和规划局行政运行哪个多: the two departments compared, not each with its own last year
+            return self.answer(question, replace(first, params=(*first.params, ("对比单位", departments[1]))))
         items = [m.param("科目") for m in matches]
         compared = every and all(m.status == "ok" and m.type_id == "科目对比" and m.param("对比单位") is None
                                  and m.param("起始年度") is None for m in matches) and len(set(items)) == len(items)
@@ -224,9 +252,14 @@ class Engine:
                        for m in matches]
         answers = [self.answer(p, m) for p, m in zip(parts, matches, strict=True)]
         together = self._together(question, answers, every)
-        if together is None or not compared:
-            return together
-        return replace(together, answer=together.answer.rstrip("。") + "。" + _which_more(answers))
+        if together is None:
+            return None
+        if compared:
+            return replace(together, answer=together.answer.rstrip("。") + "。" + _which_more(answers))
+        if (every and _SUM_WORDS.search(question) and len(set(items)) == len(items) == 2 and None not in items
+                and all(m.type_id == "科目金额" for m in matches) and not self._holds_others(items)):
+            return replace(together, answer=together.answer.rstrip("。") + "。" + _added_up(answers))
+        return together
 
     def answer_each(self, question: str, m: Match, units: tuple[object, ...]) -> Answer | None:
         """``m`` answered for each of ``units`` and put together (各多少 after 财政局和规划局差旅费哪个多); the ones
@@ -235,6 +268,13 @@ class Engine:
                        (k, u if k == "单位" else v) for k, v in m.params))) for u in units]
         together = self._together(question, answers, every=False)
         return None if together is None else replace(together, params=m.params)
+
+    def _holds_others(self, items: list[object]) -> bool:
+        """Whether an item has parts listed under it in any report (三公经费, 商品和服务支出): added to another
+        item it may count a part twice."""
+        row = self.con.execute("SELECT count(*) FROM 事实 WHERE list_has_any($items, [上级科目, 类, 款])",
+                               {"items": [str(i) for i in items]}).fetchone()
+        return bool(row and row[0])
 
     def _together(self, question: str, answers: list[Answer], every: bool) -> Answer | None:
         done = [a for a in answers if a.status == "ok"]

@@ -57,7 +57,9 @@ PASSAGES = {  # {段落}: what a question answered by the report's own sentences
     "主要职能": "职能", "职能": "职能", "主要职责": "职能", "职责": "职能", "部门职责": "职能", "机构职能": "职能",
 }
 DIRECTIONS = {"最高": "最高", "最大": "最高", "最多": "最高", "最好": "最高", "最低": "最低", "最小": "最低",
-              "最少": "最低", "最差": "最低"}
+              "最少": "最低", "最差": "最低", "第一名": "最高", "排第一": "最高", "排名第一": "最高",
+              "倒数第一": "最低", "倒数第一名": "最低", "倒数第1": "最低", "最后一名": "最低", "排名最后": "最低",
+              "排最后": "最低", "垫底": "最低"}
 _CN_NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
                "十六", "十七", "十八", "十九", "二十")
 
@@ -515,6 +517,21 @@ def year_value(token: Token) -> tuple[str, int]:
 _BASE_YEAR = re.compile(r"(?:比|较)(\d{4})年度?|(?:与|同|和|跟)(\d{4})年度?相比")
 
 
+def _pooled_after_one(previous: Match, type_id: str, tokens: list[Token]) -> Match | None:
+    """规划局差旅费 → 培训费 → 合计多少: most likely the items added up, not every department's 培训费 — a sum or
+    mean over departments after one department's figure only when the follow-up says so (各部门, 全区…)."""
+    unit = previous.param("单位")
+    if type_id not in ("部门合计", "部门平均") or unit is None or _EVERY_DEPARTMENT.search("".join(t.text for t in tokens)):
+        return None
+    item = previous.param("科目")
+    return Match("not_understood", tokens=tuple(tokens), message=f"上一个问题问的是{unit}；“合计”“平均”在这里指所有部门合在"
+                 "一起的数。几个科目相加请分别提问；所有部门的合计请问“各部门X合计”",
+                 suggestions=(f"各部门{item}{'平均' if type_id == '部门平均' else '合计'}",) if item else ())
+
+
+_EVERY_DEPARTMENT = re.compile(r"部门|单位|全区|全市|全县|全省|各|所有|全部")
+
+
 def _rebase(text: str) -> str:
     """``2024年…比2023年增长``: a comparison with the year just before another year named in the question is
     a comparison with 上年 (比上年), so that 年度 stays 2024."""
@@ -524,10 +541,15 @@ def _rebase(text: str) -> str:
         return "比上年" if int(m.group(1) or m.group(2)) + 1 in years else m.group(0)
 
     text = _BASE_YEAR.sub(sub, text)
+    # 后两名 / 倒数前三 / 倒数三个部门: the lowest N, as 最低前两名 / 最低前三 / 最低三个部门 read
+    text = _BOTTOM_N.sub(lambda m: "最低前" + m.group(1) + (m.group(2) or "") if m.group(1) else
+                         "最低" + ("" if m.group(4)[0] in "个家" else "前") + m.group(3) + m.group(4), text)
     # 2024年的上一年 / 2024年前一年 is 2023年; 2023年的下一年 is 2024年
     return _NEXT_TO_YEAR.sub(lambda m: f"{int(m.group(1)) + _NEXT_TO[m.group(2)]}年", text)
 
 
+_N = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_BOTTOM_N = re.compile(rf"倒数前{_N}(名|位)?|(?:倒数|末|后){_N}(名|位|个部门|个单位|家单位)")
 _NEXT_TO = {"上一年": -1, "前一年": -1, "上一年度": -1, "上年度": -1, "上年": -1, "下一年": 1, "后一年": 1,
             "下一年度": 1, "下年度": 1, "下年": 1}
 _NEXT_TO_YEAR = re.compile(r"(\d{4})年度?的?(" + "|".join(sorted(_NEXT_TO, key=len, reverse=True)) + ")")
@@ -787,6 +809,9 @@ class Matcher:
             m = self._match(text[:cut] + item + text[cut:])
             if m.status != "ok" or m.param("科目") != item or (which and m.type_id not in ACROSS_DEPARTMENTS):
                 continue
+            pooled = _pooled_after_one(previous, m.type_id, list(m.tokens))
+            if pooled is not None:
+                return pooled
             wanted = self.catalog[m.type_id].params
             keep = ("年度", "年度偏移") if m.type_id in ACROSS_DEPARTMENTS else ("单位", "年度", "年度偏移")
             given = dict(m.params)
@@ -1046,6 +1071,13 @@ class Matcher:
         item = dict(previous.fallback).get("科目") if "科目" not in slots else None  # 收入…, then 上年呢
         fallback = tuple({**merged, "科目": item}.items()) if item else ()
         type_id = previous.type_id
+        if type_id == "名词解释" and ("单位" in params or any("多少" in t.text for t in tokens)):
+            # 什么是机关运行经费 → 财政局的是多少: that item's amount; a definition is the same for every department
+            said = self.vocab.words.get(normalize_text(str(before.get("名词"))))
+            item = next((v for k, v in said.values if k == "科目"), None) if said else None
+            if item is None or "科目金额" not in self.catalog:
+                return Match("not_understood", tokens=tuple(tokens), message="名词解释不分单位和年度；请问具体科目的金额")
+            type_id, merged = "科目金额", {k: v for k, v in {**merged, "科目": item}.items() if k != "名词"}
         if "单位" in params and "单位" not in self.catalog[type_id].params:
             # 各部门差旅费合计 → 规划局呢: that department's own figure, not the sum with the department dropped
             type_id = "科目金额" if "科目" in merged and "科目金额" in self.catalog else ""
@@ -1065,7 +1097,8 @@ class Matcher:
             aspect = self._aspect(previous, core, params, tokens)
             if aspect is not None:
                 return aspect
-        if not any(t.text in (*_ELLIPSIS, "其中") for t in tokens) and match_signature(core, self.compiled):
+        alone = len(tokens) == 1 and tokens == core  # 规划局差旅费 → 培训费: a name alone is 培训费呢
+        if not alone and not any(t.text in (*_ELLIPSIS, "其中") for t in tokens) and match_signature(core, self.compiled):
             return None  # a full question on its own (差旅费多少): it resets the conversation
         if len(words) == 1 and words[0] in _WHY:
             if previous.type_id in ("科目预算", "预算差异原因") and "预算差异原因" in self.catalog:
@@ -1149,6 +1182,9 @@ class Matcher:
         best, slot_values = hits[0]
         if _WHICH.search("".join(t.text for t in core)) and best.type_id not in ACROSS_DEPARTMENTS:
             return None  # 规划局…, 财政局呢 → 哪个最高: which department? not which part of the last one's item
+        pooled = _pooled_after_one(previous, best.type_id, tokens)
+        if pooled is not None:
+            return pooled
         wanted = self.catalog[best.type_id].params
         carried = self._follow(previous, {}, params, tokens)  # 上年 in the follow-up counts as in _follow
         merged = {k: v for k, v in carried.params if k in wanted and k not in ("字段", "栏目", "段落", "原因")

@@ -1139,3 +1139,83 @@ def test_a_follow_up_after_two_departments_keeps_both(shanghai, turns, item):
     assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {FINANCE, PLANNING}, a.answer
     assert {r[a.columns.index("科目")] for r in a.rows} == {item}
 
+
+
+@pytest.mark.parametrize(("question", "params"), [
+    ("差旅费后两名", {"科目": "差旅费", "方向": "最低", "数量": "2"}),
+    ("办公费倒数前三", {"科目": "办公费", "方向": "最低", "数量": "3"}),
+    ("差旅费倒数两个部门", {"科目": "差旅费", "方向": "最低", "数量": "2"}),
+    ("会议费倒数第一的部门", {"科目": "会议费", "方向": "最低"}),
+    ("办公费垫底的是哪个部门", {"科目": "办公费", "方向": "最低"}),
+    ("办公费排名最后的部门", {"科目": "办公费", "方向": "最低"}),
+    ("差旅费第一名是哪个部门", {"科目": "差旅费", "方向": "最高"}),
+])
+def test_bottom_of_a_ranking_is_the_lowest(sample, question, params):
+    """Trial 16: 后两名 / 倒数第一 were refused; read as 最低 (with its count), never as the top."""
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == "部门排名", m
+    assert {k: v for k, v in m.params if v is not None} == params
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("今年花了多少钱", "本年支出合计"), ("工商联一共收了多少钱", "本年收入合计"), ("收了多少", "本年收入合计"),
+    ("差旅费花了多少", "差旅费"), ("开会花了多少", "会议费"), ("会议费花费多少", "会议费"),
+])
+def test_spent_and_received_alone_are_the_years_totals(sample, question, item):
+    """花了多少 with no item named is the year's 本年支出合计; with an item, that item."""
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == "科目金额" and m.param("科目") == item, m
+
+
+@needs_shared
+@pytest.mark.parametrize("question", ["财政局行政运行和规划局行政运行哪个多", "财政局的差旅费和规划局的差旅费谁高"])
+def test_one_item_of_two_departments_named_twice_is_compared_across_them(shanghai, question):
+    """Trial 18: "A的X和B的X哪个多" compared each department with its own last year and never said which is larger."""
+    a = shanghai.ask(question)
+    assert a.status == "ok" and a.question_type == "科目对比", a.answer
+    assert dict(a.params)["单位"] == FINANCE and dict(a.params)["对比单位"] == PLANNING
+
+
+def _conversation(engine, *turns):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(engine)
+    return [conversation.ask(q) for q in turns]
+
+
+@needs_shared
+def test_an_amount_asked_after_a_definition_is_the_items_amount(shanghai):
+    """Trial 18: 什么是机关运行经费 → 财政局的是多少 repeated the definition."""
+    *_, a = _conversation(shanghai, "什么是机关运行经费", "财政局的是多少")
+    assert a.status == "ok" and a.question_type == "科目金额", a.answer
+    assert dict(a.params) == {"科目": "机关运行经费", "单位": FINANCE, "年度": None, "年度偏移": None, "上级": None}
+
+
+@needs_shared
+def test_a_name_alone_after_a_departments_question_is_a_follow_up(shanghai):
+    """Trial 18: 规划局差旅费 → 培训费 was asked of every department."""
+    *_, a = _conversation(shanghai, "规划局差旅费", "培训费")
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {PLANNING}, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("follow", ["合计多少", "平均多少"])
+def test_a_sum_after_one_departments_items_is_not_every_departments(shanghai, follow):
+    """Trial 18: 规划局差旅费 → 培训费 → 合计多少 gave all four departments' 培训费 added up."""
+    *_, a = _conversation(shanghai, "规划局差旅费", "培训费", follow)
+    assert a.status == "not_understood" and "各部门培训费" in a.answer, a.answer
+    *_, b = _conversation(shanghai, "规划局差旅费", "各部门合计呢")
+    assert b.status == "ok" and b.question_type == "部门合计"
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("工商联办公费和印刷费合计多少", "办公费与印刷费合计18.41万元"),
+    ("工商联的会议费和差旅费加起来", "会议费与差旅费合计48.00万元"),
+    ("工商联公用经费和办公费一共多少", None), ("工商联会议费和收入总计合计", None),
+])
+def test_two_items_added_up(sample, question, says):
+    """Trial 18: 办公费和印刷费合计多少 gave the two figures without their sum. No sum where it would mislead: an
+    item with parts (公用经费 holds 办公费), or two classifications (经济分类 and a total)."""
+    a = sample.ask(question)
+    assert a.status == "ok", a.answer
+    assert (says in a.answer) if says else not re.search(r"与\S+合计\d", a.answer), a.answer
