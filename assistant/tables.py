@@ -354,6 +354,9 @@ def _code(text: str) -> tuple[str, str] | None:
     return code, s[m.end():].strip()
 
 
+_BROKEN_NUMBER = re.compile(r"[-−]?\d[\d,]*,[\d,]*(?:\.\d*)?")  # digits with a 分节号 that no amount is written with
+
+
 def _coded(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
     started = repeating = row_numbers = False
@@ -368,6 +371,11 @@ def _coded(t: _Table, body: list[Line]) -> None:
         nums = [k for k in toks if k.value is not None]
         words = [k for k in toks if k.value is None]
         hit = _code(ln.text)
+        if any(_BROKEN_NUMBER.fullmatch(k.text) and not _NUM.match(k.text) for k in toks if k.value is None):
+            t.refused.append(("数字的写法无法读出（断开或分节号不符），表格行无法可靠读取", ln))  # ``合计 1,15 0.00 …``
+            if hit:
+                t.gaps.add(hit[0])
+            continue
         total = _total_row(toks)
         if total == []:  # a bare 合计: the 合计 row when its numbers follow (or the table is empty), else a header cell
             k = at + 1
@@ -487,7 +495,7 @@ def _repeated_title(text: str) -> bool:
 
 
 # header words of value columns no coded table of the 决算 template has (budgets, other years, changes, shares)
-_FOREIGN_COLUMNS = re.compile(r"预算|上年|\d{4}\s*年|增减|变动|增长|占比|比重")
+_FOREIGN_COLUMNS = re.compile(r"预算|上年|\d{4}\s*年|增减|变动|增长|占比|比重|其中|人员经费|公用经费")
 
 
 def _unknown_columns(header: list[Line], spec: Spec) -> str:
@@ -816,19 +824,44 @@ def _drop_row_numbers(toks: list[Tok]) -> list[Tok]:
             if not (i and toks[i - 1].value is None and k.value is not None and re.fullmatch(r"\d{1,3}", k.text))]
 
 
+def _econ_columns(header: list[Line]) -> tuple[int, int] | None:
+    """The value columns of each item of the 基本支出 table, from the header's column words: (how many, the
+    index of this year's 决算数). ``上年数 本年数`` (each half alike) → (2, 1); no such words, or 决算数 only →
+    (1, 0); None when the words say no single 决算数 column (or cannot be read)."""
+    words = [w for h in header for w in fold(h.text).split() if _kind_word(w)]
+    kinds = _column_kinds(words) if words else ["决算数"]
+    if kinds is None:
+        return None
+    if set(kinds) == {"决算数"}:
+        return 1, 0
+    group = _period(kinds)
+    if group.count("决算数") != 1 or len(set(group)) != len(group):
+        return None
+    return len(group), group.index("决算数")
+
+
 def _economic(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
     started = False
     open_labels: list[Label] = []  # labels still waiting for a value
+    width, this_year = 1, 0  # value columns per item, and which is this year's 决算数
     for at, ln in enumerate(body):
         toks = tokens(ln, t.block.scale)
         texts = [k.text for k in toks]
         if not started:
             if any(_econ_code_at(toks, i) for i in range(len(toks))):
                 started = True
+                read = _econ_columns(t.header)
+                if read is None:
+                    t.refused += [("基本支出表的栏目中没有可读出的本年决算数列，无法确定各列", ln) for ln in body[at:]]
+                    return
+                width, this_year = read
             else:
                 t.header.append(ln)
                 continue
+        if re.match(r"^(?:上年|以前年度|\d{4}\s*年)", squeeze(fold(ln.text))):
+            t.refused.append(("上年（或其他年度）的数字，不是本年决算数", ln))  # ``上年数：人员经费 45.00 …``
+            continue
         if re.match(r"^(?:科目编码|科目代码|经济分类科目)", squeeze(ln.text)) and not any(k.value is not None for k in toks):
             open_labels = []  # the header printed again after a page break: never part of an item's name
             continue
@@ -860,6 +893,14 @@ def _economic(t: _Table, body: list[Line]) -> None:
                 t.labels.append(current)
                 new_here.append(current)
                 open_labels.append(current)
+                i += 1
+                continue
+            if k.value is not None and width > 1:  # several columns: an item's numbers follow it on its line
+                if current is not None and current.name and len(current.values) < width:
+                    current.values.append(k)
+                    open_labels = [lb for lb in open_labels if lb is not current]
+                else:
+                    t.refused.append(("数字无法对应到表格行", ln))
                 i += 1
                 continue
             if k.value is not None:
@@ -897,6 +938,13 @@ def _economic(t: _Table, body: list[Line]) -> None:
         open_labels = [lb for lb in open_labels if not lb.values]
     for lb in t.labels:
         lb.name = squeeze(lb.name)
+        if width > 1 and not lb.refuse:  # this year's 决算数 is 金额; the other columns are not stored
+            if len(lb.values) != width:
+                lb.refuse = "行中数字的个数与表头的栏目数不符，无法确定各列"
+            else:
+                lb.values = [lb.values[this_year]]
+                if all(lb.lines[0] is not r for _, r in t.refused):  # once per line: its other columns are not stored
+                    t.refused.append(("本年决算数以外的栏目（上年数、预算数）中的数字未存储", lb.lines[0]))
         if lb.refuse:
             t.refused.append((lb.refuse, lb.lines[0]))
             t.gaps.add(lb.code)
@@ -983,6 +1031,49 @@ def _sangong_kinds(heads: list[str]) -> list[str] | None:
     return out
 
 
+# a value column's header word by what it says of the figure: whose year (本年/上年/2024年), budget or 决算
+# (``上年数``, ``本年决算``, ``2023年``, ``年初预算数``, ``决算数``)
+_COLUMN_KIND = re.compile(r"^(本年|上年|\d{4}年度?)?(年初|调整|全年)?(预算|决算)?(数|金额)?$")
+
+
+def _kind_word(word: str) -> bool:
+    m = _COLUMN_KIND.match(word)
+    return bool(m and (m.group(1) or m.group(3)))
+
+
+def _column_kinds(heads: list[str]) -> list[str] | None:
+    """What each value column's header word says: ``决算数`` (this year's figure: 决算数, 本年数, 本年决算,
+    the latest of the years printed), ``上年金额`` (last year's figure: 上年数, 上年决算数, the year before),
+    ``预算数`` (this year's budget, 年初/调整/全年 alike); None when a word is not understood (上年预算数, a year
+    two back, a word of another kind)."""
+    parts = [_COLUMN_KIND.match(h) for h in heads]
+    if not all(m and (m.group(1) or m.group(3)) for m in parts):
+        return None
+    years = {int(m.group(1)[:4]) for m in parts if m and m.group(1) and m.group(1)[0].isdigit()}
+    latest = max(years, default=0)
+    out = []
+    for m in parts:
+        assert m is not None
+        when, budget = m.group(1) or "本年", m.group(3) == "预算"
+        if m.group(2) and not budget:
+            return None  # 年初决算: not a column of these tables
+        if when[0].isdigit():
+            when = "本年" if int(when[:4]) == latest else "上年" if int(when[:4]) == latest - 1 else ""
+        if when == "本年":
+            out.append("预算数" if budget else "决算数")
+        elif when == "上年" and not budget:
+            out.append("上年金额")
+        else:
+            return None
+    return out
+
+
+def _period(kinds: list[str]) -> list[str]:
+    """The shortest group of kinds the list repeats (``上年金额 决算数 上年金额 决算数`` → 上年金额 决算数)."""
+    n = len(kinds)
+    return next(kinds[:p] for p in range(1, n + 1) if n % p == 0 and kinds[:p] * (n // p) == kinds)
+
+
 _SANGONG_TOP = (("合计", "三公经费"), ("因公出国", "因公出国（境）费"), ("公务用车购置及运行", "公务用车购置及运行维护费"),
                 ("公务接待", "公务接待费"))
 _SANGONG_CAR = (("小计", "公务用车购置及运行维护费"), ("公务用车购置费", "公务用车购置费"),
@@ -1031,7 +1122,7 @@ def _sangong(t: _Table, body: list[Line]) -> None:
         if all(k.value is not None for k in toks):
             values.extend(toks)
             lines.append(ln)
-        elif toks and all(_SANGONG_KIND.match(k.text) for k in toks):
+        elif toks and all(_kind_word(k.text) for k in toks):
             pairs_line = ln
         else:
             t.header.append(ln)
@@ -1042,10 +1133,15 @@ def _sangong(t: _Table, body: list[Line]) -> None:
         return
     header = squeeze("".join(h.text for h in t.header))
     heads = pairs_line.text.split() if pairs_line else []
-    if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12)):
+    other_years = not heads and re.search(r"上年|本年|\d{4}\s*年|增减|增长", header)  # columns not read: no 预算数 guessed
+    if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12)) or other_years:
         t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
         return
-    kinds = _sangong_kinds(heads) if heads else [*_SANGONG_PAIRS] * 6
+    kinds = _column_kinds(heads) if heads else [*_SANGONG_PAIRS] * 6
+    if kinds is not None and heads:  # each item's columns alike, no column twice (``上年数`` × 6: one kind for all)
+        group = kinds[:2] if len(kinds) == 12 else kinds[:1]
+        if kinds != group * (len(kinds) // len(group)) or len(set(group)) != len(group):
+            kinds = None
     if kinds is None:
         t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
         return
@@ -1445,7 +1541,7 @@ def _by_narrative(tables: dict[str, _Table], grid: Grid, runs: dict[int, Run], t
 
 def _column_centers(t: _Table, grid: Grid, runs: dict[int, Run]) -> dict[int, float]:
     if t.block.spec.layout == "sangong":
-        head = next((h for h in t.header if h.text.split() and all(_SANGONG_KIND.match(w) for w in h.text.split())), None)
+        head = next((h for h in t.header if h.text.split() and all(_kind_word(w) for w in h.text.split())), None)
         if head and head.boxes and len(head.boxes) == len(head.text.split()):
             return {i: (b[0] + b[1]) / 2 for i, b in enumerate(head.boxes)}
         return {}

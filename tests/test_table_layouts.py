@@ -361,3 +361,108 @@ def test_names_below_some_codes_and_above_others_are_not_guessed(tmp_path, lexic
     facts, unplaced = load(tmp_path, lexicon, GP_TITLE, body)
     assert not [k for k in facts if k[0] in ("行政运行", "一般行政管理事务")], facts
     assert any("上方还是下方" in u for u in unplaced), unplaced
+
+
+SG_HEAD = "合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n小计 公务用车购置费 公务用车运行费\n"
+SG_ROW = "8.00 6.00 0.00 0.00 5.00 4.00 0.00 0.00 5.00 4.00 3.00 2.00\n"
+
+
+@pytest.mark.parametrize("pair", ["上年数 本年数", "上年 本年", "上年决算 本年决算", "2023年 2024年", "上年决算数 决算数"])
+def test_sangong_year_pairs_are_last_and_this_year(tmp_path, lexicon, pair):
+    """A 三公 sub-header of a year pair is 上年金额 then 决算数, never 预算数/决算数 (W1)."""
+    facts, _ = load(tmp_path, lexicon, SG_TITLE, SG_HEAD + " ".join([pair] * 6) + "\n" + SG_ROW)
+    assert not any(attr == "预算数" for _, attr in facts), facts
+    assert facts[("三公经费", "上年金额")] == 8 and facts[("三公经费", "决算数")] == 6, facts
+    assert facts[("公务接待费", "上年金额")] == 3 and facts[("公务接待费", "决算数")] == 2, facts
+
+
+@pytest.mark.parametrize("pair", ["本年数 上年数", "本年决算 上年决算", "决算数 上年数"])
+def test_sangong_year_pairs_this_year_first(tmp_path, lexicon, pair):
+    facts, _ = load(tmp_path, lexicon, SG_TITLE, SG_HEAD + " ".join([pair] * 6) + "\n" + SG_ROW)
+    assert not any(attr == "预算数" for _, attr in facts), facts
+    assert facts[("三公经费", "决算数")] == 8 and facts[("三公经费", "上年金额")] == 6, facts
+
+
+def test_sangong_budget_pair_stays_budget(tmp_path, lexicon):
+    facts, _ = load(tmp_path, lexicon, SG_TITLE, SG_HEAD + " ".join(["本年预算 本年决算"] * 6) + "\n" + SG_ROW)
+    assert facts[("三公经费", "预算数")] == 8 and facts[("三公经费", "决算数")] == 6, facts
+
+
+@pytest.mark.parametrize(("head", "attr"), [("上年数", "上年金额"), ("本年数", "决算数")])
+def test_sangong_one_column_per_item_of_one_year(tmp_path, lexicon, head, attr):
+    """``上年数`` × 6 is last year's figure only; ``本年数`` × 6 this year's: no 预算数 is invented (W5)."""
+    body = SG_HEAD + " ".join([head] * 6) + "\n6.00 0.00 4.00 0.00 4.00 2.00\n"
+    facts, _ = load(tmp_path, lexicon, SG_TITLE, body)
+    assert {a for _, a in facts} == {attr}, facts
+    assert facts[("三公经费", attr)] == 6 and facts[("公务接待费", attr)] == 2, facts
+
+
+_SG = ("三公经费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+
+
+def test_sangong_unread_year_words_are_not_taken_for_budget_pairs(tmp_path, lexicon):
+    body = SG_HEAD + " ".join(["上年数 本年数 增减"] * 4) + "\n" + SG_ROW
+    facts, unplaced = load(tmp_path, lexicon, PREFIX + SG_TITLE, body)
+    assert len(facts) == 6 and not any(name in _SG for name, _ in facts), facts
+    assert any("三公经费表" in u for u in unplaced), unplaced
+
+
+EC_TITLE = "一般公共预算财政拨款基本支出决算表"
+# a table that alone makes no report (refused as incomplete) is loaded after this one (6 facts of its own)
+PREFIX = ("一般公共预算财政拨款支出决算表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 10.00 10.00 0.00\n"
+          "2010101 行政运行 10.00 10.00 0.00\n")
+
+
+@pytest.mark.parametrize("pair", ["上年数 本年数", "上年决算数 本年决算数", "年初预算 决算数", "预算数 决算数"])
+def test_basic_table_amount_is_this_year_s_column(tmp_path, lexicon, pair):
+    """Two value columns: 金额 is the 本年/决算数 column, whichever is printed first (W2)."""
+    body = (f"科目编码 科目名称 {pair}\n301 工资福利支出 45.00 50.00\n30101 基本工资 45.00 50.00\n"
+            "302 商品和服务支出 10.00 12.00\n")
+    facts, unplaced = load(tmp_path, lexicon, EC_TITLE, body)
+    assert facts == {("工资福利支出", "金额"): 50, ("基本工资", "金额"): 50, ("商品和服务支出", "金额"): 12}, facts
+    assert len(unplaced) == 3, unplaced  # the other column of each row is reported, not stored
+
+
+def test_basic_table_this_year_first_stays(tmp_path, lexicon):
+    body = "科目编码 科目名称 本年决算数 上年决算数\n301 工资福利支出 50.00 45.00\n30101 基本工资 50.00 45.00\n"
+    facts, _ = load(tmp_path, lexicon, EC_TITLE, body)
+    assert facts == {("工资福利支出", "金额"): 50, ("基本工资", "金额"): 50}, facts
+
+
+def test_basic_table_two_halves_of_two_years(tmp_path, lexicon):
+    body = ("科目编码 科目名称 上年决算数 本年决算数 科目编码 科目名称 上年决算数 本年决算数\n"
+            "301 工资福利支出 45.00 50.00 302 商品和服务支出 10.00 12.00\n"
+            "30101 基本工资 45.00 50.00 30201 办公费 10.00 12.00\n"
+            "人员经费合计 45.00 50.00 公用经费合计 10.00 12.00\n")
+    facts, _ = load(tmp_path, lexicon, EC_TITLE, body)
+    assert facts == {("工资福利支出", "金额"): 50, ("商品和服务支出", "金额"): 12, ("基本工资", "金额"): 50,
+                     ("办公费", "金额"): 12, ("人员经费", "金额"): 50, ("公用经费", "金额"): 12}, facts
+
+
+def test_basic_table_last_year_note_line_is_not_this_year(tmp_path, lexicon):
+    """``上年数：人员经费 45.00 公用经费 10.00`` under the table is last year's: never 金额 (W3)."""
+    body = ("科目编码 科目名称 决算数 科目编码 科目名称 决算数\n301 工资福利支出 50.00 302 商品和服务支出 12.00\n"
+            "人员经费合计 50.00 公用经费合计 12.00\n上年数：人员经费 45.00 公用经费 10.00\n")
+    facts, unplaced = load(tmp_path, lexicon, EC_TITLE, body)
+    assert facts[("人员经费", "金额")] == 50 and facts[("公用经费", "金额")] == 12, facts
+    assert any("上年" in u for u in unplaced), unplaced
+
+
+def test_expenditure_table_with_sub_columns_is_refused(tmp_path, lexicon):
+    """``基本支出 其中：人员经费 公用经费``: columns the template has not; none is guessed (W4)."""
+    body = ("科目编码 科目名称 本年支出合计 基本支出 其中：人员经费 公用经费 项目支出\n合计 160.00 100.00 80.00 20.00 60.00\n"
+            "2010101 行政运行 100.00 100.00 80.00 20.00 0.00\n2010102 一般行政管理事务 60.00 0.00 0.00 0.00 60.00\n")
+    facts, unplaced = load(tmp_path, lexicon, PREFIX + "支出决算表", body)
+    assert len(facts) == 6 and ("一般行政管理事务", "项目支出") not in facts, facts
+    assert sum("表头的栏目不是本表模板的" in u for u in unplaced) == 3, unplaced
+
+
+def test_a_total_row_with_a_broken_number_is_unplaced(tmp_path, lexicon):
+    """``合计 1,15 0.00 880.00 270.00`` (one amount broken in two): the row is reported, none of it stored (M1)."""
+    body = ("科目编码 科目名称 合计 基本支出 项目支出\n合计 1,15 0.00 880.00 270.00\n"
+            "201 一般公共服务支出 1,150.00 880.00 270.00\n2010101 行政运行 880.00 880.00\n"
+            "2010102 一般行政管理事务 270.00 270.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert not any(name == "一般公共预算财政拨款支出" for name, _ in facts), facts
+    assert facts[("一般公共服务支出", "金额")] == 1150 and facts[("行政运行", "基本支出")] == 880, facts
+    assert any("数字的写法无法读出" in u for u in unplaced), unplaced
