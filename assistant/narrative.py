@@ -29,7 +29,7 @@ FIGURE = re.compile(
 _AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|以上|以下|以内|余|多|字|届|周年|倍|[-—~～]\d)")
 _BEFORE_SKIP = re.compile(
     r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超|每人每天|每人每次|每人|每天|每次|每辆|标准为|标准|车均|人均|户均|均价"
-    r"|平均)\s*$")
+    r"|平均|\d\s*[-—~～])\s*$")  # "80-90分": the top of a range
 _COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
 _CHANGE_UP = ("增加", "增长", "上升", "提高", "多支", "增幅", "涨幅")
 _CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "回落", "缩减", "降幅", "减幅", "跌幅")
@@ -49,7 +49,7 @@ _ROLE_WORDS = re.compile(
     r"(?:较|比|与)(?:年初|全年|调整后?)?预算数?|较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|实际执行|执行|实际支出|实际|预算资金|"
-    r"人民币|：|:|、|\s)+$"
+    r"人民币|压减|节支|减支|少支出?|多支出?|同口径|(?:从|由)(?:上一?年度?|去年|\d{4}\s*年度?)?的?|：|:|、|\s)+$"
 )
 
 
@@ -176,7 +176,7 @@ def figures(text: str) -> tuple[Figure, ...]:
             continue
         if unit in ("", "个", "次", "项", "分") and re.match(r"\s*(?:月|日|年)", after):
             continue
-        if _BEFORE_SKIP.search(text[: m.start()]) or re.match(r"\s*(?:（含）)?\s*以[上下内]", text[m.end():]):
+        if _BEFORE_SKIP.search(text[: m.start()]) or re.match(r"\s*[分个项次人]?\s*(?:（含）)?\s*以[上下内]", text[m.end():]):
             continue
         value = to_decimal(m.group("num"))
         if value is None:
@@ -237,6 +237,11 @@ _BUDGET_AND_ACTUAL = re.compile(rf"(?:本年度?|当年)?({_SAID_BUDGET}|{_SAID_
                                 r"(?:分别|各)(?:为|是)?\s*$")
 
 
+# "减少至800万元", "较上年下降30%至7万元", "从8万元降至6万元": the figure after 至/到 is what the item came to
+_WENT = r"(?:增加|减少|增长|下降|上升|降低|提高|回落|压减|缩减|调增|调减|调整|降|增|减|升|涨)了?"
+_REACHED = re.compile(rf"(?:{_WENT}(?:至|到)|^\s*至)\s*$")
+_REACHED_NEXT = re.compile(rf"\s*(?:{_WENT})?(?:至|到)\s*[-+]?\d")  # "由0万元增加到3万元": 0 is where it started
+_SHARE_MOVED = re.compile(r"(?:占比|比重|比例)\S*?(?:增加|减少|增长|下降|上升|降低|提高)\s*$")  # "占比较上年提高1.5%"
 _ACTUAL = re.compile(r"决算|执行|实际")  # "年初预算200万元，全年执行180万元": after a budget, what was spent
 
 
@@ -882,7 +887,17 @@ class NarrativeParser:
                     pre = "减少" if "少" in pre else "增加"  # "比去年4万元少1万元"
                 if re.match(r"^\s*[，,]?\s*(?:其中)?(?:主要)?(?:包括|包含)", pre) and len(last_items) == 1:
                     including = last_items[0]
-                attr = role(pre, unit, budget_mode, ctx.year)
+                reached = _REACHED.search(pre)
+                if unit == "%" and (reached or _SHARE_MOVED.search(pre) or (
+                        re.search(r"(?:从|由)\S{0,6}$", pre) and _REACHED_NEXT.match(clause[fig.end:]))):
+                    lost = True  # "占比较上年提高1.5%", "比重由70%提高到75%": a share's move, or a rate it came to
+                    continue
+                if reached and re.search("预算", clause[: fig.start]):
+                    lost = True  # "年初预算由10万元调整到12万元": the budget it was changed to, no column
+                    continue
+                attr = "金额" if reached else role(pre, unit, budget_mode, ctx.year)  # 较上年减少至: this year's
+                if attr == "金额" and re.search(r"(?:从|由)\s*$", pre) and _REACHED_NEXT.match(clause[fig.end:]):
+                    attr = "上年金额"  # "由0万元增加到3万元"
                 if budget_mode and attr == "金额":  # "预算123.5万元，实际支出118.2万元，其中：货物类98.2万元": spent
                     budget_mode = False
                 if attr == "数值" and unit == "%" and shared:  # "X占比最大，为85.2%": X's share
@@ -908,7 +923,7 @@ class NarrativeParser:
                     attr = "完成预算比"  # "完成预算27万元的63.2%"
                 if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
                     attr = "全年预算数"  # "年初预算为0万元，全年预算为321.02万元": both, kept apart
-                raw = clean_item(pre, ctx.unit_name)
+                raw = clean_item(pre[: reached.start()] if reached else pre, ctx.unit_name)
                 if re.search(r"保有\s*$", pre):  # "购置公务用车2辆，…公务用车保有9辆": the fleet, not the purchase
                     raw = ((clean_item(pre.rstrip()[:-2], ctx.unit_name) or "公务用车") + "保有量").rsplit("的", 1)[-1]
                 if ctx.topic == "三公" and unit == "人" and (raw in ("人数", "人员") or (not raw and last_attr == "批次")):
@@ -999,11 +1014,11 @@ class NarrativeParser:
                     items = [_SANGONG_ALIAS.get(x, x) for x in items]
                     if items == ["因公出国（境）费"] and unit == "个" and clause[fig.end:].startswith("团组"):
                         attr = "批次"  # "因公出国（境）1个团组2人次": the groups sent
-                    if items and items[0].endswith("团组") and unit == "个":  # 团组 of 出国, or of visitors received
-                        if re.search(r"出国|出访|出境", items[0]):
-                            items, attr = ["因公出国（境）费"], "批次"
-                        elif "接待" in items[0]:
-                            items, attr = ["公务接待费"], "批次"
+                if items and items[0].endswith("团组") and unit == "个":  # 团组 of 出国, or of visitors received
+                    if re.search(r"出国|出访|出境", items[0]):
+                        items, attr = ["因公出国（境）费"], "批次"
+                    elif "接待" in items[0] and ctx.topic == "三公":
+                        items, attr = ["公务接待费"], "批次"
                 if attr == "数值" and unit not in ("%", "万元", "亿元", "元") and _TARGET.search(pre):
                     if re.search(r"实际|完成", pre):  # "完成年度目标12次": the target or what was done?
                         lost = True

@@ -976,3 +976,31 @@ def test_sixteenth_round_of_wordings(tmp_path):
     assert _one(facts, ("支出", "基本支出", "占比")) == 100 and ("支出", "本年支出合计", "占比") not in facts
     assert _one(facts, ("三公", "公务用车购置费", "预算数")) == 30 and not any(k[2] == "预算数" and "救护车" in k[1] for k in facts)
     assert _one(facts, ("收入", "收入总计", "金额")) == 8000 and not any("医院" in k[1] for k in facts)
+
+
+def test_eighteenth_round_of_wordings(tmp_path):
+    """Loader trial 18: the figure after 减少至/增长到/降至/"下降30%至" is what the item came to, not a change; "从A降至B"
+    and "由A增加到B" give last year's A; a share's move ("占比较上年提高1.5%") is no share; 压减, 少支出 and 同口径 name
+    no item; money after "因公出国（境）团组1个" is the 出国 expense's; the top of a range ("80-90分") is no score."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "一、收入支出决算总体情况说明\n2024年度收入总计较上年减少至800万元。本年支出合计较上年增长到950万元，"
+                     "同口径比上年增长5%。\n"
+                     "三、支出决算情况说明\n人员经费占比较上年提高1.5%。基本支出占本年支出合计的比重由上年的70%提高到75%。"
+                     "办公费支出5万元，比上年少支出1万元。\n"
+                     "九、财政拨款“三公”经费支出决算情况说明\n“三公”经费支出从上年的15万元下降至12万元，比上年压减3万元，压减20%。"
+                     "因公出国（境）费由0万元增加到3万元。公务用车运行维护费支出从8万元降至6万元。"
+                     "因公出国（境）团组1个、3人，赴日本开展友好交流活动，支出3万元。\n"
+                     "十、绩效情况说明\n15个项目中，得分90分以上的12个，80-90分的3个。\n")
+    assert _one(facts, ("收入", "收入总计", "金额")) == 800 and _one(facts, ("支出", "本年支出合计", "金额")) == 950
+    assert _one(facts, ("支出", "本年支出合计", "增减率")) == 5 and not any(k[2] == "增减额" and k[1] in (
+        "收入总计", "本年支出合计") for k in facts)
+    assert not any(k[2] == "占比" for k in facts)
+    assert _one(facts, ("支出", "办公费", "增减额")) == -1
+    assert _one(facts, ("三公", "三公经费", "上年金额")) == 15 and _one(facts, ("三公", "三公经费", "决算数")) == 12
+    assert _one(facts, ("三公", "三公经费", "增减额")) == -3 and _one(facts, ("三公", "三公经费", "增减率")) == -20
+    assert _one(facts, ("三公", "因公出国（境）费", "上年金额")) == 0 and _one(facts, ("三公", "因公出国（境）费", "决算数")) == 3
+    assert _one(facts, ("三公", "公务用车运行维护费", "上年金额")) == 8 and _one(facts, ("三公", "公务用车运行维护费", "决算数")) == 6
+    assert _one(facts, ("三公", "因公出国（境）费", "批次")) == 1
+    names = {k[1] for k in facts}
+    assert not names & {"下降至", "降至", "至", "增加到", "压减", "少支出", "同口径"} and not any("团组" in n for n in names)
+    assert not any(v == 90 for k, vs in facts.items() for v in vs if k[0] == "概况")
