@@ -1219,3 +1219,18 @@ def test_two_items_added_up(sample, question, says):
     a = sample.ask(question)
     assert a.status == "ok", a.answer
     assert (says in a.answer) if says else not re.search(r"与\S+合计\d", a.answer), a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("question", ["各部门基本支出", "所有部门的办公费", "列出各部门的机关运行经费", "各单位办公费"])
+def test_every_departments_figure_listed(shanghai, question):
+    """Trial 18: "各部门X" was refused; it is X for each department loaded, one row each."""
+    a = shanghai.ask(question)
+    assert a.status == "ok" and a.question_type == "科目金额", a.answer
+    assert {r[a.columns.index("单位")] for r in a.rows} == {FINANCE, PLANNING, SOCIAL}
+
+
+@pytest.mark.parametrize("question", ["三公经费为什么没用完预算", "三公经费为什么决算小于预算", "三公经费为什么低于预算"])
+def test_why_under_budget_wordings(sample, question):
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == "预算差异原因" and m.param("科目") == "三公经费", m
