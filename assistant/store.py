@@ -66,11 +66,12 @@ SELECT 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表�
   {_pick('数值')}, {_pick('基本支出')}, {_pick('项目支出')},
   string_agg(文本, '；' ORDER BY 序号) FILTER (WHERE 属性 = '说明') AS 说明,
   string_agg(文本, '；' ORDER BY 序号) FILTER (WHERE 属性 = '预算差异说明') AS 预算差异说明,
-  any_value(科目编码) FILTER (WHERE 科目编码 <> '') AS 科目编码,
-  any_value(上级科目) FILTER (WHERE 上级科目 <> '') AS 上级科目,
+  any_value(科目编码 ORDER BY 序号) FILTER (WHERE 科目编码 <> '') AS 科目编码,
+  any_value(上级科目 ORDER BY 序号) FILTER (WHERE 上级科目 <> '') AS 上级科目,
   any_value(计量单位 ORDER BY 序号) FILTER (WHERE 属性 IN ('数值', '数量')) AS 计量单位,
   string_agg(DISTINCT {_LABEL.format(t='facts')}, chr(10) ORDER BY {_LABEL.format(t='facts')}) AS 来源,
-  list(DISTINCT {{'file': 文件, 'page': 页, 'line': 行, 'text': 原文}}) AS 来源明细,
+  list(DISTINCT {{'file': 文件, 'page': 页, 'line': 行, 'text': 原文}}
+       ORDER BY {{'file': 文件, 'page': 页, 'line': 行, 'text': 原文}}) AS 来源明细,  -- in one order, every run
   min(序号) AS 序号
 FROM facts WHERE 报告ID BETWEEN $从 AND $到 GROUP BY 报告ID, 表, 口径, 类, 款, 项, 科目, 章节, 来源类型, 表名
 """
