@@ -28,7 +28,7 @@ FIGURE = re.compile(
 )
 _AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|以上|以下|以内|余|多|字|届|周年|倍|[-—~～]\d)")
 _BEFORE_SKIP = re.compile(
-    r"(?:大于|超过|高于|低于|小于|不足|第|《|单价|偏离|超|每人每天|每人每次|每人|每天|每次|每辆|标准为|标准|车均|人均|户均|均价"
+    r"(?:大于|超过|高于|低于|小于|不足|近|将近|接近|逾|约合|第|《|单价|偏离|超|每人每天|每人每次|每人|每天|每次|每辆|标准为|标准|车均|人均|户均|均价"
     r"|平均|\d\s*[-—~～])\s*$")  # "80-90分": the top of a range
 _COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
 _CHANGE_UP = ("增加", "增长", "上升", "提高", "多支", "增幅", "涨幅")
@@ -49,7 +49,8 @@ _ROLE_WORDS = re.compile(
     r"(?:较|比|与)(?:年初|全年|调整后?)?预算数?|较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|实际执行|执行|实际支出|实际|预算资金|"
-    r"人民币|压减|节支|减支|少支出?|多支出?|同口径|(?:从|由)(?:上一?年度?|去年|\d{4}\s*年度?)?的?|：|:|、|\s)+$"
+    r"人民币|压减|节支|减支|少支出?|多支出?|同口径|(?:从|由)(?:上一?年度?|去年|\d{4}\s*年度?)?的?|平均(?:为|是|达)?|"
+    r"(?<=[费出入额金])(?:上|本|当|今|去)年度?|：|:|、|\s)+$"
 )
 
 
@@ -301,8 +302,8 @@ def clean_item(pre: str, unit_name: str) -> str:
         s = s[1:]
     for _ in range(3):
         s = _LEAD_JUNK.sub("", s)
-        s = _ROLE_WORDS.sub("", s)
-    s = s.strip("：:，、 的")
+        s = _ROLE_WORDS.sub("", s.rstrip("（("))  # "较上年（5万元）减少1万元": the bracket the figure opened
+    s = re.sub(r"\d{4}\s*年度?$", "", s.strip("：:，、 的")).strip("：:，、 的")  # "…（类）2024年度决算数为"
     if len(s) > 16 and "的" in s:  # "…所属各预算单位开支财政拨款的公务用车保有量"
         s = s.rsplit("的", 1)[1]
     if not re.search(r"[\u4e00-\u9fff]", s):
@@ -999,6 +1000,9 @@ class NarrativeParser:
                 # after a figure whose item could not be read, a nameless figure has no item either
                 items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ([] if lost else ctx.subject))
                 items = [self._truncated(x) for x in items]
+                if len(items) == 1 and items[0] not in self.lex.items and re.search(r"均|都", pre):
+                    both = [self.canon(x) for x in re.split(r"[、和及与]", raw) if x]  # "X和Y均为0万元": each of them
+                    items = both if len(both) > 1 and all(x in self.lex.items for x in both) else items
                 if len(items) == 1 and items[0] in ("基本支出", "项目支出") and attr == "金额":
                     # "行政运行支出300万元，其中：基本支出280万元" / "…（项）。…其中：基本支出40万元": that item's own split
                     # never the item before in a list ("日常公用支出100万元、项目支出250万元"): a sibling, not its owner
@@ -1292,6 +1296,12 @@ class NarrativeParser:
             # "…财政拨款支出300万元，主要用于城乡社区支出（类）…（项）300万元": the sentence before the 类 first
             self.sentence(head[: lead_in.start()] + "。", ctx, src)
         lei, kuan, xiang = (_strip_marks(re.sub(rf"^{_LEAD_IN}[：:]?", "", x or "")) for x in m.groups())
+        said_year = re.match(r"^(\d{4})\s*年度?", lei)
+        if said_year and int(said_year.group(1)) != ctx.year:  # "2023年度…（类）…（项）" in a 2024 report: not its own
+            self.unplaced.append(Unplaced("不是本年度的数字", src))
+            _unresolved(ctx)
+            return True
+        lei = lei[said_year.end():] if said_year else lei  # "2024年度卫生健康支出（类）…": the year is no part of the 类
         item = xiang or kuan
         rest = text[m.end():]
         if re.match(r"^\s*[、和及与]", rest) and re.search(r"（[款项]）", rest):

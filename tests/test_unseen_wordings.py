@@ -1004,3 +1004,23 @@ def test_eighteenth_round_of_wordings(tmp_path):
     names = {k[1] for k in facts}
     assert not names & {"下降至", "降至", "至", "增加到", "压减", "少支出", "同口径"} and not any("团组" in n for n in names)
     assert not any(v == 90 for k, vs in facts.items() for v in vs if k[0] == "概况")
+
+
+def test_names_of_trial_18(tmp_path):
+    """Loader trial 18, names: a year before a 类 or after it is no part of its name; "X和Y均为0万元" is each of them;
+    a bracket the figure opened, 上年/本年 before "为", and 平均为 are no part of a name; "近10万元" is no figure."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "五、一般公共预算财政拨款支出决算具体情况\n"
+                     "2024年度卫生健康支出（类）公立医院（款）综合医院（项）支出决算为300万元。\n"
+                     "2023年度农林水支出（类）水利（款）行政运行（项）支出决算为50万元。\n"
+                     "一般公共服务支出（类）2024年度决算数为1,200万元。\n"
+                     "九、财政拨款“三公”经费支出决算情况说明\n2024年度因公出国（境）费和公务用车购置费均为0万元。"
+                     "“三公”经费支出近10万元。公务用车运行维护费较上年（5万元）减少1万元。公务接待费上年为2万元，本年为1.5万元。\n"
+                     "十、绩效情况说明\n2024年度项目自评得分平均为95.6分。\n")
+    assert _one(facts, ("支出", "综合医院", "金额")) == 300 and _one(facts, ("支出", "一般公共服务支出", "金额")) == 1200
+    assert not any(v == 50 for vs in facts.values() for v in vs)  # the year before's 项: not this year's
+    assert _one(facts, ("三公", "因公出国（境）费", "决算数")) == 0 and _one(facts, ("三公", "公务用车购置费", "决算数")) == 0
+    assert _one(facts, ("三公", "公务用车运行维护费", "上年金额")) == 5 and _one(facts, ("三公", "公务接待费", "上年金额")) == 2
+    assert _one(facts, ("三公", "公务接待费", "决算数")) == Decimal("1.5") and _one(facts, ("概况", "项目自评得分", "数值")) == Decimal("95.6")
+    assert not any(v == 10 for vs in facts.values() for v in vs)
+    assert not any(re.search(r"\d{4}|（$|上年$|平$|和", k[1]) for k in facts), sorted(k[1] for k in facts)
