@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from .engine import Engine, departments_apart
-from .match import ACROSS_DEPARTMENTS, SLOT_KINDS, Match
+from .match import ACROSS_DEPARTMENTS, SLOT_KINDS, Match, says_every_department
 from .model import Answer, JuesuanError
 from .render import render
 
@@ -55,6 +55,8 @@ class Conversation:
             self.refused_text = question
         if m.status == "ok" and self.context:
             m = self._with_context(m)
+        elif m.status == "ok" and not m.followup:
+            m = self._same_department(m)
         elif m.status != "ok" and not m.followup and self.refused is m:
             both = self.engine.ask_combined(question)  # 基本支出和项目支出各占多少, 预算执行进度的目标
             if both is not None:
@@ -94,6 +96,17 @@ class Conversation:
         matches = [self.engine.understand(p) for p in parts] if parts else []
         units = departments_apart(matches)
         return (matches[0], units) if units is not None else (None, None)
+
+    def _same_department(self, m: Match) -> Match:
+        """财政局项目支出占比 → 人员经费多少: still 财政局's — a chat carries the department it is about; only a
+        question naming another one, or every one (各部门, 全区), or a ranking over them leaves it. The year is
+        not carried (会议费多少 → 上年呢 → 差旅费多少 is this year's again)."""
+        unit = self.previous.param("单位") if self.previous is not None else None
+        if (unit is None or m.param("单位") is not None or m.type_id in ACROSS_DEPARTMENTS
+                or "单位" not in self.engine.catalog[m.type_id].params or says_every_department(m.tokens)
+                or any(t.kind == "单位" for t in m.tokens)):
+            return m
+        return replace(m, params=(*m.params, ("单位", unit)), followup=True)
 
     def _with_context(self, m: Match) -> Match:
         """Fill 单位/年度 from the context when the question names neither."""

@@ -95,6 +95,19 @@ def _added_up(answers: list[Answer]) -> str:
     return "；".join(said) + "。" if said else ""
 
 
+def _departments_added(answers: list[Answer]) -> str:
+    """``财政局和规划局的机关运行经费合计``: one figure of each department, in one measure and one 口径, added up."""
+    rows = [[row for row in (dict(zip(a.columns, r, strict=True)) for r in a.rows) if row.get("值") is not None]
+            for a in answers]
+    if any(len(got) != 1 for got in rows):
+        return ""
+    (one,), (two,) = rows
+    if not one.get("口径") or any(one.get(c) != two.get(c) for c in ("科目", "计量单位", "口径", "年度")):
+        return ""
+    total = Decimal(str(one["值"])) + Decimal(str(two["值"]))
+    return f"两个部门{one['科目']}合计{fmt_number(total, unit=str(one['计量单位']))}。"
+
+
 _SUM_WORDS = re.compile(r"合计|加起来|一共|总共|共计|总和|加总|之和|相加")
 
 
@@ -259,6 +272,8 @@ class Engine:
         if (every and _SUM_WORDS.search(question) and len(set(items)) == len(items) == 2 and None not in items
                 and all(m.type_id == "科目金额" for m in matches) and not self._holds_others(items)):
             return replace(together, answer=together.answer.rstrip("。") + "。" + _added_up(answers))
+        if every and _SUM_WORDS.search(question) and departments is not None and first.type_id == "科目金额":
+            return replace(together, answer=together.answer.rstrip("。") + "。" + _departments_added(answers))
         return together
 
     def answer_each(self, question: str, m: Match, units: tuple[object, ...]) -> Answer | None:

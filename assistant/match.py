@@ -26,7 +26,7 @@ NATURES = ("基本支出", "项目支出")  # {性质}: the two columns of a spe
 FIELDS = {
     "年初预算": "年初预算", "年初预算数": "年初预算", "调整后预算": "调整后预算", "调整后预算数": "调整后预算",
     "全年预算": "调整后预算", "执行数": "执行数", "预算执行数": "执行数", "实际执行": "执行数", "执行金额": "执行数",
-    "执行率": "执行率", "预算执行率": "执行率",
+    "执行率": "执行率", "预算执行率": "执行率", "执行了": "执行数",
     "预算执行得分": "预算执行得分", "执行得分": "预算执行得分", "执行情况": "执行情况",
     "得分": "得分", "分数": "得分", "评分": "得分",
     "打分": "得分", "自评得分": "得分", "权重": "权重", "分值": "权重", "目标值": "指标值", "指标值": "指标值",
@@ -106,7 +106,7 @@ FILLERS = (
     "是多少万元", "是多少元", "多少万元", "多少元", "万元", "多少分",
     "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部", "开展", "开展了",
     "百分之多少", "百分之几", "这么多", "这么大", "这么快", "那么多",
-    "是多少万", "多少万", "嘞", "咧", "哈", "哦", "来着", "那个",
+    "是多少万", "多少万", "嘞", "咧", "哈", "哦", "来着", "那个", "绩效",
     "换成", "改成", "换为", "切换到",  # 换成财政局: a follow-up about another department
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
@@ -521,7 +521,7 @@ def _pooled_after_one(previous: Match, type_id: str, tokens: list[Token]) -> Mat
     """规划局差旅费 → 培训费 → 合计多少: most likely the items added up, not every department's 培训费 — a sum or
     mean over departments after one department's figure only when the follow-up says so (各部门, 全区…)."""
     unit = previous.param("单位")
-    if type_id not in ("部门合计", "部门平均") or unit is None or _EVERY_DEPARTMENT.search("".join(t.text for t in tokens)):
+    if type_id not in ("部门合计", "部门平均") or unit is None or says_every_department(tokens):
         return None
     item = previous.param("科目")
     return Match("not_understood", tokens=tuple(tokens), message=f"上一个问题问的是{unit}；“合计”“平均”在这里指所有部门合在"
@@ -529,7 +529,12 @@ def _pooled_after_one(previous: Match, type_id: str, tokens: list[Token]) -> Mat
                  suggestions=(f"各部门{item}{'平均' if type_id == '部门平均' else '合计'}",) if item else ())
 
 
-_EVERY_DEPARTMENT = re.compile(r"部门|单位|全区|全市|全县|全省|各|所有|全部")
+_EVERY_DEPARTMENT = re.compile(r"部门|单位|全区|全市|全县|全省|各|所有|全部|每个")
+
+
+def says_every_department(tokens: Iterable[Token]) -> bool:
+    """Whether the question's own words (not a name: 部门整体绩效自评得分) speak of every department: 各部门, 全区…"""
+    return any(_EVERY_DEPARTMENT.search(t.text) for t in tokens if t.kind in ("kw", "filler", "unknown", "方向", "数量"))
 
 
 def _rebase(text: str) -> str:

@@ -1234,3 +1234,31 @@ def test_every_departments_figure_listed(shanghai, question):
 def test_why_under_budget_wordings(sample, question):
     m = sample.understand(question)
     assert m.status == "ok" and m.type_id == "预算差异原因" and m.param("科目") == "三公经费", m
+
+
+@needs_shared
+@pytest.mark.parametrize(("turns", "unit"), [
+    (("财政局项目支出占比", "人员经费多少"), FINANCE),
+    (("社工部住房保障支出", "占比", "住房公积金多少"), SOCIAL),
+    (("规划局三公经费", "公务接待费占多少", "比上年呢"), PLANNING),
+    (("财政局机关运行经费比上年增加多少", "办公费多少"), FINANCE),
+])
+def test_a_full_question_in_a_chat_keeps_the_department(shanghai, turns, unit):
+    """Trial 19 (13 wrong turns): 财政局项目支出占比 → 人员经费多少 was answered for every department."""
+    *_, a = _conversation(shanghai, *turns)
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {unit}, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("turns", [("财政局工会经费", "各部门福利费"), ("财政局工会经费", "哪个部门福利费最高")])
+def test_every_department_asked_for_in_a_chat_is_every_department(shanghai, turns):
+    *_, a = _conversation(shanghai, *turns)
+    assert a.status == "ok" and dict(a.params).get("单位") is None, a.answer
+    assert a.question_type == "部门排名" or len({r[a.columns.index("单位")] for r in a.rows}) == 3
+
+
+@needs_shared
+def test_two_departments_one_item_added_up(shanghai):
+    """Trial 19: 财政局和规划局的机关运行经费合计 gave the two figures without their sum."""
+    a = shanghai.ask("财政局和规划局的机关运行经费合计")
+    assert a.status == "ok" and "两个部门机关运行经费合计327.45万元" in a.answer, a.answer
