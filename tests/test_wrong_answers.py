@@ -1262,3 +1262,9 @@ def test_two_departments_one_item_added_up(shanghai):
     """Trial 19: 财政局和规划局的机关运行经费合计 gave the two figures without their sum."""
     a = shanghai.ask("财政局和规划局的机关运行经费合计")
     assert a.status == "ok" and "两个部门机关运行经费合计327.45万元" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["会议费较上年变化原因", "会议费比上年增加原因", "会议费为什么多了"])
+def test_reason_wordings_of_trial_19(sample, question):
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == "科目原因" and m.param("科目") == "会议费", m
