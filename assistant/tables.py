@@ -63,6 +63,7 @@ _LEFT_WORDS = (
     "使用非财政拨款结余", "年初结转和结余", "年初财政拨款结转和结余", "总计",
 )
 _RIGHT_WORDS = ("本年支出合计", "结余分配", "年末结转和结余", "年末财政拨款结转和结余", "总计")
+_SIDE_HEAD = ("项目", "决算数", "行次", "栏次", "金额", "收入", "支出", "收入项目", "支出项目", "合计", *FUNDS)
 _SANGONG = ("三公经费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费",
             "公务接待费")
 
@@ -101,7 +102,8 @@ _TITLE_PREFIX = re.compile(
     r"^(?:(?:附|公开)?表\s*[一二三四五六七八九十\d]+?(?=一般|[^一二三四五六七八九十\d])[、.：:\s]*|公开\d+表|\d{4}年度?"
     r"|[（(]?\d+[)）]|[一二三四五六七八九十]+、)+"
 )
-_UNIT_LINE = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
+_UNIT_LINE = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|亿元|元)")
+_SCALES = {"万元": Decimal(1), "千元": Decimal("0.1"), "亿元": Decimal(10000), "元": Decimal("0.0001")}  # → 万元
 _NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.、]|本表无数据|故本表|仍保留该表|本表反映")
 _NUM = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _DASH = ("-", "—", "－", "--", "——")
@@ -166,7 +168,7 @@ def find_tables(lines: list[Line], unit_name: str = "") -> list[TableBlock]:
         for j in range(i + 1, min(i + 6, len(lines))):
             m = _UNIT_LINE.search(squeeze(fold(lines[j].text)))
             if m:
-                unit_line, scale = lines[j], Decimal(1) if m.group(1) == "万元" else Decimal("0.0001")
+                unit_line, scale = lines[j], _SCALES[m.group(1)]
                 break
         if unit_line is None:
             continue  # a 目录 entry or a mention in the text, not a table
@@ -204,7 +206,7 @@ def tokens(line: Line, scale: Decimal = Decimal(1)) -> list[Tok]:
     out = []
     for p, b in zip(parts, boxes, strict=True):
         p = p.replace("−", "-")
-        if _NUM.match(p) and not (scale == 1 and _CODE_LIKE.fullmatch(p)):
+        if _NUM.match(p) and not (scale >= 1 and _CODE_LIKE.fullmatch(p)):
             out.append(Tok(p, Decimal(p.replace(",", "")) * scale, b))
         elif p in _DASH:
             out.append(Tok(p, Decimal(0), b))
@@ -398,7 +400,8 @@ def _coded(t: _Table, body: list[Line]) -> None:
                     t.refused += [(f"表头的栏目不是本表模板的（{odd}），无法确定各列", x) for x in body[at:]
                                   if any(k.value is not None for k in tokens(x, t.block.scale))]
                     return
-                t.columns = _header_columns(t.header, spec) or _template_columns(t)
+                heads = t.header[:-1] if t.header and squeeze(t.header[-1].text) == "合计" and not nums else t.header
+                t.columns = _header_columns(heads, spec) or _joined_columns(heads, spec) or _template_columns(t)
                 row_numbers = any("行次" in squeeze(h.text) for h in t.header)
             started = True
             refuse = ""
@@ -477,7 +480,38 @@ def _coded(t: _Table, body: list[Line]) -> None:
             upper.name += text
             upper.lines += lower.lines[:count]
             lower.name, lower.lines = lower.name[len(text):], lower.lines[count:]
+    _names_then_numbers(t)
     _drop_refused(t)
+
+
+def _names_then_numbers(t: _Table) -> None:
+    """``合计`` / ``2010101 行政运行`` / ``2010102 一般行政管理事务`` / ``115.00 88.00 27.00`` / ``88.00 88.00 0.00`` /
+    ``27.00 0.00 27.00``: a table extracted column by column, all the names, then all the numbers. Read so only when
+    it is the whole table and unambiguous: no row but the last has a number, and the last row's lines after its
+    name are as many lines of numbers as there are rows (a bare 合计 just above the first row counting as the
+    合计 row), each as wide as the columns. Otherwise the rows are left as they are (``_drop_blank_rows``)."""
+    if len(t.labels) < 2 or len(t.pieces) != len(t.labels) or any(
+            p.labels != [lb] for p, lb in zip(t.pieces, t.labels, strict=True)):
+        return
+    last = t.labels[-1]
+    if any(p.values for p in t.pieces[:-1]) or len(last.lines) < 2:
+        return
+    name_line, number_lines = last.lines[0], last.lines[1:]
+    rows = [tokens(x, t.block.scale) for x in number_lines]
+    if any(k.value is not None for k in tokens(name_line, t.block.scale)[1:]) or any(
+            len(r) != len(t.columns) or any(k.value is None for k in r) for r in rows):
+        return
+    total = t.header[-1] if t.header and squeeze(t.header[-1].text) == "合计" else None
+    labels = ([Label(t.block.spec.name, "", t.block.spec.total_name, [total], "", t.columns)] if total else []) + t.labels
+    if len(rows) != len(labels):
+        return
+    if total:
+        t.header.pop()
+    last.lines = [name_line]
+    t.labels = labels
+    t.pieces = [Piece([lb], r, True) for lb, r in zip(labels, rows, strict=True)]
+    for lb, x in zip(labels, number_lines, strict=True):
+        lb.lines.append(x)
 
 
 def _drop_refused(t: _Table) -> None:
@@ -487,6 +521,33 @@ def _drop_refused(t: _Table) -> None:
         t.gaps.add(lb.code or "?")
     t.pieces = [p for p in t.pieces if not any(lb.refuse for lb in p.labels)]
     t.labels = [lb for lb in t.labels if not lb.refuse]
+
+
+def _drop_blank_rows(t: _Table) -> None:
+    """Numbers printed apart from their rows (a table extracted column by column: all the names, then all the
+    numbers): some row takes more numbers than it has columns, or numbers from several lines of their own. Then
+    a row printed with no number at all is not known to be zero — its numbers may be those printed elsewhere —
+    and it is left unplaced with the overfull rows; their parents' sums are not checked. (In a table whose rows
+    carry their own numbers, a row printed blank is zero.)"""
+    if t.block.spec.layout not in ("coded", "twosided"):
+        return
+    seen: dict[int, int] = {}
+    for p in t.pieces:
+        for lb in p.labels:
+            seen[id(lb)] = seen.get(id(lb), 0) + 1
+    overfull = {id(lb) for p in t.pieces for lb in p.labels
+                if seen[id(lb)] > 1 or len(p.values) > sum(len(x.columns) for x in p.labels)}
+    blank = {id(lb) for p in t.pieces if not p.values for lb in p.labels}
+    if not overfull or not (blank or any(n > 1 for n in seen.values())):
+        return  # (an overfull row alone fits no placement and is reported so)
+    bad = overfull | blank
+    for lb in [lb for lb in t.labels if id(lb) in bad]:
+        first = lb.lines[0]
+        t.refused.append(("表格行的数字印在别处或多于列数（表格可能先列名称、后列数字），无法确定各行的数字",
+                          Line(lb.text, first.no, first.page, ())))
+        t.gaps.add(lb.code or "?")
+    t.pieces = [p for p in t.pieces if not any(id(lb) in bad for lb in p.labels)]
+    t.labels = [lb for lb in t.labels if id(lb) not in bad]
 
 
 def _repeated_title(text: str) -> bool:
@@ -593,6 +654,18 @@ def _header_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
     return tuple(with_columns[0])
 
 
+def _joined_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
+    """A header wrapped one cell per line (``本年收入合`` / ``计`` / ``财政拨款收`` / ``入`` …) that, read as one
+    text, names nothing but column words and known non-column words, each column once, in the template's
+    order: those columns (the others are not printed). None otherwise."""
+    words = {w: w for w in spec.columns} | {w: c for w, c in _COLUMN_WORDS.items() if c in spec.columns}
+    vocab = sorted([*words, *_HEADER_WORDS], key=len, reverse=True)
+    found = _read_header_line("".join(squeeze(fold(h.text)) for h in header), vocab, words)
+    if not found or len(set(found)) != len(found) or found != sorted(found, key=spec.columns.index):
+        return None
+    return tuple(found)
+
+
 def _read_header_line(text: str, vocab: list[str], words: dict[str, str]) -> list[str] | None:
     """The columns one header line names, or None when the line holds anything else than ``vocab``."""
     found: list[str] = []
@@ -692,9 +765,14 @@ def _fund_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
     for text in texts:
         at = {f: text.find(f) for f in FUNDS if f in text}
         order = tuple(sorted(at, key=lambda f: at[f]))
-        if len(order) < 2 or order == tuple(f for f in FUNDS if f in at):
+        if len(order) < 2:
             continue
         total = text.find("合计")
+        if order == tuple(f for f in FUNDS if f in at):
+            if len(order) < 3 and 0 <= total < min(at.values()) and not any(
+                    f in other for other in texts for f in FUNDS if f not in at):
+                return ("金额", *order)  # ``合计 一般公共预算财政拨款 政府性基金预算财政拨款``: those columns only
+            continue
         if len(order) == 3 and 0 <= total < min(at.values()) and all(text.count(f) == 1 for f in FUNDS):
             return ("金额", *order)
         return None
@@ -710,7 +788,8 @@ def _twosided(t: _Table, body: list[Line]) -> None:
     right: tuple[str, ...] | None = spec.columns
     prev_line_labels: list[Label] = []
     repeating = False
-    for ln in body:
+    block_side = ""  # after a ``收入`` / ``支出`` heading inside the table: the side its one-label lines are on
+    for at, ln in enumerate(body):
         toks = tokens(ln, t.block.scale)
         if not started:
             if any(_ENUM.match(k.text) for k in toks) or any(k.text in ("本年收入合计", "总计") for k in toks):
@@ -724,6 +803,14 @@ def _twosided(t: _Table, body: list[Line]) -> None:
             repeating = True  # "收入支出决算总表（续）", its 单位 line and its header on the next page: no label's words
             continue
         repeating = False
+        nxt = body[at + 1].text if at + 1 < len(body) else ""
+        if squeeze(ln.text) in ("收入", "支出", "收入项目", "支出项目") and _side_header(nxt, spec):
+            block_side = "L" if squeeze(ln.text).startswith("收入") else "R"  # the sides printed one after the other
+            continue
+        if _side_header(ln.text, spec) and (block_side or prev_line_labels):
+            if block_side == "R" and any(f in ln.text for f in FUNDS):
+                right = _fund_columns([ln], spec)  # the 支出 side's own fund columns
+            continue  # that side's own header (``项目 决算数``): no label's words
         if any("行次" in h.text for h in t.header):
             toks = _drop_row_numbers(toks)
         years = _year_columns(t.header) if spec.columns == ("金额",) else None
@@ -762,6 +849,10 @@ def _twosided(t: _Table, body: list[Line]) -> None:
                     continue
                 side = _side_of(name, pos, new_count)
                 pos += 1
+                if block_side and new_count == 1:
+                    side = block_side
+                if _strip_enum(name) == "总计" and new_count == 1 and side == "L" and _totals(t.labels) == {"L"}:
+                    side = "R"  # ``总计 130.00`` / ``总计 125.00``: the two 总计 cells of a line, printed one per line
                 if _strip_enum(name) == "总计" and new_count == 1 and side == "L" and _lone_total_is_right(t.labels):
                     side = "R"  # 收入 items, 总计, then 支出 items, 总计, each printed on lines of their own
                 columns = years or (("金额",) if side == "L" else right or spec.columns)
@@ -796,6 +887,17 @@ def _twosided(t: _Table, body: list[Line]) -> None:
         t.refused += [("表头的资金栏目顺序与模板不同，无法确定各列", lb.lines[0]) for lb in t.labels if lb.side == "R"]
         t.pieces = [p for p in t.pieces if all(lb.side != "R" for lb in p.labels)]
         t.labels = [lb for lb in t.labels if lb.side != "R"]
+
+
+def _side_header(text: str, spec: Spec) -> bool:
+    """``项目 决算数`` (or ``项目 合计 一般公共预算财政拨款 …``): a side's own header line inside a two-sided table."""
+    heads = fold(text).split()
+    return bool(set(heads) & {"项目", "决算数", "行次", "栏次"}) and set(heads) <= {*_SIDE_HEAD, *spec.columns}
+
+
+def _totals(labels: list[Label]) -> set[str]:
+    """The sides that have their 总计 among ``labels``."""
+    return {lb.side for lb in labels if _strip_enum(lb.name) == "总计"}
 
 
 def _lone_total_is_right(labels: list[Label]) -> bool:
@@ -1397,11 +1499,14 @@ def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str, stated:
     tables: dict[str, _Table] = {}
     grid = Grid()
     runs: dict[int, Run] = {}
+    printed: list[_Table] = []  # every table in document order, a second copy of one too (its rows are refused)
     for block in blocks:
         t = _Table(block)
+        printed.append(t)
         body = _body(t, lines)
         layout = block.spec.layout
         {"coded": _coded, "twosided": _twosided, "economic": _economic, "sangong": _sangong}[layout](t, body)
+        _drop_blank_rows(t)
         _keys(t)
         decimals = [len(k.text.split(".")[1]) if "." in k.text else 0 for p in t.pieces for k in p.values]
         t.unit = Decimal(10) ** -(max(decimals) if decimals else 2) * block.scale
@@ -1446,7 +1551,7 @@ def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str, stated:
             if re.search(r"仍保留该表格式|在本表下方作下述说明|(?:请|应)(?:在|于)本表", note.text):
                 out.discrepancies.append(Discrepancy("模板说明残留", f"{t.block.spec.name}下方留有模板的填写说明",
                                                      None, Source(file, note.no, note.text.strip(), note.page)))
-    for t in [t for b in blocks for t in [tables.get(b.spec.name)] if t]:
+    for t in printed:
         for reason, ln in t.refused:
             out.unplaced.append(Unplaced(f"{TABLE_REASON}{reason}", Source(file, ln.no, ln.text.strip(), ln.page)))
             out.rows += 1

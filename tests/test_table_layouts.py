@@ -466,3 +466,94 @@ def test_a_total_row_with_a_broken_number_is_unplaced(tmp_path, lexicon):
     assert not any(name == "一般公共预算财政拨款支出" for name, _ in facts), facts
     assert facts[("一般公共服务支出", "金额")] == 1150 and facts[("行政运行", "基本支出")] == 880, facts
     assert any("数字的写法无法读出" in u for u in unplaced), unplaced
+
+
+@pytest.mark.parametrize(("unit", "printed", "stored"), [("千元", "880.0", 88), ("亿元", "0.88", 8800)])
+def test_thousand_and_hundred_million_yuan_tables_are_converted(tmp_path, lexicon, unit, printed, stored):
+    """``单位：千元`` / ``单位：亿元``: the figures are converted to 万元 like those of a 元 table (tester W4)."""
+    title = (f"一般公共预算财政拨款支出决算表\n单位：{unit}\n科目编码 科目名称 合计 基本支出 项目支出\n"
+             f"合计 {printed} {printed} 0\n2010101 行政运行 {printed} {printed} 0\n支出决算表")
+    body = "科目编码 科目名称 合计 基本支出 项目支出\n合计 10.00 10.00 0.00\n2010101 行政运行 10.00 10.00 0.00\n"
+    path = tmp_path / "某县测试局2024年度部门决算.txt"
+    path.write_text(HEAD.format(title=title) + body, encoding="utf-8")
+    con = connect(tmp_path / "t.duckdb")
+    load_file(con, path, lexicon)
+    rows = con.execute("SELECT 表名, 科目, 属性, 数值 FROM 事实 WHERE 来源类型 = 'table'").fetchall()
+    facts = {(t, n, a): Decimal(v) for t, n, a, v in rows}
+    table = "一般公共预算财政拨款支出决算表"
+    assert facts[(table, "行政运行", "金额")] == stored and facts[(table, "行政运行", "基本支出")] == stored, facts
+    assert facts[(table, "一般公共预算财政拨款支出", "金额")] == stored, facts
+    assert facts[("支出决算表", "行政运行", "金额")] == 10, facts
+
+
+def test_names_then_numbers_table_is_read_row_by_row(tmp_path, lexicon):
+    """All the names, then one line of numbers per row, each as wide as the header (a table extracted column by
+    column): read row by row; no column the table lacks (上缴上级支出 …) is filled (tester W3)."""
+    body = ("科目编码 科目名称 本年支出合计 基本支出 项目支出\n合计\n2010102 一般行政管理事务\n2120801 征地和拆迁补偿支出\n"
+            "140.00 90.00 50.00\n90.00 90.00 0.00\n50.00 0.00 50.00\n")
+    facts, unplaced = load(tmp_path, lexicon, PREFIX + "支出决算表", body)
+    assert facts[("本年支出合计", "金额")] == 140 and facts[("本年支出合计", "项目支出")] == 50, facts
+    assert facts[("一般行政管理事务", "基本支出")] == 90 and facts[("一般行政管理事务", "项目支出")] == 0, facts
+    assert facts[("征地和拆迁补偿支出", "项目支出")] == 50, facts
+    assert not any(attr in ("上缴上级支出", "经营支出", "对附属单位补助支出") for _, attr in facts), facts
+    assert not unplaced, unplaced
+
+
+def test_names_then_numbers_that_do_not_match_are_unplaced_not_zero(tmp_path, lexicon):
+    """Names first, then fewer lines of numbers than rows: which row a line belongs to cannot be told — no row
+    is stored, none as 0 (tester W3)."""
+    body = ("科目编码 科目名称 合计 基本支出 项目支出\n合计\n2010102 一般行政管理事务\n2120801 征地和拆迁补偿支出\n"
+            "140.00 90.00 50.00\n90.00 90.00 0.00\n")
+    facts, unplaced = load(tmp_path, lexicon, PREFIX + "支出决算表", body)
+    assert len(facts) == 6, facts  # the prefix table's only
+    assert ("一般行政管理事务", "金额") not in facts and ("征地和拆迁补偿支出", "金额") not in facts, facts
+    assert sum("数字印在别处" in u for u in unplaced) == 2, unplaced
+
+
+def test_summary_names_then_numbers_is_unplaced(tmp_path, lexicon):
+    """收入支出决算总表 whose 收入 names come first and their numbers after: 总计 never takes the first number."""
+    body = ("收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入\n二、政府性基金预算财政拨款收入\n本年收入合计\n"
+            "总计\n120.00\n30.00\n150.00\n150.00\n")
+    facts, _ = load(tmp_path, lexicon, PREFIX + "收入支出决算总表", body)
+    assert ("收入总计", "金额") not in facts and ("一般公共预算财政拨款收入", "金额") not in facts, facts
+
+
+def test_summary_sides_printed_one_after_the_other(tmp_path, lexicon):
+    """A 收入 block, then a 支出 block, each under its own ``项目 决算数``: the second 总计 is 支出总计 (tester W1)."""
+    body = ("收入\n项目 决算数\n一、一般公共预算财政拨款收入 130.00\n本年收入合计 130.00\n总计 130.00\n"
+            "支出\n项目 决算数\n一、一般公共服务支出 125.00\n本年支出合计 125.00\n总计 125.00\n")
+    facts, _ = load(tmp_path, lexicon, PREFIX + "收入支出决算总表", body)
+    assert facts[("收入总计", "金额")] == 130 and facts[("支出总计", "金额")] == 125, facts
+    assert facts[("一般公共服务支出", "金额")] == 125 and facts[("本年支出合计", "金额")] == 125, facts
+    assert not any("项目" in name or "决算数" in name for name, _ in facts), facts
+
+
+def test_summary_totals_on_separate_lines(tmp_path, lexicon):
+    """Side by side, but ``总计 130.00`` / ``总计 125.00`` on lines of their own: the second is 支出总计 (tester W2)."""
+    body = ("收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 130.00 一、一般公共服务支出 125.00\n"
+            "本年收入合计 130.00 本年支出合计 125.00\n总计 130.00\n总计 125.00\n")
+    facts, _ = load(tmp_path, lexicon, PREFIX + "收入支出决算总表", body)
+    assert facts[("收入总计", "金额")] == 130 and facts[("支出总计", "金额")] == 125, facts
+
+
+def test_fiscal_summary_expenditure_block_with_two_funds(tmp_path, lexicon):
+    """财政拨款 总表, sides one after the other, the 支出 block's own header naming two funds: those two columns
+    only — no 国有资本经营预算财政拨款 cell is made up."""
+    body = ("收入\n项目 决算数\n一、一般公共预算财政拨款 120.00\n二、政府性基金预算财政拨款 30.00\n本年收入合计 150.00\n"
+            "总计 150.00\n支出\n项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款\n一、一般公共服务支出 100.00 100.00 0.00\n"
+            "二、城乡社区支出 50.00 20.00 30.00\n本年支出合计 150.00 120.00 30.00\n总计 150.00 120.00 30.00\n")
+    facts, _ = load(tmp_path, lexicon, PREFIX + "财政拨款收入支出决算总表", body)
+    assert facts[("一般公共服务支出", "政府性基金预算财政拨款")] == 0, facts
+    assert facts[("城乡社区支出", "一般公共预算财政拨款")] == 20, facts
+    assert facts[("财政拨款支出总计", "金额")] == 150 and facts[("财政拨款收入总计", "金额")] == 150, facts
+    assert not any(attr == "国有资本经营预算财政拨款" for _, attr in facts), facts
+
+
+def test_income_header_wrapped_one_cell_per_line_names_its_columns(tmp_path, lexicon):
+    """``本年收入合`` / ``计`` / ``财政拨款收`` / ``入`` …: the columns the header names, no other (tester r03)."""
+    body = ("项目 本年收入合\n计\n财政拨款收\n入\n事业收\n入\n其他收\n入\n合计 163.00 150.00 8.00 5.00\n"
+            "2010102 一般行政管理事务 113.00 100.00 8.00 5.00\n2120801 征地和拆迁补偿支出 50.00 50.00\n")
+    facts, _ = load(tmp_path, lexicon, PREFIX + "收入决算表", body)
+    assert facts[("一般行政管理事务", "财政拨款收入")] == 100 and facts[("一般行政管理事务", "其他收入")] == 5, facts
+    assert facts[("征地和拆迁补偿支出", "财政拨款收入")] == 50, facts
+    assert not any(attr in ("附属单位上缴收入", "上级补助收入", "经营收入") for _, attr in facts), facts
