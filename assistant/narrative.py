@@ -26,13 +26,14 @@ FIGURE = re.compile(
     r"(?<![\d.A-Za-z])(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)(?![\dA-Za-z])\s*(?P<unit>"
     + _UNIT_RE + r")?"
 )
-_AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|以上|以下|以内|余|多|字|届|周年|倍|[-—~～]\d)")
+_AFTER_SKIP = re.compile(r"^\s*(?:年|月|日|号|\.(?!\d)|、|）|\)|（含）|以上|以下|以内|余|多|字|届|周年|倍|[-—~～至]\d)")
 _BEFORE_SKIP = re.compile(
     r"(?:大于|超过|高于|低于|小于|不足|近|将近|接近|逾|约合|第|《|单价|偏离|超|每人每天|每人每次|每人|每天|每次|每辆|标准为|标准|车均|人均|户均|均价"
-    r"|平均|\d\s*[-—~～])\s*$")  # "80-90分": the top of a range
+    r"|平均|\d\s*[-—~～至])\s*$")  # "80-90分", "80至90分": the top of a range
 _COUNT_ATTR = {"批次": "批次", "人次": "人次", "辆": "数量"}
-_CHANGE_UP = ("增加", "增长", "上升", "提高", "多支", "增幅", "涨幅")
-_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "回落", "缩减", "降幅", "减幅", "跌幅")
+_CHANGE_UP = ("增加", "增长", "上升", "提高", "多支", "增支", "多收", "增收", "增幅", "涨幅")
+_CHANGE_DOWN = ("减少", "下降", "降低", "节约", "节支", "减支", "压减", "少支", "少收", "减收", "少采购", "回落", "缩减", "降幅",
+                "减幅", "跌幅")
 _CHANGE_SIGNED = ("增减额", "增减率", "增减变动")  # a label: the figure carries its own sign ("增减率-5.03%")
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
@@ -49,7 +50,7 @@ _ROLE_WORDS = re.compile(
     r"(?:较|比|与)(?:年初|全年|调整后?)?预算数?|较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
     r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|实际执行|执行|实际支出|实际|预算资金|"
-    r"人民币|压减|节支|减支|少支出?|多支出?|同口径|(?:从|由)(?:上一?年度?|去年|\d{4}\s*年度?)?的?|平均(?:为|是|达)?|"
+    r"人民币|压减|节支|减支|少支出?|多支出?|增支|多收|增收|少收|减收|少采购|同口径|(?:从|由)(?:上一?年度?|去年|\d{4}\s*年度?)?的?|平均(?:为|是|达)?|"
     r"(?<=[费出入额金])(?:上|本|当|今|去)年度?|：|:|、|\s)+$"
 )
 
@@ -243,6 +244,8 @@ _WENT = r"(?:增加|减少|增长|下降|上升|降低|提高|回落|压减|缩�
 _REACHED = re.compile(rf"(?:{_WENT}(?:至|到)|^\s*至)\s*$")
 _REACHED_NEXT = re.compile(rf"\s*(?:{_WENT})?(?:至|到)\s*[-+]?\d")  # "由0万元增加到3万元": 0 is where it started
 _SHARE_MOVED = re.compile(r"(?:占比|比重|比例)\S*?(?:增加|减少|增长|下降|上升|降低|提高)\s*$")  # "占比较上年提高1.5%"
+# "3个一级项目、9个二级项目开展了…": the noun a count is of, after it (up to a verb or the next item)
+_NOUN_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,10}?)(?=(?:中|里|内)?(?:开展|进行|实施|参与|纳入|完成|[、，,。；;（(]|$))")
 _ACTUAL = re.compile(r"决算|执行|实际")  # "年初预算200万元，全年执行180万元": after a budget, what was spent
 
 
@@ -920,7 +923,8 @@ class NarrativeParser:
                 if unit == "%" and re.search(r"(?:上年|去年|\d{4}\s*年度?)的?\s*$", pre) and "占" not in pre:
                     lost = True  # "为上年的110%": a ratio to last year, not a share nor a growth rate
                     continue
-                if attr == "数值" and unit == "%" and pre.strip() == "的" and re.search(r"完成\S{0,4}预算", clause[: fig.start]):
+                if (attr == "数值" and unit == "%" and pre.strip() == "的"
+                        and re.search(r"(?:完成|占|为)\S{0,4}预算", clause[: fig.start])):
                     attr = "完成预算比"  # "完成预算27万元的63.2%"
                 if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
                     attr = "全年预算数"  # "年初预算为0万元，全年预算为321.02万元": both, kept apart
@@ -981,8 +985,11 @@ class NarrativeParser:
                     lost, last_items = True, []
                     continue
                 after = re.match(r"^(?:个|家|项)?(项目|单位)(?:开展了?|进行了?)?(\S{2,16}?)$", clause[fig.end:])
+                noun = _NOUN_AFTER.match(clause[fig.end:]) if unit in ("个", "项", "家") and fig.unit else None
                 if unit in ("个", "项", "家") and after and raw not in self.lex.items and not re.search(r"\d", after.group(2)):
                     raw = after.group(2).replace("了", "") + after.group(1)
+                elif noun and raw not in self.lex.items:  # "对3个一级项目、9个二级项目", "评价结果为3个优、1个良": the counted
+                    raw = noun.group(1)
                 raw = re.sub(r"^[^-—\d]*?(\d+月)(?=\S{2,})", r"\1", raw)
                 month = re.fullmatch(r"(.*?)(\d{1,2}月(?:份|末|底)?)", raw)
                 if month:  # "预算执行进度6月为40%、9月为65%", "执行进度：6月为40%": that month's figure of the series
@@ -1012,7 +1019,9 @@ class NarrativeParser:
                         and not re.match(r"^\s*(?:、|和|及|以及)", pre) else "")
                     if owner:
                         attr, items = items[0], [owner]
-                if ctx.topic == "一般公共预算":  # "五、一般公共预算财政拨款支出…：其中：基本支出250万元" is that fund's split
+                if ctx.topic == "一般公共预算" or re.search(r"一般公共预算财政拨款支出[^。；;：:]{0,30}[，,]其中", text):
+                    # "五、一般公共预算财政拨款支出…：其中：基本支出250万元", "一般公共预算财政拨款支出2345万元，其中：基本支出…":
+                    # that fund's split
                     items = [f"一般公共预算财政拨款{x}" if x in ("基本支出", "项目支出") else x for x in items]
                 if ctx.topic == "三公":
                     items = [_SANGONG_ALIAS.get(x, x) for x in items]

@@ -1024,3 +1024,26 @@ def test_names_of_trial_18(tmp_path):
     assert _one(facts, ("三公", "公务接待费", "决算数")) == Decimal("1.5") and _one(facts, ("概况", "项目自评得分", "数值")) == Decimal("95.6")
     assert not any(v == 10 for vs in facts.values() for v in vs)
     assert not any(re.search(r"\d{4}|（$|上年$|平$|和", k[1]) for k in facts), sorted(k[1] for k in facts)
+
+
+def test_nineteenth_round_of_wordings(tmp_path):
+    """Loader trial 19: a count before its noun ("3个一级项目、9个二级项目", "3个优、1个良") is that noun's; 少收/增收/增支
+    are changes of the item, not items holding last year's amount; the split of 一般公共预算财政拨款支出 is that fund's
+    even with no heading; "占年初预算4万元的70%" is the share of the budget done; "80至90分" is no score."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "一、收入支出决算总体情况说明\n2024年度本年收入合计880万元，较上年少收120万元。"
+                     "本年支出合计1,050万元，比上年增支50万元。"
+                     "2024年度一般公共预算财政拨款支出2,345万元，其中：基本支出1,845万元，项目支出500万元。\n"
+                     "九、财政拨款“三公”经费支出决算情况说明\n2024年度“三公”经费支出决算2.8万元，占年初预算4万元的70%，"
+                     "比上年3.1万元减少0.3万元。\n"
+                     "十一、预算绩效管理情况说明\n2024年度对3个一级项目、9个二级项目开展了绩效评价，评价结果为3个优、1个良，"
+                     "其中80至90分的项目4个。\n")
+    assert _one(facts, ("收入", "本年收入合计", "增减额")) == -120 and _one(facts, ("支出", "本年支出合计", "增减额")) == 50
+    assert not any(k[1] in ("少收", "增支") for k in facts)
+    assert _one(facts, ("支出", "一般公共预算财政拨款基本支出", "金额")) == 1845
+    assert _one(facts, ("支出", "一般公共预算财政拨款项目支出", "金额")) == 500
+    assert ("支出", "基本支出", "金额") not in facts and ("支出", "项目支出", "金额") not in facts
+    assert _one(facts, ("三公", "三公经费", "完成预算比")) == 70 and _one(facts, ("三公", "三公经费", "预算数")) == 4
+    assert _one(facts, ("概况", "一级项目", "数值")) == 3 and _one(facts, ("概况", "二级项目", "数值")) == 9
+    assert _one(facts, ("概况", "优", "数值")) == 3 and _one(facts, ("概况", "良", "数值")) == 1
+    assert not any(v == 90 for vs in facts.values() for v in vs)
