@@ -911,7 +911,7 @@ def _year_columns(header: list[Line]) -> tuple[str, ...] | None:
     """Each side printed as ``上年决算数 本年决算数`` (or ``2023年决算数 2024年决算数``): the columns of a side,
     this year's figure being 金额 and last year's 上年金额 (as the narrative stores it); None otherwise."""
     heads = [w for h in header for w in fold(h.text).split() if w not in ("项目", "行次", "栏次", "收入", "支出")]
-    kinds = _sangong_kinds(heads) if heads and all(_SANGONG_KIND.match(w) for w in heads) else None
+    kinds = _column_kinds(heads) if heads and all(_SANGONG_KIND.match(w) for w in heads) else None
     if not kinds or "预算数" in kinds or len(kinds) % 2:
         return None
     half = kinds[: len(kinds) // 2]
@@ -1108,29 +1108,6 @@ def _econ_name_ok(code: str, name: str) -> bool:
 _SANGONG_PAIRS = ("预算数", "决算数")
 # a 栏目 of the 三公 table: 预算数/决算数, optionally of 本年/上年 or of a year (2023年决算数)
 _SANGONG_KIND = re.compile(r"^(本年|上年|\d{4}年度?)?(预算数|决算数)$")
-
-
-def _sangong_kinds(heads: list[str]) -> list[str] | None:
-    """Attributes of the 栏目 words: this year's 预算数/决算数 as such, last year's 决算数 as 上年金额 (as the
-    narrative stores 上年 figures). None when a word is not understood (a year neither this nor the last)."""
-    parts = [_SANGONG_KIND.match(h) for h in heads]
-    if not all(parts):
-        return None
-    years = {int(m.group(1)[:4]) for m in parts if m and m.group(1) and m.group(1)[0].isdigit()}
-    latest = max(years, default=0)
-    out = []
-    for m in parts:
-        assert m is not None
-        when, kind = m.group(1) or "本年", m.group(2)
-        if when[0].isdigit():
-            when = "本年" if int(when[:4]) == latest else "上年" if int(when[:4]) == latest - 1 else ""
-        if when == "本年":
-            out.append(kind)
-        elif when == "上年" and kind == "决算数":
-            out.append("上年金额")
-        else:
-            return None  # 上年预算数, or a year two back: no attribute says it
-    return out
 
 
 # a value column's header word by what it says of the figure: whose year (本年/上年/2024年), budget or 决算
