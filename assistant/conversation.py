@@ -18,6 +18,11 @@ from .render import render
 _ELLIPTICAL = re.compile(r"^\s*那(?!些)|呢\s*[？?。!！]*\s*$")
 
 
+_COMPARE = re.compile(r"哪个|哪家|谁|差多少|相差|差距|差额|差了多少|多多少|少多少|高多少|低多少|多出")
+_OWN_WORDS = re.compile(r"最|\d{4}\s*年|上年|去年|前年|今年|本年|同比|比上")  # a ranking, or a year named: not the pair
+_EACH = re.compile(r"各|分别|都")
+
+
 def _named(refused: Match, question: str) -> bool:
     """Whether a refused question asked about something: a department, item, project, field or year was
     recognised in it, or it was itself a follow-up (年末呢). Only a question of which nothing was recognised
@@ -39,9 +44,12 @@ class Conversation:
         # the two departments of 财政局和规划局差旅费哪个多 (or 分别多少): a follow-up that names neither (各多少,
         # 那办公费呢, 上年呢) is answered for both, not for the first alone
         self.pair: tuple[object, object] | None = None
+        # the departments asked about one after another for the same item (财政局退休费 → 规划局退休费 / 规划局呢)
+        self.asked: list[object] = []
+        self.asked_item: object = None
 
     def ask(self, question: str) -> Answer:
-        m = self.engine.understand(question, self.previous)
+        m = self._compared(question) or self.engine.understand(question, self.previous)
         refused = self.refused
         if (m.status == "ok" and refused is not None and _named(refused, self.refused_text)
                 and (m.followup or _ELLIPTICAL.search(question))):
@@ -73,8 +81,35 @@ class Conversation:
             if m.fallback and answer.status == "ok":
                 m = replace(m, fallback=()) if used == m.param("科目") else replace(m, params=m.fallback, fallback=())
             self.previous = m
+        unit, item = m.param("单位"), m.param("科目")
+        if m.status != "ok" or unit is None or item is None or m.param("对比单位") is not None:
+            self.asked = []
+        elif self.asked and self.asked_item == item:
+            self.asked = [*[u for u in self.asked if u != unit], unit]
+        else:
+            self.asked, self.asked_item = [unit], item
         self.last = answer
         return answer
+
+    def _two_asked(self) -> tuple[object, object] | None:
+        """The two departments of the chat: a pair asked together, or exactly two asked one after the other."""
+        return self.pair or ((self.asked[0], self.asked[1]) if len(self.asked) == 2 else None)
+
+    def _compared(self, question: str) -> Match | None:
+        """财政局退休费 → 规划局退休费 → 差多少 / 哪个多: the two departments compared (科目对比), not the last one with
+        its own last year. Not for 最高/最低 (a ranking) nor when a year is named."""
+        two, before = self._two_asked(), self.previous
+        item = before.param("科目") if before is not None else None
+        if (two is None or before is None or item is None or not _COMPARE.search(question)
+                or _OWN_WORDS.search(question) or "科目对比" not in self.engine.catalog):
+            return None
+        m = self.engine.understand(question, before)
+        if m.status == "ok" and (m.type_id != "科目对比" or not m.followup or m.param("科目") != item):
+            return None  # a question of its own (财政局和规划局的会议费哪个多)
+        wanted = self.engine.catalog["科目对比"].params
+        kept = {k: v for k, v in before.params if k in wanted and k not in ("单位", "对比单位", "起始年度")}
+        return Match("ok", "科目对比", tuple({**kept, "单位": two[0], "对比单位": two[1]}.items()), tokens=m.tokens,
+                     followup=True)
 
     def _answer(self, question: str, m: Match) -> Answer:
         pair = self.pair
@@ -86,6 +121,12 @@ class Conversation:
             both = self.engine.answer_each(question, m, pair)
             if both is not None:
                 self.pair = pair
+                return both
+        elif (m.status == "ok" and m.followup and len(self.asked) == 2 and m.param("单位") == self.asked[1]
+              and _EACH.search(question) and not any(t.kind == "单位" for t in m.tokens)):
+            # 财政局住房保障支出 → 规划局呢 → 各多少: both departments asked, not the last alone
+            both = self.engine.answer_each(question, m, (self.asked[0], self.asked[1]))
+            if both is not None:
                 return both
         return self.engine.answer(question, m)
 
@@ -122,6 +163,7 @@ class Conversation:
     def reset(self) -> None:
         self.previous = None
         self.pair = None
+        self.asked = []
         self.last = None
         self.refused = None
 

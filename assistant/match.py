@@ -1104,7 +1104,9 @@ class Matcher:
                 return aspect
         alone = len(tokens) == 1 and tokens == core  # 规划局差旅费 → 培训费: a name alone is 培训费呢
         if not alone and not any(t.text in (*_ELLIPSIS, "其中") for t in tokens) and match_signature(core, self.compiled):
-            return None  # a full question on its own (差旅费多少): it resets the conversation
+            # a full question on its own (差旅费多少): it resets the conversation — but 财政局行政运行 → 基本支出多少
+            # is that 项's 基本支出 column, as 基本支出呢 is
+            return self._column(previous, core, params, tokens) if "单位" not in params else None
         if len(words) == 1 and words[0] in _WHY:
             if previous.type_id in ("科目预算", "预算差异原因") and "预算差异原因" in self.catalog:
                 # 完成预算多少 → 为什么: why the figure differs from the budget, not why it moved on the year

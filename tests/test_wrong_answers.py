@@ -1088,18 +1088,29 @@ def test_two_items_set_against_each_other(sample, question):
 
 
 @needs_shared
-@pytest.mark.parametrize("turns", [
-    ("规划局政府采购金额", "财政局呢", "社工部呢", "哪个最高"), ("财政局机关运行经费", "规划局呢", "哪个多"),
-])
-def test_which_one_after_departments_asked_one_by_one_is_not_a_part_of_the_last(shanghai, turns):
-    """Trial 16: 哪个最高 after three departments' figures was answered with the last department's breakdown, and
-    哪个多 with its two years."""
-    from assistant.conversation import Conversation
-
-    conversation = Conversation(shanghai)
-    for question in turns:
-        a = conversation.ask(question)
+def test_which_one_after_departments_asked_one_by_one_is_not_a_part_of_the_last(shanghai):
+    """Trial 16: 哪个最高 after three departments' figures was answered with the last department's breakdown."""
+    *_, a = _conversation(shanghai, "规划局政府采购金额", "财政局呢", "社工部呢", "哪个最高")
     assert a.status != "ok" or a.question_type == "部门排名", a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("turns", [
+    ("财政局机关运行经费", "规划局呢", "哪个多"), ("财政局退休费", "规划局退休费", "差多少"),
+    ("财政局和规划局政府采购", "哪个多"), ("财政局和规划局政府采购", "差多少"),
+])
+def test_two_departments_asked_in_turn_are_compared_with_each_other(shanghai, turns):
+    """Trials 16 and 20: 哪个多 / 差多少 after two departments' figures compared the last one with its own last year."""
+    *_, a = _conversation(shanghai, *turns)
+    assert a.status == "ok" and a.question_type == "科目对比", a.answer
+    assert {dict(a.params)["单位"], dict(a.params)["对比单位"]} == {FINANCE, PLANNING}
+
+
+@needs_shared
+def test_each_after_two_departments_asked_in_turn(shanghai):
+    """Trial 20: 各多少 after 财政局住房保障支出 → 规划局呢 gave 规划局 alone."""
+    *_, a = _conversation(shanghai, "财政局住房保障支出", "规划局呢", "各多少")
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {FINANCE, PLANNING}, a.answer
 
 
 @pytest.mark.parametrize(("question", "type_id"), [
@@ -1268,3 +1279,14 @@ def test_two_departments_one_item_added_up(shanghai):
 def test_reason_wordings_of_trial_19(sample, question):
     m = sample.understand(question)
     assert m.status == "ok" and m.type_id == "科目原因" and m.param("科目") == "会议费", m
+
+
+@needs_shared
+@pytest.mark.parametrize(("follow", "nature"), [("基本支出多少", "基本支出"), ("项目支出多少", "项目支出")])
+def test_a_column_asked_in_full_after_a_function_item_is_that_items(shanghai, follow, nature):
+    """Trial 20: 财政局行政运行 → 基本支出多少 gave the department's 基本支出 (2336.91), not 行政运行's (1503.52)."""
+    *_, a = _conversation(shanghai, "财政局行政运行", follow)
+    assert a.status == "ok" and a.question_type == "科目分栏", a.answer
+    assert dict(a.params)["科目"] == "行政运行" and dict(a.params)["性质"] == nature
+    *_, b = _conversation(shanghai, "财政局行政运行", "财政局" + follow)  # the department named: its own figure
+    assert b.question_type == "科目金额" and dict(b.params)["科目"] == nature
