@@ -47,6 +47,8 @@ class Conversation:
         # the departments asked about one after another for the same item (财政局退休费 → 规划局退休费 / 规划局呢)
         self.asked: list[object] = []
         self.asked_item: object = None
+        self.asked_items: list[object] = []  # the items asked one after another of one department (items_of)
+        self.items_of: object = None
 
     def ask(self, question: str) -> Answer:
         m = self._compared(question) or self.engine.understand(question, self.previous)
@@ -81,15 +83,27 @@ class Conversation:
             if m.fallback and answer.status == "ok":
                 m = replace(m, fallback=()) if used == m.param("科目") else replace(m, params=m.fallback, fallback=())
             self.previous = m
+        self._remember(m)
+        self.last = answer
+        return answer
+
+    def _remember(self, m: Match) -> None:
+        """The departments asked one after another about one item, and the items asked one after another of one
+        department (规划局基本支出 → 项目支出呢 → 各占多少)."""
         unit, item = m.param("单位"), m.param("科目")
-        if m.status != "ok" or unit is None or item is None or m.param("对比单位") is not None:
+        if m.status != "ok" or item is None or m.param("对比单位") is not None:
+            self.asked, self.asked_items = [], []
+            return
+        if unit is None:
             self.asked = []
         elif self.asked and self.asked_item == item:
             self.asked = [*[u for u in self.asked if u != unit], unit]
         else:
             self.asked, self.asked_item = [unit], item
-        self.last = answer
-        return answer
+        if self.asked_items and self.items_of == unit:
+            self.asked_items = [*[x for x in self.asked_items if x != item], item]
+        else:
+            self.asked_items, self.items_of = [item], unit
 
     def _two_asked(self) -> tuple[object, object] | None:
         """The two departments of the chat: a pair asked together, or exactly two asked one after the other."""
@@ -128,6 +142,12 @@ class Conversation:
             both = self.engine.answer_each(question, m, (self.asked[0], self.asked[1]))
             if both is not None:
                 return both
+        elif (m.status == "ok" and m.followup and len(self.asked_items) == 2 and m.param("科目") == self.asked_items[1]
+              and _EACH.search(question)):
+            # 规划局基本支出 → 项目支出呢 → 各占多少: both items asked, not the last alone
+            both = self.engine.answer_each(question, m, (self.asked_items[0], self.asked_items[1]), key="科目")
+            if both is not None:
+                return both
         return self.engine.answer(question, m)
 
     def _two_departments(self, question: str) -> tuple[Match | None, tuple[object, object] | None]:
@@ -163,7 +183,7 @@ class Conversation:
     def reset(self) -> None:
         self.previous = None
         self.pair = None
-        self.asked = []
+        self.asked, self.asked_items = [], []
         self.last = None
         self.refused = None
 

@@ -276,11 +276,12 @@ class Engine:
             return replace(together, answer=together.answer.rstrip("。") + "。" + _departments_added(answers))
         return together
 
-    def answer_each(self, question: str, m: Match, units: tuple[object, ...]) -> Answer | None:
-        """``m`` answered for each of ``units`` and put together (各多少 after 财政局和规划局差旅费哪个多); the ones
-        with no figure are named as not disclosed. ``None`` when none of them is answered."""
-        answers = [self.answer(f"{u}{strip_fillers(question)}", replace(m, params=tuple(
-                       (k, u if k == "单位" else v) for k, v in m.params))) for u in units]
+    def answer_each(self, question: str, m: Match, values: tuple[object, ...], key: str = "单位") -> Answer | None:
+        """``m`` answered for each of ``values`` of its parameter ``key`` and put together (各多少 after
+        财政局和规划局差旅费哪个多; 各占多少 after 基本支出 → 项目支出呢); the ones with no figure are named as not
+        disclosed. ``None`` when none of them is answered."""
+        answers = [self.answer(f"{v}{strip_fillers(question)}", replace(m, params=tuple(
+                       (k, v if k == key else w) for k, w in m.params))) for v in values]
         together = self._together(question, answers, every=False)
         return None if together is None else replace(together, params=m.params)
 

@@ -794,7 +794,19 @@ class Matcher:
         m = self._match(question, previous)
         if m.status == "not_understood" and previous is not None and previous.status == "ok":
             m = self._reinserted(question, previous) or m
-        return self._broader(self._measured(m))
+        return self._pooled(self._broader(self._measured(m)))
+
+    def _pooled(self, m: Match) -> Match:
+        """各部门项目支出合计: the 合计 the item's table name swallowed (项目支出合计 is 项目支出) still asks the sum
+        over the departments, when the question speaks of every department."""
+        if m.status != "ok" or m.type_id != "科目金额" or m.param("单位") is not None or "部门合计" not in self.catalog:
+            return m
+        item = next((t for t in m.tokens if ("科目", m.param("科目")) in t.values), None)
+        if item is None or not says_every_department(m.tokens) or not re.search(r"(?:合计|总计|总额)$", item.text) or str(
+                m.param("科目")).endswith(("合计", "总计", "总额")):
+            return m
+        wanted = self.catalog["部门合计"].params
+        return replace(m, type_id="部门合计", params=tuple((k, v) for k, v in m.params if k in wanted))
 
     def _reinserted(self, question: str, previous: Match) -> Match | None:
         """A follow-up that leaves out the item it is about: 工商联会议费 → 占公用经费的比例呢 / 附件里呢, 机关运行经费

@@ -1290,3 +1290,23 @@ def test_a_column_asked_in_full_after_a_function_item_is_that_items(shanghai, fo
     assert dict(a.params)["科目"] == "行政运行" and dict(a.params)["性质"] == nature
     *_, b = _conversation(shanghai, "财政局行政运行", "财政局" + follow)  # the department named: its own figure
     assert b.question_type == "科目金额" and dict(b.params)["科目"] == nature
+
+
+@needs_shared
+@pytest.mark.parametrize(("turns", "items"), [
+    (("规划局基本支出", "项目支出呢", "各占多少"), {"基本支出", "项目支出"}),
+    (("规划局福利费", "工会经费", "各占公用经费多少"), {"福利费", "工会经费"}),
+])
+def test_each_after_two_items_asked_in_turn(shanghai, turns, items):
+    """Trial 20: 各占多少 after 基本支出 → 项目支出呢 gave 项目支出's share alone."""
+    *_, a = _conversation(shanghai, *turns)
+    assert a.status == "ok" and {r[a.columns.index("科目")] for r in a.rows} == items, a.answer
+
+
+@needs_shared
+def test_every_departments_total_of_an_item_named_with_its_total_word(shanghai):
+    """Trial 20: 各部门项目支出合计 listed the departments' 项目支出 (项目支出合计 is the table's name for it) without
+    the sum."""
+    a = shanghai.ask("各部门项目支出合计")
+    assert a.status == "ok" and a.question_type == "部门合计" and dict(a.params)["科目"] == "项目支出", a.answer
+    assert shanghai.ask("财政局项目支出合计").question_type == "科目金额"
