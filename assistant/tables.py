@@ -203,9 +203,18 @@ class Tok:
 def tokens(line: Line, scale: Decimal = Decimal(1)) -> list[Tok]:
     parts = fold(line.text).split()
     boxes = line.boxes if len(line.boxes) == len(parts) else (None,) * len(parts)
-    out = []
+    split: list[tuple[str, tuple[float, float] | None]] = []
     for p, b in zip(parts, boxes, strict=True):
+        glued = _AMOUNT_THEN_WORDS.fullmatch(p.replace("−", "-"))
+        # ``100.00二、社会保障和就业支出``: an amount glued to the next row's words; the decimals end at the
+        # first Chinese character, so the cut is certain
+        split += [(glued.group(1), None), (glued.group(2), None)] if glued else [(p, b)]
+    out = []
+    for p, b in split:
         p = p.replace("−", "-")
+        neg = _BRACKET_NEG.fullmatch(p)
+        if neg:  # ``(12.00)`` / ``（12.00）``: an accountant's negative amount
+            p = "-" + neg.group(1)
         if _NUM.match(p) and not (scale >= 1 and _CODE_LIKE.fullmatch(p)):
             out.append(Tok(p, Decimal(p.replace(",", "")) * scale, b))
         elif p in _DASH:
@@ -215,6 +224,9 @@ def tokens(line: Line, scale: Decimal = Decimal(1)) -> list[Tok]:
     return out
 
 
+_AMOUNT_THEN_WORDS = re.compile(r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)([\u4e00-\u9fff].*)")
+_GLUED_ROWS = re.compile(r"\d[一二三四五六七八九十]+、|\d\.\d")  # a number inside a 总表 row's name, another row's 一、 after it
+_BRACKET_NEG = re.compile(r"（((?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)）")  # after ``fold``: brackets are full-width
 _GLUED_AMOUNT = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)$")
 
 
@@ -394,6 +406,11 @@ def _coded(t: _Table, body: list[Line]) -> None:
         last_page = ln.page
         if hit or total is not None:
             if not started:
+                # a line with amounts above the first row (``合计 81.00 93.00 X12.00``) is a row that could not be
+                # read, never header words: it is reported, and the header's columns are read without it
+                numeric = [h for h in t.header if any(k.value is not None and "." in k.text for k in tokens(h, t.block.scale))]
+                t.refused += [("表格行无法读出（既不是科目编码行也不是合计行）", h) for h in numeric]
+                t.header = [h for h in t.header if h not in numeric]
                 heads = t.header + [p[0] for p in prefix]
                 odd = _unknown_columns(heads, spec)
                 if odd:  # 年初预算数 调整预算数 决算数: which printed column is which cannot be told — none is guessed
@@ -416,6 +433,13 @@ def _coded(t: _Table, body: list[Line]) -> None:
                     # ``201 0101 行政运行``, ``20101 02 …``: digits after a code cut otherwise than 3/2/2 — which are
                     # the code's and which an amount cannot be told
                     refuse = "科目编码的分段不合规范，无法确定编码与金额"
+                seen_value = False
+                for tk in rest_toks[1:] if row_numbers and re.fullmatch(r"[1-9]\d{0,2}", first) else rest_toks:
+                    if tk.value is None and seen_value and not refuse:
+                        # ``2010101 行政运行 88.00 88.00 0.00一般行政管理事务``: words after the amounts — another
+                        # row's name run into this one; whose name is whose cannot be told
+                        refuse = "金额之后还有文字（可能与下一行粘连），表格行无法可靠拼合"
+                    seen_value = seen_value or tk.value is not None
             else:
                 code, name, vals = "", spec.total_name, total or []
             if row_numbers and vals and re.fullmatch(r"[1-9]\d{0,2}", vals[0].text):
@@ -482,6 +506,19 @@ def _coded(t: _Table, body: list[Line]) -> None:
             lower.name, lower.lines = lower.name[len(text):], lower.lines[count:]
     _names_then_numbers(t)
     _drop_refused(t)
+
+
+def _refuse_numberless(t: _Table) -> None:
+    """A coded row printed with no number at all (``201`` / ``20101 人大事务`` under rows with figures) is not
+    known to be zero — its figures may be lost in extraction — so it is left unplaced, never read as zeros.
+    (Blank cells of a row that prints some numbers are zero; a printed ``-`` or ``0.00`` is a number.) A table
+    with no number at all and a 本表无数据 note is empty: its rows are zero."""
+    if t.empty_note is not None and not any(p.values for p in t.pieces):
+        return
+    for p in t.pieces:
+        if not p.values:
+            for lb in p.labels:
+                lb.refuse = lb.refuse or "表格行没有印出任何数字，无法确定各列的金额"
 
 
 def _names_then_numbers(t: _Table) -> None:
@@ -883,6 +920,13 @@ def _twosided(t: _Table, body: list[Line]) -> None:
             t.refused.append(("数字无法对应到表格行", lb.lines[0]))
             continue
         t.pieces.append(Piece([lb], list(lb.values), False))
+    glued = {id(lb) for lb in t.labels if _GLUED_ROWS.search(lb.name)}
+    if glued:  # ``一般公共服务支出100二、社会保障和就业支出``: two rows run together, which number is whose is unknown
+        bad = {id(lb) for p in t.pieces if any(id(x) in glued for x in p.labels) for lb in p.labels} | glued
+        t.refused += [("表格行名称中夹有数字和另一行的编号（两行粘连），无法确定各行的数字", lb.lines[0])
+                      for lb in t.labels if id(lb) in bad]
+        t.pieces = [p for p in t.pieces if not any(id(lb) in bad for lb in p.labels)]
+        t.labels = [lb for lb in t.labels if id(lb) not in bad]
     if right is None:  # the funds printed in an order the header does not let us read: no 支出 row is placed
         t.refused += [("表头的资金栏目顺序与模板不同，无法确定各列", lb.lines[0]) for lb in t.labels if lb.side == "R"]
         t.pieces = [p for p in t.pieces if all(lb.side != "R" for lb in p.labels)]
@@ -947,8 +991,14 @@ def _economic(t: _Table, body: list[Line]) -> None:
     started = False
     open_labels: list[Label] = []  # labels still waiting for a value
     width, this_year = 1, 0  # value columns per item, and which is this year's 决算数
+    places = {len(k.text.split(".")[1]) for x in body for k in tokens(x, t.block.scale)
+              if k.value is not None and "." in k.text and not _GLUED_ECON.fullmatch(k.text)}
     for at, ln in enumerate(body):
-        toks = tokens(ln, t.block.scale)
+        toks = _unglue_econ(tokens(ln, t.block.scale), places, t.block.scale)
+        if toks is None:
+            t.refused.append(("数字与下一个科目编码粘连，无法确定数字与编码的分界", ln))
+            t.gaps.update(m.group(1) for m in re.finditer(r"(?<![\d.])(3\d{2}(?:\d{2})?)(?!\d)", fold(ln.text)))
+            continue
         texts = [k.text for k in toks]
         if not started:
             if any(_econ_code_at(toks, i) for i in range(len(toks))):
@@ -1056,6 +1106,32 @@ def _economic(t: _Table, body: list[Line]) -> None:
             continue
         t.pieces.append(Piece([lb], list(lb.values), lb.irregular))
     t.labels = [lb for lb in t.labels if any(lb in p.labels for p in t.pieces)]
+
+
+_GLUED_ECON = re.compile(r"\d[\d,]*\.\d+3\d{2}(?:\d{2})?")
+
+
+def _unglue_econ(toks: list[Tok], places: set[int], scale: Decimal) -> list[Tok] | None:
+    """``30101 基本工资 30.0030102 津贴补贴``: an amount glued to the next item's code. Split where the amount
+    has as many decimals as the table's other numbers and the rest is an economic code followed by a name; None
+    (the line cannot be read) when a number followed by a name has more decimals than any other number of the
+    table and no such split is certain."""
+    out: list[Tok] = []
+    for i, k in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if k.value is None or "." not in k.text or nxt is None or nxt.value is not None:
+            out.append(k)
+            continue
+        decimals = len(k.text.split(".")[1])
+        if not places or decimals <= max(places):
+            out.append(k)
+            continue
+        cuts = [d for d in places if re.fullmatch(r"3\d{2}(?:\d{2})?", k.text.split(".")[1][d:]) and d > 0]
+        if len(cuts) != 1:
+            return None
+        head = k.text[: k.text.index(".") + 1 + cuts[0]]
+        out += [Tok(head, Decimal(head.replace(",", "")) * scale, None), Tok(k.text[len(head):], None, None)]
+    return out
 
 
 def _econ_code_at(toks: list[Tok], i: int) -> int:
@@ -1484,6 +1560,9 @@ def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str, stated:
         layout = block.spec.layout
         {"coded": _coded, "twosided": _twosided, "economic": _economic, "sangong": _sangong}[layout](t, body)
         _drop_blank_rows(t)
+        if layout == "coded":
+            _refuse_numberless(t)
+            _drop_refused(t)
         _keys(t)
         decimals = [len(k.text.split(".")[1]) if "." in k.text else 0 for p in t.pieces for k in p.values]
         t.unit = Decimal(10) ** -(max(decimals) if decimals else 2) * block.scale

@@ -557,3 +557,74 @@ def test_income_header_wrapped_one_cell_per_line_names_its_columns(tmp_path, lex
     assert facts[("一般行政管理事务", "财政拨款收入")] == 100 and facts[("一般行政管理事务", "其他收入")] == 5, facts
     assert facts[("征地和拆迁补偿支出", "财政拨款收入")] == 50, facts
     assert not any(attr in ("附属单位上缴收入", "上级补助收入", "经营收入") for _, attr in facts), facts
+
+
+def test_coded_rows_without_numbers_are_unplaced_not_zero(tmp_path, lexicon):
+    """``201`` / ``20101 人大事务`` / ``2010199`` printed with no number at all, rows under them with figures: not
+    known to be zero — left unplaced, never stored as 0 (tester a32, n12)."""
+    body = ("科目编码 科目名称 合计 基本支出 项目支出\n合计 115.00 88.00 27.00\n201\n20101 人大事务\n"
+            "2010102 一般行政管理事务 115.00 88.00 27.00\n2010199\n")
+    facts, unplaced = load(tmp_path, lexicon, PREFIX + "支出决算表", body)
+    assert facts[("一般行政管理事务", "金额")] == 115 and facts[("一般行政管理事务", "项目支出")] == 27, facts
+    assert facts[("本年支出合计", "基本支出")] == 88, facts
+    assert not any(name in ("", "人大事务") for name, _ in facts), facts
+    assert sum("没有印出任何数字" in u for u in unplaced) == 3, unplaced
+
+
+@pytest.mark.parametrize("neg", ["(12.00)", "（12.00）"])
+def test_bracket_negative_is_a_minus_amount(tmp_path, lexicon, neg):
+    """``(12.00)`` / ``（12.00）`` is −12.00, never part of the name with the row stored as 0 (tester n01, m03)."""
+    body = (f"科目编码 科目名称 本年支出合计 基本支出 项目支出\n合计 81.00 93.00 {neg}\n"
+            f"2010102 一般行政管理事务 93.00 93.00 0.00\n2010199 其他一般公共服务支出 {neg} 0.00 {neg}\n")
+    facts, _ = load(tmp_path, lexicon, PREFIX + "支出决算表", body)
+    assert facts[("本年支出合计", "金额")] == 81 and facts[("本年支出合计", "项目支出")] == -12, facts
+    assert facts[("其他一般公共服务支出", "金额")] == -12 and facts[("其他一般公共服务支出", "基本支出")] == 0, facts
+    assert not any("12" in name for name, _ in facts), facts
+    assert not any(attr in ("上缴上级支出", "经营支出", "对附属单位补助支出") for _, attr in facts), facts
+
+
+def test_basic_table_amount_glued_to_next_code(tmp_path, lexicon):
+    """``30101 基本工资 30.0030102 津贴补贴 20.00``: split at the table's two decimals (tester m02, f01)."""
+    body = ("科目编码 科目名称 决算数\n301 工资福利支出 50.00\n30101 基本工资 30.0030102 津贴补贴 20.00\n")
+    facts, _ = load(tmp_path, lexicon, PREFIX + "一般公共预算财政拨款基本支出决算表", body)
+    assert facts[("基本工资", "金额")] == 30 and facts[("津贴补贴", "金额")] == 20, facts
+    assert facts[("工资福利支出", "金额")] == 50, facts
+
+
+def test_summary_rows_glued_on_one_line(tmp_path, lexicon):
+    """``一、一般公共服务支出 100.00二、社会保障和就业支出 15.00``: two rows, split at the end of the decimals; a
+    glued integer (``100二、``) cannot be cut with certainty and the rows are unplaced (tester m07, e01)."""
+    body = ("收入 支出\n项目 决算数 项目 决算数\n"
+            "一、一般公共预算财政拨款收入 115.00 一、一般公共服务支出 100.00二、社会保障和就业支出 15.00\n"
+            "本年收入合计 115.00 本年支出合计 115.00\n")
+    facts, _ = load(tmp_path, lexicon, PREFIX + "收入支出决算总表", body)
+    assert facts[("一般公共服务支出", "金额")] == 100 and facts[("社会保障和就业支出", "金额")] == 15, facts
+    assert not any(any(ch.isdigit() for ch in name) for name, _ in facts), facts
+    sub = tmp_path / "glued"
+    sub.mkdir()
+    facts, unplaced = load(sub, lexicon, PREFIX + "收入支出决算总表", body.replace("100.00二、", "100二、"))
+    assert not any(any(ch.isdigit() for ch in name) for name, _ in facts), facts
+    assert ("社会保障和就业支出", "金额") not in facts and ("一般公共服务支出", "金额") not in facts, facts
+    assert any("两行粘连" in u for u in unplaced), unplaced
+
+
+def test_coded_row_with_words_after_its_amounts_is_unplaced(tmp_path, lexicon):
+    """``2010101 行政运行 88.00 88.00 0.00一般行政管理事务`` / ``2010102 27.00 0.00 27.00``: the next row's name
+    run into this one — neither ``0.00一般…`` as a name nor 行政运行一般行政管理事务 is stored (tester a02)."""
+    body = ("科目编码 科目名称 合计 基本支出 项目支出\n合计 115.00 88.00 27.00\n"
+            "2010101 行政运行 88.00 88.00 0.00一般行政管理事务\n2010102 27.00 0.00 27.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert not any("一般行政管理事务" in name for name, _ in facts), facts
+    assert facts[("一般公共预算财政拨款支出", "金额")] == 115, facts
+    assert any("金额之后还有文字" in u for u in unplaced), unplaced
+
+
+def test_unreadable_line_above_the_rows_is_not_header(tmp_path, lexicon):
+    """``合计 81.00 93.00 -12.00 注`` is no row that can be read, and no header words either: it is reported, the
+    header's three columns are still read, and no 上缴上级支出/经营支出 cell is made up as 0 (tester n02, c05)."""
+    body = ("科目编码 科目名称 本年支出合计 基本支出 项目支出\n合计 81.00 93.00 -12.00 注\n"
+            "2010102 一般行政管理事务 93.00 93.00 0.00\n2010199 其他一般公共服务支出 -12.00 0.00 -12.00\n")
+    facts, unplaced = load(tmp_path, lexicon, PREFIX + "支出决算表", body)
+    assert facts[("一般行政管理事务", "基本支出")] == 93 and facts[("其他一般公共服务支出", "项目支出")] == -12, facts
+    assert not any(attr in ("上缴上级支出", "经营支出", "对附属单位补助支出") for _, attr in facts), facts
+    assert any("既不是科目编码行也不是合计行" in u for u in unplaced), unplaced
