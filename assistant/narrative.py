@@ -891,6 +891,9 @@ class NarrativeParser:
                     pre = "减少" if "少" in pre else "增加"  # "比去年4万元少1万元"
                 if re.match(r"^\s*[，,]?\s*(?:其中)?(?:主要)?(?:包括|包含)", pre) and len(last_items) == 1:
                     including = last_items[0]
+                if unit == "个百分点":  # "执行率98.33%，比上年下降2个百分点": the move of a rate or share, no column
+                    lost = True
+                    continue
                 reached = _REACHED.search(pre)
                 if unit == "%" and (reached or _SHARE_MOVED.search(pre) or (
                         re.search(r"(?:从|由)\S{0,6}$", pre) and _REACHED_NEXT.match(clause[fig.end:]))):
@@ -953,6 +956,8 @@ class NarrativeParser:
                     other = "收入" if raw.startswith("支出") else "支出"
                     sides = [x for x in last_items if other in x]
                     raw = (self._counterpart(sides[0], other, raw) or raw) if sides else raw
+                if ctx.func and re.fullmatch(r"(?:本年度?|当年|全年)(?:收入|支出)", raw):
+                    raw = raw[-2:]  # "…（项）。本年支出决算为55万元": that 项's, as "支出决算为…" is
                 if raw in ("收入", "支出"):  # "支出167.37万元" opening the 总体/收入/支出 part: the year's total
                     total = (ctx.topic not in SPECIFIC_TOPICS and not lost and not ctx.func and not ctx.orphan
                              and "：" not in text[: fig.start])
@@ -1023,6 +1028,8 @@ class NarrativeParser:
                     # "五、一般公共预算财政拨款支出…：其中：基本支出250万元", "一般公共预算财政拨款支出2345万元，其中：基本支出…":
                     # that fund's split
                     items = [f"一般公共预算财政拨款{x}" if x in ("基本支出", "项目支出") else x for x in items]
+                if ctx.topic == "财政拨款":  # "四、财政拨款收入支出决算总体情况说明": its 收入总计 is the 财政拨款 one
+                    items = [f"财政拨款{x}" if x in ("收入总计", "支出总计") else x for x in items]
                 if ctx.topic == "三公":
                     items = [_SANGONG_ALIAS.get(x, x) for x in items]
                     if items == ["因公出国（境）费"] and unit == "个" and clause[fig.end:].startswith("团组"):
@@ -1347,7 +1354,7 @@ class NarrativeParser:
             if told[0] <= fig.start < told[1]:
                 continue
             unit = fig.unit or ("万元" if fig.value == 0 and not rest[fig.end: fig.end + 1].strip("，,；;。") else "")
-            if not unit:  # "新增教师12人", "支出决算为129.44" (no unit): not an amount the line can be sure of
+            if not unit or unit == "个百分点":  # "新增教师12人", "支出决算为129.44" (no unit), "执行率…下降2个百分点"
                 skipped = True
                 continue
             fig = replace(fig, unit=unit)  # "年初预算为0，支出决算为35万元": a zero needs no unit

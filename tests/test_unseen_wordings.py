@@ -1047,3 +1047,24 @@ def test_nineteenth_round_of_wordings(tmp_path):
     assert _one(facts, ("概况", "一级项目", "数值")) == 3 and _one(facts, ("概况", "二级项目", "数值")) == 9
     assert _one(facts, ("概况", "优", "数值")) == 3 and _one(facts, ("概况", "良", "数值")) == 1
     assert not any(v == 90 for vs in facts.values() for v in vs)
+
+
+def test_twentieth_round_of_wordings(tmp_path):
+    """Loader trial 20: "本年支出决算为55万元" after a 类款项 line is that 项's (it was 本年支出合计); the 收入总计 and
+    支出总计 of the 财政拨款 section are the 财政拨款 ones; "下降2个百分点" after a 执行率 is no growth rate."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "四、财政拨款收入支出决算总体情况说明\n2024年度财政拨款收入总计890万元，较上年的820万元增加70万元；"
+                     "支出总计890万元。\n"
+                     "五、一般公共预算财政拨款支出决算具体情况\n"
+                     "社会保障和就业支出（类）民政管理事务（款）基层政权建设和社区治理（项）。本年支出决算为55万元，上年为48万元。\n"
+                     "卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）。年初预算为20万元，本年支出决算为19万元，"
+                     "完成年初预算的95%。\n"
+                     "一般公共服务支出（类）财政事务（款）行政运行（项）：年初预算为120万元，支出决算为118万元，"
+                     "预算执行率98.33%，比上年下降2个百分点。\n")
+    assert _one(facts, ("支出", "基层政权建设和社区治理", "金额")) == 55
+    assert _one(facts, ("支出", "基层政权建设和社区治理", "上年金额")) == 48
+    assert _one(facts, ("支出", "事业单位医疗", "金额")) == 19 and _one(facts, ("支出", "事业单位医疗", "完成预算比")) == 95
+    assert not any(k[1] == "本年支出合计" for k in facts)
+    assert _one(facts, ("收入", "财政拨款收入总计", "金额")) == 890 and _one(facts, ("支出", "财政拨款支出总计", "金额")) == 890
+    assert ("支出", "支出总计", "金额") not in facts
+    assert ("支出", "行政运行", "增减率") not in facts and _one(facts, ("支出", "行政运行", "金额")) == 118
