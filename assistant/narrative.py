@@ -143,6 +143,7 @@ class Context:
     gapped: list[str] = field(default_factory=list)  # items whose difference from the budget was stated there
     whole: str = ""  # "本年支出合计500万元，其中：…": the item the last sentence split into parts
     listing: bool = False  # the last sentence ended with ；: its list may go on
+    fund: str = ""  # "一般公共预算" when the section's heading names 一般公共预算财政拨款 (六、…基本支出决算情况说明)
 
 
 def _unresolved(ctx: Context) -> None:
@@ -1024,7 +1025,8 @@ class NarrativeParser:
                         and not re.match(r"^\s*(?:、|和|及|以及)", pre) else "")
                     if owner:
                         attr, items = items[0], [owner]
-                if ctx.topic == "一般公共预算" or re.search(r"一般公共预算财政拨款支出[^。；;：:]{0,30}[，,]其中", text):
+                if (ctx.topic == "一般公共预算" or ctx.fund == "一般公共预算"
+                        or re.search(r"一般公共预算财政拨款支出[^。；;：:]{0,30}[，,]其中", text)):
                     # "五、一般公共预算财政拨款支出…：其中：基本支出250万元", "一般公共预算财政拨款支出2345万元，其中：基本支出…":
                     # that fund's split
                     items = [f"一般公共预算财政拨款{x}" if x in ("基本支出", "项目支出") else x for x in items]

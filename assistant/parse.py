@@ -243,6 +243,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             elif main_topic in SPECIFIC_TOPICS and topic in (None, "支出", "收入", "总体"):
                 topic = main_topic  # "（3）公务接待费支出情况" inside the 三公 section stays 三公
             ctx.topic = topic or "概况"
+            ctx.fund = "一般公共预算" if "一般公共预算财政拨款" in text else ""
             ctx.subject, ctx.parent, ctx.func, ctx.orphan, ctx.scope, ctx.headed = [], "", None, False, None, False
             ctx.recent, ctx.gapped = [], []  # a new section carries over no side nor gap of the one before
             named = "" if _MAIN_SECTION.match(text) or head != "section" else narrative.heading_item(text)

@@ -1068,3 +1068,14 @@ def test_twentieth_round_of_wordings(tmp_path):
     assert _one(facts, ("收入", "财政拨款收入总计", "金额")) == 890 and _one(facts, ("支出", "财政拨款支出总计", "金额")) == 890
     assert ("支出", "支出总计", "金额") not in facts
     assert ("支出", "行政运行", "增减率") not in facts and _one(facts, ("支出", "行政运行", "金额")) == 118
+
+
+def test_basic_spending_in_the_appropriation_section_is_the_funds(tmp_path):
+    """Loader trial 20: in "六、一般公共预算财政拨款基本支出决算情况说明" a bare 基本支出 is that fund's, not the
+    department's all-funds 基本支出; under "三、支出决算情况说明" it stays the department's."""
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n"
+                     "三、支出决算情况说明\n2024年度基本支出600万元。\n"
+                     "六、一般公共预算财政拨款基本支出决算情况说明\n2024年度基本支出490万元，较上年增加20万元。\n")
+    assert _one(facts, ("支出", "基本支出", "金额")) == 600
+    assert _one(facts, ("支出", "一般公共预算财政拨款基本支出", "金额")) == 490
+    assert _one(facts, ("支出", "一般公共预算财政拨款基本支出", "增减额")) == 20
