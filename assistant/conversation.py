@@ -23,6 +23,11 @@ _OWN_WORDS = re.compile(r"最|\d{4}\s*年|上年|去年|前年|今年|本年|同
 _EACH = re.compile(r"各|分别|都")
 
 
+def _names_department(m: Match) -> bool:
+    """Whether the question itself names a department (not one carried over from the chat)."""
+    return any(t.kind == "单位" for t in m.tokens)
+
+
 def _named(refused: Match, question: str) -> bool:
     """Whether a refused question asked about something: a department, item, project, field or year was
     recognised in it, or it was itself a follow-up (年末呢). Only a question of which nothing was recognised
@@ -51,7 +56,8 @@ class Conversation:
         self.items_of: object = None
 
     def ask(self, question: str) -> Answer:
-        m = self._compared(question) or self.engine.understand(question, self.previous)
+        m = self.engine.understand(question, self.previous)
+        m = self._compared(question, m) or m
         refused = self.refused
         if (m.status == "ok" and refused is not None and _named(refused, self.refused_text)
                 and (m.followup or _ELLIPTICAL.search(question))):
@@ -109,15 +115,14 @@ class Conversation:
         """The two departments of the chat: a pair asked together, or exactly two asked one after the other."""
         return self.pair or ((self.asked[0], self.asked[1]) if len(self.asked) == 2 else None)
 
-    def _compared(self, question: str) -> Match | None:
-        """财政局退休费 → 规划局退休费 → 差多少 / 哪个多: the two departments compared (科目对比), not the last one with
-        its own last year. Not for 最高/最低 (a ranking) nor when a year is named."""
+    def _compared(self, question: str, m: Match) -> Match | None:
+        """财政局退休费 → 规划局退休费 → 差多少 / 哪个多 (``m`` as understood alone): the two departments compared
+        (科目对比), not the last one with its own last year. Not for 最高/最低 (a ranking) nor when a year is named."""
         two, before = self._two_asked(), self.previous
         item = before.param("科目") if before is not None else None
         if (two is None or before is None or item is None or not _COMPARE.search(question)
                 or _OWN_WORDS.search(question) or "科目对比" not in self.engine.catalog):
             return None
-        m = self.engine.understand(question, before)
         if m.status == "ok" and (m.type_id != "科目对比" or not m.followup or m.param("科目") != item):
             return None  # a question of its own (财政局和规划局的会议费哪个多)
         wanted = self.engine.catalog["科目对比"].params
@@ -126,29 +131,34 @@ class Conversation:
                      followup=True)
 
     def _answer(self, question: str, m: Match) -> Answer:
-        pair = self.pair
-        self.pair = None
+        pair, self.pair = self.pair, None
         if m.status == "ok" and m.param("对比单位") is not None:
             self.pair = (m.param("单位"), m.param("对比单位"))
-        elif (m.status == "ok" and m.followup and pair is not None and m.param("单位") == pair[0]
-              and m.type_id not in ACROSS_DEPARTMENTS and not any(t.kind == "单位" for t in m.tokens)):
-            both = self.engine.answer_each(question, m, pair)
-            if both is not None:
-                self.pair = pair
-                return both
-        elif (m.status == "ok" and m.followup and len(self.asked) == 2 and m.param("单位") == self.asked[1]
-              and _EACH.search(question) and not any(t.kind == "单位" for t in m.tokens)):
-            # 财政局住房保障支出 → 规划局呢 → 各多少: both departments asked, not the last alone
-            both = self.engine.answer_each(question, m, (self.asked[0], self.asked[1]))
-            if both is not None:
-                return both
-        elif (m.status == "ok" and m.followup and len(self.asked_items) == 2 and m.param("科目") == self.asked_items[1]
-              and _EACH.search(question)):
-            # 规划局基本支出 → 项目支出呢 → 各占多少: both items asked, not the last alone
-            both = self.engine.answer_each(question, m, (self.asked_items[0], self.asked_items[1]), key="科目")
-            if both is not None:
-                return both
+        elif m.status == "ok" and m.followup:
+            spread = self._spread(question, m, pair)
+            if spread is not None:
+                values, key = spread
+                both = self.engine.answer_each(question, m, values, key)
+                if both is not None:
+                    self.pair = pair if values is pair else None  # a pair asked together stays for what follows
+                    return both
         return self.engine.answer(question, m)
+
+    def _spread(self, question: str, m: Match, pair: tuple[object, object] | None
+                ) -> tuple[tuple[object, ...], str] | None:
+        """The values a follow-up is answered for at once, and their parameter:
+        - the pair asked together (财政局和规划局差旅费哪个多 → 各多少 / 那办公费呢);
+        - two departments asked in turn, when the follow-up says 各/分别/都 (财政局住房保障支出 → 规划局呢 → 各多少);
+        - two items asked in turn of one department, likewise (规划局基本支出 → 项目支出呢 → 各占多少)."""
+        named = _names_department(m)
+        each = _EACH.search(question) is not None
+        if pair is not None and m.param("单位") == pair[0] and m.type_id not in ACROSS_DEPARTMENTS and not named:
+            return pair, "单位"
+        if len(self.asked) == 2 and m.param("单位") == self.asked[1] and each and not named:
+            return (self.asked[0], self.asked[1]), "单位"
+        if len(self.asked_items) == 2 and m.param("科目") == self.asked_items[1] and each:
+            return (self.asked_items[0], self.asked_items[1]), "科目"
+        return None
 
     def _two_departments(self, question: str) -> tuple[Match | None, tuple[object, object] | None]:
         """财政局和规划局差旅费分别多少: the first part's match and the two departments, for the follow-ups; any
@@ -165,7 +175,7 @@ class Conversation:
         unit = self.previous.param("单位") if self.previous is not None else None
         if (unit is None or m.param("单位") is not None or m.type_id in ACROSS_DEPARTMENTS
                 or "单位" not in self.engine.catalog[m.type_id].params or says_every_department(m.tokens)
-                or any(t.kind == "单位" for t in m.tokens)):
+                or _names_department(m)):
             return m
         return replace(m, params=(*m.params, ("单位", unit)), followup=True)
 

@@ -269,10 +269,11 @@ class Engine:
             return None
         if compared:
             return replace(together, answer=together.answer.rstrip("。") + "。" + _which_more(answers))
-        if (every and _SUM_WORDS.search(question) and len(set(items)) == len(items) == 2 and None not in items
+        adding = every and _SUM_WORDS.search(question) is not None
+        if (adding and len(set(items)) == len(items) == 2 and None not in items
                 and all(m.type_id == "科目金额" for m in matches) and not self._holds_others(items)):
             return replace(together, answer=together.answer.rstrip("。") + "。" + _added_up(answers))
-        if every and _SUM_WORDS.search(question) and departments is not None and first.type_id == "科目金额":
+        if adding and departments is not None and first.type_id == "科目金额":
             return replace(together, answer=together.answer.rstrip("。") + "。" + _departments_added(answers))
         return together
 

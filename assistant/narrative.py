@@ -1025,8 +1025,7 @@ class NarrativeParser:
                         and not re.match(r"^\s*(?:、|和|及|以及)", pre) else "")
                     if owner:
                         attr, items = items[0], [owner]
-                if (ctx.topic == "一般公共预算" or ctx.fund == "一般公共预算"
-                        or re.search(r"一般公共预算财政拨款支出[^。；;：:]{0,30}[，,]其中", text)):
+                if ctx.fund == "一般公共预算" or re.search(r"一般公共预算财政拨款支出[^。；;：:]{0,30}[，,]其中", text):
                     # "五、一般公共预算财政拨款支出…：其中：基本支出250万元", "一般公共预算财政拨款支出2345万元，其中：基本支出…":
                     # that fund's split
                     items = [f"一般公共预算财政拨款{x}" if x in ("基本支出", "项目支出") else x for x in items]
