@@ -46,9 +46,9 @@ class Conversation:
         self.refused: Match | None = None  # the last question's match, when it was refused
         self.refused_text = ""
         self.context: dict[str, object] = {}  # set by \use in the REPL: 单位, 年度
-        # the two departments of 财政局和规划局差旅费哪个多 (or 分别多少): a follow-up that names neither (各多少,
-        # 那办公费呢, 上年呢) is answered for both, not for the first alone
-        self.pair: tuple[object, object] | None = None
+        # the departments of 财政局和规划局差旅费哪个多 (or 财政局、规划局和社工部差旅费分别多少): a follow-up that
+        # names none of them (各多少, 那办公费呢, 上年呢) is answered for each, not for the first alone
+        self.pair: tuple[object, ...] | None = None
         # the departments asked about one after another for the same item (财政局退休费 → 规划局退休费 / 规划局呢)
         self.asked: list[object] = []
         self.asked_item: object = None
@@ -113,7 +113,9 @@ class Conversation:
 
     def _two_asked(self) -> tuple[object, object] | None:
         """The two departments of the chat: a pair asked together, or exactly two asked one after the other."""
-        return self.pair or ((self.asked[0], self.asked[1]) if len(self.asked) == 2 else None)
+        if self.pair is not None:
+            return self.pair if len(self.pair) == 2 else None
+        return (self.asked[0], self.asked[1]) if len(self.asked) == 2 else None
 
     def _compared(self, question: str, m: Match) -> Match | None:
         """财政局退休费 → 规划局退休费 → 差多少 / 哪个多 (``m`` as understood alone): the two departments compared
@@ -131,6 +133,8 @@ class Conversation:
                      followup=True)
 
     def _answer(self, question: str, m: Match) -> Answer:
+        if m.status != "ok" and not _named(m, question):
+            return self.engine.answer(question, m)  # 乱七八糟 between: the departments asked together stay
         pair, self.pair = self.pair, None
         if m.status == "ok" and m.param("对比单位") is not None:
             self.pair = (m.param("单位"), m.param("对比单位"))
@@ -144,10 +148,10 @@ class Conversation:
                     return both
         return self.engine.answer(question, m)
 
-    def _spread(self, question: str, m: Match, pair: tuple[object, object] | None
+    def _spread(self, question: str, m: Match, pair: tuple[object, ...] | None
                 ) -> tuple[tuple[object, ...], str] | None:
         """The values a follow-up is answered for at once, and their parameter:
-        - the pair asked together (财政局和规划局差旅费哪个多 → 各多少 / 那办公费呢);
+        - the departments asked together (财政局和规划局差旅费哪个多 → 各多少 / 那办公费呢);
         - two departments asked in turn, when the follow-up says 各/分别/都 (财政局住房保障支出 → 规划局呢 → 各多少);
         - two items asked in turn of one department, likewise (规划局基本支出 → 项目支出呢 → 各占多少)."""
         named = _names_department(m)
@@ -160,10 +164,10 @@ class Conversation:
             return (self.asked_items[0], self.asked_items[1]), "科目"
         return None
 
-    def _two_departments(self, question: str) -> tuple[Match | None, tuple[object, object] | None]:
-        """财政局和规划局差旅费分别多少: the first part's match and the two departments, for the follow-ups; any
-        other pair (基本支出和项目支出各占多少) leaves no previous question (上年呢: of which part?)."""
-        parts = self.engine.matcher.split_pair(question)
+    def _two_departments(self, question: str) -> tuple[Match | None, tuple[object, ...] | None]:
+        """财政局和规划局差旅费分别多少 (or 财政局、规划局和社工部…): the first part's match and the departments, for
+        the follow-ups; any other pair (基本支出和项目支出各占多少) leaves no previous question (上年呢: of which part?)."""
+        parts = self.engine.matcher.split_units(question) or self.engine.matcher.split_pair(question)
         matches = [self.engine.understand(p) for p in parts] if parts else []
         units = departments_apart(matches)
         return (matches[0], units) if units is not None else (None, None)

@@ -19,7 +19,7 @@ import duckdb
 
 from .catalog import QuestionType, load_catalog
 from .lexicon import Lexicon, load_lexicon
-from .match import MEASURES, Match, Matcher, asks_for, build_vocabulary, strip_fillers
+from .match import ACROSS_DEPARTMENTS, MEASURES, Match, Matcher, asks_for, build_vocabulary, strip_fillers
 from .model import Answer, JuesuanError, Source
 
 MAX_QUESTION = 500  # characters; longer questions are refused before matching
@@ -28,7 +28,7 @@ SAFE_CONFIG = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
 }
-PERCENT_COLS = {"占比", "增减率", "完成预算比", "执行率"}
+PERCENT_COLS = {"占比", "增减率", "完成预算比", "推算完成比", "执行率"}
 AMOUNT_COLS = {"金额", "上年金额", "增减额", "预算数", "全年预算数", "决算数", "年初预算", "调整后预算", "执行数", "上年决算数"}
 SIGNED_COLS = {"增减额", "增减率"}
 SCORE_COLS = {"得分", "权重", "总得分", "总权重"}
@@ -101,11 +101,12 @@ def _departments_added(answers: list[Answer]) -> str:
             for a in answers]
     if any(len(got) != 1 for got in rows):
         return ""
-    (one,), (two,) = rows
-    if not one.get("口径") or any(one.get(c) != two.get(c) for c in ("科目", "计量单位", "口径", "年度")):
+    one, *others = (got[0] for got in rows)
+    if not one.get("口径") or any(one.get(c) != o.get(c) for o in others for c in ("科目", "计量单位", "口径", "年度")):
         return ""
-    total = Decimal(str(one["值"])) + Decimal(str(two["值"]))
-    return f"两个部门{one['科目']}合计{fmt_number(total, unit=str(one['计量单位']))}。"
+    total = sum((Decimal(str(got[0]["值"])) for got in rows), Decimal(0))
+    count = "两" if len(rows) == 2 else str(len(rows))
+    return f"{count}个部门{one['科目']}合计{fmt_number(total, unit=str(one['计量单位']))}。"
 
 
 _SUM_WORDS = re.compile(r"合计|加起来|一共|总共|共计|总和|加总|之和|相加")
@@ -137,14 +138,14 @@ _SEGMENT = re.compile(r"\[([^\[\]]*)\]")
 _FIELD = re.compile(r"\{([^{}]+)\}")
 
 
-def departments_apart(matches: list[Match]) -> tuple[object, object] | None:
-    """Two understood questions of one type that differ in their department alone (财政局差旅费 / 规划局差旅费):
-    the two departments."""
-    if len(matches) != 2 or any(m.status != "ok" for m in matches) or matches[0].type_id != matches[1].type_id:
+def departments_apart(matches: list[Match]) -> tuple[object, ...] | None:
+    """Two or more understood questions of one type that differ in their department alone (财政局差旅费 /
+    规划局差旅费 / 社工部差旅费): the departments, in order."""
+    if len(matches) < 2 or any(m.status != "ok" or m.type_id != matches[0].type_id for m in matches):
         return None
-    units = (matches[0].param("单位"), matches[1].param("单位"))
-    rest = [tuple((k, v) for k, v in m.params if k != "单位") for m in matches]
-    return units if rest[0] == rest[1] and None not in units and units[0] != units[1] else None
+    units = tuple(m.param("单位") for m in matches)
+    rest = {tuple((k, v) for k, v in m.params if k != "单位") for m in matches}
+    return units if len(rest) == 1 and None not in units and len(set(units)) == len(units) else None
 
 
 def fill(template: str, row: dict[str, Any]) -> str:
@@ -234,7 +235,9 @@ class Engine:
 
     def ask_combined(self, question: str) -> Answer | None:
         """A question not understood as one: two of a pair (A和B), or a series of periods, answered together."""
-        both = self.ask_parts(question, self.matcher.split_pair(question), every=True)
+        both = self.ask_parts(question, self.matcher.split_units(question), every=True)
+        if both is None:
+            both = self.ask_parts(question, self.matcher.split_pair(question), every=True)
         if both is None:
             both = self.ask_parts(question, self.matcher.split_series(question), every=False)
         return both
@@ -250,9 +253,11 @@ class Engine:
         if not parts:
             return None
         matches = [self.understand(p) for p in parts]
+        if len(parts) > 2 and every and any(m.type_id == "科目对比" or m.type_id in ACROSS_DEPARTMENTS for m in matches):
+            return None  # 财政局、规划局和社工部哪个多: no comparison of three
         departments = departments_apart(matches) if every else None
         first = matches[0]
-        if (departments is not None and first.type_id == "科目对比" and first.param("对比单位") is None
+        if (departments is not None and len(departments) == 2 and first.type_id == "科目对比" and first.param("对比单位") is None
                 and first.param("起始年度") is None):
             # 财政局行政运行和规划局行政运行哪个多: the two departments compared, not each with its own last year
             return self.answer(question, replace(first, params=(*first.params, ("对比单位", departments[1]))))
@@ -264,7 +269,7 @@ class Engine:
             matches = [replace(m, type_id="科目金额", params=tuple((k, v) for k, v in m.params if k in keep))
                        for m in matches]
         answers = [self.answer(p, m) for p, m in zip(parts, matches, strict=True)]
-        together = self._together(question, answers, every)
+        together = self._together(question, answers, every and departments is None)  # 报告未披露 for a department
         if together is None:
             return None
         if compared:
@@ -300,7 +305,8 @@ class Engine:
             return None
         told = [{str(r[a.columns.index("章节")]) for r in a.rows} for a in done if "章节" in a.columns]
         items = {dict(a.params).get("科目") for a in done}
-        if len(items) == 1 and None not in items and len({frozenset(t) for t in told}) > 1:
+        units = {dict(a.params).get("单位") for a in done}
+        if len(items) == 1 and None not in items and len(units) == 1 and len({frozenset(t) for t in told}) > 1:
             # 会议费2023年和2024年: 39 worked out from the 附件 beside 44 from the 正文 — two measures side by side
             where = "；".join(f"{a.question}：{'、'.join(sorted(t))}" for a, t in zip(done, told, strict=True))
             return Answer(question.strip(), "no_data", answer=f"两个数字出自报告的不同部分（{where}），口径可能不同，"
@@ -367,6 +373,14 @@ class Engine:
             sentence = f"可以问 {len(rows)} 类问题（见上表），例如：{examples}。"
         elif len({d.get("单位") for d in dicts}) > 1 or qtype.id in ("未完成", "报告列表"):
             sentence = f"共 {len(rows)} 条：{sentence}"
+        other = params.get("对比单位")
+        if other is not None and "单位" in columns and params.get("单位") is not None:
+            # 工商联和财政局的福利费哪个多 when 工商联 lists no 福利费: the one side alone, and why there is no comparison
+            answered = {d.get("单位") for d in dicts}
+            absent = [str(u) for u in (params["单位"], other) if u not in answered]
+            if absent:
+                what = params.get("科目") or "此项"
+                sentence = sentence.rstrip("。") + f"。{'、'.join(absent)}未列示{what}，无法比较。"
         if "部门数" in columns:  # 哪个部门…最高 with one department listing it of four loaded: say so
             listed = max(int(d["部门数"] or 0) for d in dicts)
             loaded = len({u for u, y in self.reports() if y in {d.get("年度") for d in dicts}})

@@ -106,7 +106,7 @@ FILLERS = (
     "是多少万元", "是多少元", "多少万元", "多少元", "万元", "多少分",
     "共计", "总额", "数量", "总数", "是否", "实际", "数", "所有", "全部", "开展", "开展了",
     "百分之多少", "百分之几", "这么多", "这么大", "这么快", "那么多",
-    "是多少万", "多少万", "嘞", "咧", "哈", "哦", "来着", "那个", "绩效",
+    "是多少万", "多少万", "几万元", "几万", "嘞", "咧", "哈", "哦", "来着", "那个", "绩效",
     "换成", "改成", "换为", "切换到",  # 换成财政局: a follow-up about another department
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
@@ -146,7 +146,7 @@ _YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|"
 
 
 MONEY_WORDS = ("多少钱", "是多少钱", "花", "花费", "花了", "支出", "开支", "费用是", "多少万元", "是多少万元",
-               "多少元", "是多少元", "万元", "经费", "费用")
+               "多少元", "是多少元", "万元", "几万元", "几万", "经费", "费用")
 
 
 # words that make a question about all departments together (部门合计, 部门平均): with a department named they
@@ -272,7 +272,12 @@ def _area(unit: str, level: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Half-width, simplified characters (會議費 → 会议费), no punctuation, years in digits."""
-    return cn_year(_PUNCT.sub("", fold(text).translate(simplified())).lower())  # punctuation first: "二:二二二年" is one year
+    text = cn_year(_PUNCT.sub("", fold(text).translate(simplified())).lower())  # punctuation first: "二:二二二年" is one year
+    return _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
+
+
+# 会议费为啥增加: the colloquial 为什么 (a keyword, which synonyms.tsv cannot map)
+_COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么")
 
 
 def unit_aliases(name: str) -> list[str]:
@@ -761,12 +766,9 @@ class Matcher:
 
     def _around_unit(self, text: str) -> list[Token] | None:
         joins = (*CONNECTORS, *_THAN)
-        for c in joins:  # 规划局和社工部: two short names joined
-            at = text.find(c, 1)
-            if at > 0:
-                a, b = (self._short_unit(Token(x, "unknown")) for x in (text[:at], text[at + len(c):]))
-                if a.kind == b.kind == "单位":
-                    return [a, Token(c, "filler"), b]
+        chain = self._unit_chain(text)  # 规划局和社工部, 规划局社工部 (财政局、规划局、社工部 once 、 is gone)
+        if chain:
+            return chain
         for head in ("", *joins):
             if not text.startswith(head):
                 continue
@@ -780,6 +782,31 @@ class Matcher:
                 if unit.kind == "单位":
                     kind = "filler" if tail in joins else "unknown"
                     return [*([Token(head, "filler")] if head else []), unit, *([Token(tail, kind)] if tail else [])]
+        return None
+
+    def _unit_chain(self, text: str) -> list[Token] | None:
+        """``text`` read whole as two or more short department names, each perhaps after a joining word
+        (和, 与, 以及…; a 比 only between two): 规划局和社工部, 规划局社工部, 和规划局和社工部. None otherwise."""
+        joins = sorted((*CONNECTORS, *_THAN), key=len, reverse=True)
+
+        def read(at: int) -> list[Token] | None:
+            if at == len(text):
+                return []
+            head = next((c for c in joins if text.startswith(c, at)), "") if at else ""
+            start = at + len(head)
+            for end in range(len(text), start + 2, -1):  # the longest name first
+                unit = self._short_unit(Token(text[start:end], "unknown"))
+                if unit.kind == "单位":
+                    rest = read(end)
+                    if rest is not None:
+                        return [*([Token(head, "filler")] if head else []), unit, *rest]
+            return None
+
+        for head in ("", *(c for c in CONNECTORS if text.startswith(c))):
+            got = read(len(head)) if head else read(0)
+            units = [t for t in got or [] if t.kind == "单位"]
+            if got and len(units) >= 2 and (len(units) == 2 or not any(t.text in _THAN for t in got)):
+                return [*([Token(head, "filler")] if head else []), *got]
         return None
 
     def _short_unit(self, tok: Token) -> Token:
@@ -972,6 +999,11 @@ class Matcher:
                 names = "、".join(v for _, v in tok.values[:5])
                 return Match("not_understood", tokens=tuple(tokens), message=f"“{tok.text}”对应多个{tok.kind}：{names}",
                              suggestions=tuple(v for _, v in tok.values[:3]))
+        several = {tok.values[0][1] for i, tok in enumerate(tokens) if tok.kind == "单位" and i not in joins}
+        if len(several) > 1 and "对比单位" not in pairs:
+            # 财政局规划局和社工部差旅费: never one department's figure for several (the engine splits them)
+            return Match("not_understood", tokens=tuple(tokens),
+                         message="这个问题问到了多个单位；请每次问一个单位，或问两个单位的比较")
         if "对比单位" in pairs and len({t.text for t in tokens if t.kind == "年度"}) > 1:
             # 规划局2023年收入总计比财政局2024年多多少: each department its own year — one year is all a type takes
             return Match("not_understood", tokens=tuple(tokens),
@@ -1254,6 +1286,28 @@ class Matcher:
                 other = self.vocab.words.get(word)
                 if other is not None and other.kind == b.kind:
                     return text[:a0] + word + text[b1:], text[:a0] + text[a1:]
+        return None
+
+    def split_units(self, question: str) -> tuple[str, ...] | None:
+        """``财政局、规划局和社工部的差旅费``: three or more departments named one after another (joined by 和/与…
+        or by nothing once 、 is gone) → one question per department, in the order named."""
+        text = normalize_text(question)
+        spans, pos = [], 0
+        for tok in self._short_units(segment(text, self.vocab)):
+            spans.append((pos, pos + len(tok.text), tok))
+            pos += len(tok.text)
+        run: list[tuple[int, int, Token]] = []
+        for span in [*spans, (pos, pos, Token("", "unknown"))]:
+            tok = span[2]
+            if tok.kind == "单位" and len(tok.values) == 1:
+                run.append(span)
+            elif tok.text in CONNECTORS and run:
+                continue
+            elif len(named := {t.values[0][1]: t.text for _, _, t in reversed(run)}) >= 3:
+                start, end = run[0][0], run[-1][1]
+                return tuple(text[:start] + name + text[end:] for name in reversed(named.values()))
+            else:
+                run = []
         return None
 
     def split_series(self, question: str) -> tuple[str, ...] | None:

@@ -1310,3 +1310,98 @@ def test_every_departments_total_of_an_item_named_with_its_total_word(shanghai):
     a = shanghai.ask("各部门项目支出合计")
     assert a.status == "ok" and a.question_type == "部门合计" and dict(a.params)["科目"] == "项目支出", a.answer
     assert shanghai.ask("财政局项目支出合计").question_type == "科目金额"
+
+
+@needs_shared
+@pytest.mark.parametrize("question", ["财政局、规划局、社工部的会议费", "财政局、规划局和社工部的差旅费分别多少",
+                                      "财政局和规划局和社工部差旅费", "财政局规划局社工部办公费各多少"])
+def test_three_departments_named_together_are_each_answered(shanghai, question):
+    """Session 8: the 、 between three departments is lost in normalisation, and the last one named (社工部) was
+    answered alone."""
+    a = shanghai.ask(question)
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {FINANCE, PLANNING, SOCIAL}, a.answer
+
+
+@needs_shared
+def test_three_departments_added_up(shanghai):
+    a = shanghai.ask("财政局、规划局和社工部的机关运行经费合计")
+    total = sum(Decimal(str(r[a.columns.index("值")])) for r in a.rows)
+    assert a.status == "ok" and len(a.rows) == 3 and f"3个部门机关运行经费合计{total:.2f}万元" in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("question", ["财政局差旅费规划局", "财政局、规划局和社工部哪个差旅费最高",
+                                      "财政局规划局社工部差旅费比上年多多少"])
+def test_several_departments_never_answered_for_one(shanghai, question):
+    """Never one department's figure for a question that names several and cannot be split into one each."""
+    a = shanghai.ask(question)
+    assert a.status != "ok" or {r[a.columns.index("单位")] for r in a.rows if "单位" in a.columns} == {
+        FINANCE, PLANNING, SOCIAL}, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("turns", [("财政局、规划局、社工部的差旅费", "那办公费呢"),
+                                   ("财政局和规划局和社工部差旅费", "今天天气怎么样", "办公费呢"),
+                                   ("财政局和规划局差旅费分别多少", "乱七八糟", "各多少")])
+def test_follow_ups_keep_the_departments_asked_together(shanghai, turns):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in turns:
+        a = conversation.ask(question)
+    named = {FINANCE, PLANNING, SOCIAL} if "社工部" in turns[0] else {FINANCE, PLANNING}
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == named, a.answer
+
+
+@pytest.mark.parametrize(("question", "type_id"), [
+    ("会议费为啥增加", "科目原因"), ("为啥会议费增加", "科目原因"), ("会议费为嘛多了", "科目原因"),
+    ("会议费同比涨了多少", "科目增减"), ("会议费比去年降了多少", "科目增减")])
+def test_colloquial_why_and_rise_words(sample, question, type_id):
+    """Session 8: 为啥 is the colloquial 为什么, and 同比涨了 the colloquial 同比增长 (both were refused)."""
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == type_id and m.param("科目") == "会议费", m
+
+
+@needs_shared
+def test_comparison_with_one_side_missing_says_so(mixed):
+    """Trial 21: 工商联和财政局的福利费哪个多 gave 财政局's 福利费 alone, without saying 工商联 lists none."""
+    sample_unit = "广元市昭化区工商业联合会"
+    listed = mixed.con.execute("SELECT count(*) FROM 条目 WHERE 单位 = $u AND 科目 = '福利费'", {"u": sample_unit}).fetchone()
+    assert listed == (0,)  # the premise: the sample lists no 福利费
+    a = mixed.ask("工商联和财政局的福利费哪个多")
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {FINANCE}, a.answer
+    assert f"{sample_unit}未列示福利费，无法比较" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("question", "type_id", "params"), [
+    ("会议费是几万", "科目金额", {"科目": "会议费"}),
+    ("今年决算会议费多少", "科目金额", {"科目": "会议费", "年度偏移": 0}),
+    ("差旅费哪家单位最高", "部门排名", {"科目": "差旅费", "方向": "最高"}),
+    ("四个部门差旅费排名", "部门排名", {"科目": "差旅费", "数量": "4"}),
+    ("会议费在公用经费中所占比重", "科目占科目", {"科目": "会议费", "基数": "公用经费"}),
+    ("会议费在公用经费中占比", "科目占科目", {"科目": "会议费", "基数": "公用经费"}),
+])
+def test_wordings_of_trial_21(sample, question, type_id, params):
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == type_id and dict(m.params) == params, m
+
+
+@needs_shared
+def test_budget_ratio_worked_out_only_when_not_stated(mixed):
+    """Trial 21: 完成率 questions gave the budget and the outturn without the ratio the user asked for."""
+    a = mixed.ask("财政局行政运行完成预算多少")
+    row = dict(zip(a.columns, a.rows[0], strict=True))
+    assert row["完成预算比"] is None and row["推算完成比"] == round(row["金额"] * 100 / row["预算数"], 2)
+    assert f"决算为年初预算的 {row['推算完成比'].normalize():f}%（按两数推算，报告未写明）" in a.answer, a.answer
+    stated = mixed.ask("工商联三公经费完成预算多少")
+    row = dict(zip(stated.columns, stated.rows[0], strict=True))
+    assert row["完成预算比"] is not None and row["推算完成比"] is None and "推算" not in stated.answer
+
+
+@needs_shared
+def test_share_of_an_item_larger_than_its_base_says_it_is_not_a_part(shanghai):
+    a = shanghai.ask("财政局津贴补贴占公用经费的比例")
+    row = dict(zip(a.columns, a.rows[0], strict=True))
+    assert row["金额"] > row["基数金额"] and "不是它的一部分" in a.answer, a.answer
+    b = shanghai.ask("财政局办公费占公用经费的比例")
+    assert b.status == "ok" and "不是它的一部分" not in b.answer, b.answer
