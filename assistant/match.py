@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from .catalog import QuestionType
 from .lexicon import Lexicon, simplified
-from .normalize import cn_year, fold
+from .normalize import cn_year, fold, unit_aliases
 
 SLOT_KINDS = ("科目", "项目", "指标", "名词", "单位", "字段", "方向", "栏目", "数量", "年数", "计量", "段落", "性质")
 NATURES = ("基本支出", "项目支出")  # {性质}: the two columns of a spending item in the 支出 tables
@@ -278,28 +278,6 @@ def normalize_text(text: str) -> str:
 
 # 会议费为啥增加: the colloquial 为什么 (a keyword, which synonyms.tsv cannot map)
 _COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么")
-
-
-def unit_aliases(name: str) -> list[str]:
-    """Short forms of a department name: without its region prefix, and common abbreviations."""
-    out = [name]
-    rest = re.sub(r"^中共", "", name)
-    levelled = []
-    while True:
-        m = re.match(r"^(\S{1,8}?)((?:省|自治区|市|州|盟|区|县|旗)(?:委)?)(.{2,})$", rest)
-        if not m or m.group(3) in out:
-            break
-        rest = m.group(3)
-        out.append(rest)
-        levelled.append(m.group(2) + rest)  # 区财政局, 区委社会工作部: the level of government kept
-        if len(m.group(1)) >= 2:
-            levelled.append(m.group(1) + rest)  # 普陀财政局: the place without its level
-    out += levelled
-    for full, short in (("工商业联合会", "工商联"), ("人民政府办公室", "政府办"), ("委员会", "委")):
-        for form in list(out):
-            if full in form:
-                out.append(form.replace(full, short))
-    return list(dict.fromkeys(out))
 
 
 def build_vocabulary(

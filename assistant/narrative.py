@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from .lexicon import Lexicon
 from .model import Discrepancy, Fact, Source, Unplaced
-from .normalize import cn_year, fold, to_decimal
+from .normalize import cn_year, fold, to_decimal, unit_aliases
 
 UNITS = ("万元", "亿元", "元", "个百分点", "%", "辆", "批次", "人次", "人", "台（套）", "台", "套", "家", "个",
          "次数", "场次", "次", "分", "篇", "项", "场")
@@ -38,7 +38,7 @@ _CHANGE_SIGNED = ("增减额", "增减率", "增减变动")  # a label: the figu
 _LEAD_JUNK = re.compile(
     r"^(?:[：:，、\s]|其中|主要包括|主要用于以下方面|具体如下|具体情况如下|一是|二是|三是|四是|仅"
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
-    r"|本部门|本单位|本[局委院厅办所站队](?!计)|本(?:医院|中心|镇|乡|街道办事处|街道|学校|校|馆|协会|学会|商会|联合会|基金会)|(?:医院|学校|中心|协会|街道办事处|街道|乡|镇|委机关|局机关)(?=\d{4}\s*年|本年|今年)|我部门|我单位|我联|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算数?|决算数为?|决算|列明|安排"
+    r"|本部门|本单位|本[局委院厅办所站队](?!计)|本(?:医院|中心|镇|乡|街道办事处|街道|学校|校|馆|协会|学会|商会|联合会|基金会)|(?:医院|学校|中心|协会|街道办事处|街道|乡|镇|委机关|局机关)(?=\d{4}\s*年|本年|今年)|我部门|我单位|我联|我(?:局|委|院|厅|办|所|站|队|中心|校|馆|会|部|镇|乡|街道)(?!长|主任|书记)|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算数?|决算数为?|决算|列明|安排"
     r"|实际支出|(?:部门)?决算公开中?|其中包括|包括|主要是|主要为|主要用于|另有|以及|开支|(?:和|及)(?=\S{2})"
     r"|共(?=接待|组织|发生)|[①-⑳])+"
 )
@@ -296,6 +296,8 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = re.sub(r"(?:上年|年初|\d{4}\s*年度?)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # income, not a 上年 figure
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
+    # 德清县教育局机关运行经费 in a report titled 浙江省湖州市德清县教育局: a short form of the department leads
+    s = next((s[len(f):] for f in _leading_forms(unit_name) if s.startswith(f) and len(s) > len(f) + 1), s)
     s = re.sub(r"（(?:含|不含)[^）]*）", "", s)
     s = re.sub(r"（[类款项]）", "", s)
     s = re.sub(r"^[（(]?(?:含|不含)", "", s)
@@ -317,6 +319,12 @@ def clean_item(pre: str, unit_name: str) -> str:
     if re.fullmatch(r"(?:此|该|本|这)项(?:支出|经费|费用|资金)?", s):  # "未发生此项支出": the item being talked about
         return ""
     return "" if s in ("金额", "数量", "本年", "上年", "当年", "今年", "去年") else s  # "本年决算数3万元"
+
+
+@functools.lru_cache(maxsize=64)
+def _leading_forms(unit_name: str) -> tuple[str, ...]:
+    """The department's short forms (德清县教育局, 教育局) that may lead an item's name, longest first."""
+    return tuple(sorted((f for f in unit_aliases(unit_name) if len(f) >= 3), key=len, reverse=True)) if unit_name else ()
 
 
 def _name_forms(unit_name: str) -> list[str]:

@@ -76,3 +76,28 @@ def squeeze(text: str) -> str:
 def display_width(text: str) -> int:
     """Terminal columns: wide and full-width characters (汉字, full-width punctuation) take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_LEVEL = re.compile(r"(?:省|自治区|市|州|盟|区|县|旗)委?")
+
+
+def unit_aliases(name: str) -> list[str]:
+    """Short forms of a department name: without its region prefix, and common abbreviations."""
+    out = [name]
+    rest = re.sub(r"^中共", "", name)
+    levelled = []
+    start = 0  # where the current place name starts
+    for m in _LEVEL.finditer(rest):
+        place, tail = rest[start:m.start()], rest[m.end():]
+        if len(place) < 2 or len(tail) < 2 or len(place) > 8:
+            continue  # 湖州市: 州 after one character is part of the place, not its level; 区市场监督管理局: no place
+        out.append(tail)
+        levelled.append(m.group(0) + tail)  # 区财政局, 区委社会工作部: the level of government kept
+        levelled.append(place + tail)  # 普陀财政局, 德清教育局: the place without its level
+        start = m.end()
+    out += levelled
+    for full, short in (("工商业联合会", "工商联"), ("人民政府办公室", "政府办"), ("委员会", "委")):
+        for form in list(out):
+            if full in form:
+                out.append(form.replace(full, short))
+    return list(dict.fromkeys(out))

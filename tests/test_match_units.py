@@ -83,3 +83,14 @@ def test_passages_answer_with_the_reports_sentences(engine):
     a = engine.ask("公务接待费主要用于什么")
     assert a.status == "ok" and "交通费、住宿费、用餐费" in a.answer
     assert any(s.line == 82 for s in a.sources)
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("浙江省湖州市德清县教育局", "德清县教育局"), ("浙江省湖州市德清县教育局", "湖州市德清县教育局"),
+    ("浙江省湖州市德清县教育局", "德清教育局"), ("上海市普陀区市场监督管理局", "市场监督管理局"),
+    ("新疆维吾尔自治区乌鲁木齐市水磨沟区教育局", "水磨沟区教育局")])
+def test_aliases_cut_at_each_level_of_government(name, short):
+    """Trial 21: 湖州市 was cut after 州 (湖|州|市德清县…), so 德清县教育局, the name the report itself used, was no
+    alias of 浙江省湖州市德清县教育局 and every question naming it was refused."""
+    assert short in unit_aliases(name)
+    assert not any(a.startswith("州") for a in unit_aliases(name))

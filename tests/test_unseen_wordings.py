@@ -1079,3 +1079,16 @@ def test_basic_spending_in_the_appropriation_section_is_the_funds(tmp_path):
     assert _one(facts, ("支出", "基本支出", "金额")) == 600
     assert _one(facts, ("支出", "一般公共预算财政拨款基本支出", "金额")) == 490
     assert _one(facts, ("支出", "一般公共预算财政拨款基本支出", "增减额")) == 20
+
+
+def test_a_short_form_of_the_department_before_an_item_is_not_its_name(tmp_path):
+    """Trial 21: in a report titled 浙江省湖州市德清县教育局, "德清县教育局机关运行经费支出326.80万元" was stored as the
+    item 德清县教育局机关运行经费; "我中心本年收入合计" as 我中心本年收入合计."""
+    db, facts = _load(tmp_path, "浙江省湖州市德清县教育局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+                      "2023年度，德清县教育局机关运行经费支出326.80万元，比2022年度减少14.70万元。\n"
+                      "2023年度，德清县教育局政府采购支出总额6,842.36万元。\n我中心本年收入合计189.7万元。\n")
+    assert _one(facts, ("支出", "机关运行经费", "金额")) == Decimal("326.8")
+    assert _one(facts, ("收入", "本年收入合计", "金额")) == Decimal("189.7")
+    assert not any("教育局" in k[1] or "我中心" in k[1] for k in facts), facts
+    engine = Engine.open(str(db))
+    assert engine.understand("德清县教育局机关运行经费多少").param("单位") == "浙江省湖州市德清县教育局"
