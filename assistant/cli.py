@@ -15,13 +15,14 @@ FORMATS = ("table", "json", "csv", "markdown")
 
 def run_ask(question: str, db: str | None, fmt: str, show_sql: bool = False, why: bool = False) -> int:
     """Answer one question on stdout; 0 answered, 1 not answered, 2 error (message on stderr)."""
+    from .conversation import Conversation
     from .engine import Engine
     from .model import JuesuanError
     from .render import render
 
     try:
         engine = Engine.open(db, progress=lambda m: print(m, file=sys.stderr))
-        answer = engine.ask(question)
+        answer = Conversation(engine).ask(question)  # 会议费多少，比上年增长多少: a line may hold several questions
     except JuesuanError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2

@@ -21,6 +21,10 @@ _ELLIPTICAL = re.compile(r"^\s*那(?!些)|呢\s*[？?。!！]*\s*$")
 _COMPARE = re.compile(r"哪个|哪家|谁|差多少|相差|差距|差额|差了多少|多多少|少多少|高多少|低多少|多出")
 _OWN_WORDS = re.compile(r"最|\d{4}\s*年|上年|去年|前年|今年|本年|同比|比上")  # a ranking, or a year named: not the pair
 _EACH = re.compile(r"各|分别|都")
+# 会议费多少，比上年增长多少，原因是什么: several questions in one line (never a comma inside a number: 1,234)
+_PART_BREAK = re.compile(r"(?<!\d)[，,；;？?](?!\d)")
+# a later question about the ones before it together (会议费，差旅费哪个多): the line is one question
+_ACROSS_PARTS = re.compile(r"哪个|哪项|哪一|谁|分别|各|合计|一共|总共|加起来|之和|相比|比较|对比|差多少|相差")
 
 
 def _names_department(m: Match) -> bool:
@@ -56,6 +60,32 @@ class Conversation:
         self.items_of: object = None
 
     def ask(self, question: str) -> Answer:
+        parts = [p for p in (x.strip() for x in _PART_BREAK.split(question)) if p]
+        several = self._several(question, parts) if len(parts) > 1 else None
+        return several or self._ask_one(question)
+
+    def _several(self, question: str, parts: list[str]) -> Answer | None:
+        """新会区卫生健康局一般公共预算财政拨款支出多少，比上年增长多少，原因: each question answered in turn, the
+        later ones as follow-ups of the one before (read as one, only the reason was answered). Only when the first
+        is a question of its own, each is understood, they ask different things, and none is about the others
+        together (会议费，差旅费哪个多 is one question)."""
+        if any(_ACROSS_PARTS.search(p) for p in parts[1:]):
+            return None
+        seen: list[tuple[object, ...]] = []
+        m: Match | None = None
+        for part in parts:
+            m = self.engine.understand(part, m)
+            if m.status != "ok" or (m.type_id, m.params) in seen:
+                return None
+            seen.append((m.type_id, m.params))
+        answers = [self._ask_one(p) for p in parts]
+        done = [a for a in answers if a.status == "ok"]
+        head = done[0] if done else answers[0]
+        return replace(head, question=question.strip(), answer="；".join(a.answer.rstrip("。") for a in answers) + "。",
+                       sources=tuple(dict.fromkeys(s for a in answers for s in a.sources)),
+                       warnings=tuple(dict.fromkeys(w for a in answers for w in a.warnings)), parts=tuple(answers))
+
+    def _ask_one(self, question: str) -> Answer:
         m = self.engine.understand(question, self.previous)
         m = self._compared(question, m) or m
         refused = self.refused

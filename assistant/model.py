@@ -227,3 +227,4 @@ class Answer:
     warnings: tuple[str, ...] = ()
     understood: str = ""  # how a follow-up was understood (理解为：…)
     why: tuple[str, ...] = ()  # matched words, for --why
+    parts: tuple[Answer, ...] = ()  # 会议费多少，比上年增长多少: each question of the line, answered in turn

@@ -98,7 +98,15 @@ def _extras(answer: Answer, show_sql: bool, why: bool) -> list[str]:
     return out
 
 
+def _each(answer: Answer, one: Callable[..., str], show_sql: bool, why: bool, heading: str) -> str:
+    """会议费多少，比上年增长多少: each question of the line under its own heading, one after the other."""
+    return "\n\n".join(heading.format(n=n, q=p.question) + "\n" + one(p, show_sql=show_sql, why=why)
+                       for n, p in enumerate(answer.parts, 1))
+
+
 def render_table(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
+    if answer.parts:
+        return _each(answer, render_table, show_sql, why, "【{n}】{q}")
     parts = []
     if answer.understood:
         parts.append(answer.understood)
@@ -117,12 +125,20 @@ def render_table(answer: Answer, show_sql: bool = False, why: bool = False) -> s
 
 
 def render_json(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
-    return json.dumps(as_dict(answer), ensure_ascii=False)
+    """One object; a line of several questions adds ``parts``, one object per question (the top level is the first
+    answered one, with the sentences, sources and warnings of all)."""
+    out = as_dict(answer)
+    if answer.parts:
+        out["parts"] = [as_dict(p) for p in answer.parts]
+    return json.dumps(out, ensure_ascii=False)
 
 
 def render_csv(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
     """Raw, exact values for spreadsheets (amounts in 万元, percentages as numbers), each row with its source
-    (文件 第N页 第M行：the sentence or table row) in a last column 来源."""
+    (文件 第N页 第M行：the sentence or table row) in a last column 来源. Several questions: one table each, a blank
+    line between."""
+    if answer.parts:
+        return "\n\n".join(render_csv(p) for p in answer.parts)
     keep = [i for i, c in enumerate(answer.columns) if c not in ("来源明细", "来源")]
     cols = [answer.columns[i] for i in keep]
     rows = [[_plain(r[i]) for i in keep] for r in answer.rows]
@@ -144,6 +160,8 @@ def render_csv(answer: Answer, show_sql: bool = False, why: bool = False) -> str
 
 
 def render_markdown(answer: Answer, show_sql: bool = False, why: bool = False) -> str:
+    if answer.parts:
+        return _each(answer, render_markdown, show_sql, why, "**{n}. {q}**\n")
     parts = []
     cols, rows = _visible(answer)
     if rows:

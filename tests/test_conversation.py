@@ -168,3 +168,36 @@ def test_a_year_follow_up_from_another_part_of_the_report_is_flagged(engine):
     assert a.status == "ok" and any("上一个答案出自正文，这个出自附件" in w for w in a.warnings), a.warnings
     b = conversation.ask("会议费多少")
     assert not any("上一个答案" in w for w in b.warnings)  # a new question, not a follow-up
+
+
+@pytest.mark.parametrize(("line", "types", "items"), [
+    ("会议费多少，差旅费多少", ["科目金额", "科目金额"], ["会议费", "差旅费"]),
+    ("会议费多少，比上年增加多少，为什么", ["科目金额", "科目增减", "科目原因"], ["会议费"] * 3),
+    ("会议费多少；占公用经费的比例？", ["科目金额", "科目占科目"], ["会议费"] * 2),
+])
+def test_several_questions_in_one_line_are_each_answered(engine, line, types, items):
+    """Trial 21: "…支出多少，比上年增长多少，原因" was read as one question and only the reason was answered."""
+    a = Conversation(engine).ask(line)
+    assert a.status == "ok" and [p.question_type for p in a.parts] == types, a
+    assert [dict(p.params).get("科目") for p in a.parts] == items
+    assert all(p.answer.rstrip("。") in a.answer for p in a.parts)
+
+
+@pytest.mark.parametrize("line", ["会议费，差旅费哪个多", "会议费，差旅费合计", "会议费多少？", "工商联，会议费多少"])
+def test_a_line_about_its_parts_together_stays_one_question(engine, line):
+    assert not Conversation(engine).ask(line).parts
+
+
+def test_several_questions_render_one_after_the_other(sample_db, capsys):
+    from assistant.cli import run_ask
+
+    assert run_ask("会议费多少，差旅费多少", str(sample_db), "json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [p["question"] for p in out["parts"]] == ["会议费多少", "差旅费多少"] and out["status"] == "ok"
+    assert run_ask("会议费多少，差旅费多少", str(sample_db), "table") == 0
+    text = capsys.readouterr().out
+    at = [text.index(s) for s in ("【1】会议费多少", "44.00万元", "【2】差旅费多少", "差旅费（经济分类） 4.00万元")]
+    assert at == sorted(at), text
+    follow = Conversation(Engine(open_readonly(sample_db), load_catalog(), load_lexicon()))
+    follow.ask("会议费多少，差旅费多少")
+    assert dict(follow.ask("上年呢").params).get("科目") == "差旅费"  # the chat goes on from the last question

@@ -1405,3 +1405,10 @@ def test_share_of_an_item_larger_than_its_base_says_it_is_not_a_part(shanghai):
     assert row["金额"] > row["基数金额"] and "不是它的一部分" in a.answer, a.answer
     b = shanghai.ask("财政局办公费占公用经费的比例")
     assert b.status == "ok" and "不是它的一部分" not in b.answer, b.answer
+
+
+@needs_shared
+def test_no_data_never_says_the_year_asked_is_missing_when_it_is_listed(shanghai):
+    """Trial 21: 2022年公用经费比上年增长 (2022 listed, its change not) said "报告没有所问年度的…（列示了它的年度：2022年度）"."""
+    a = shanghai.ask("财政局2024年差旅费比上年增长多少")
+    assert a.status == "no_data" and "所问年度" not in a.answer and "差旅费" in a.answer, a.answer
