@@ -381,6 +381,11 @@ class Engine:
             if absent:
                 what = params.get("科目") or "此项"
                 sentence = sentence.rstrip("。") + f"。{'、'.join(absent)}未列示{what}，无法比较。"
+            years = sorted({d.get("年度") for d in dicts if d.get("年度") is not None}, key=str)
+            if len(years) > 1 and params.get("年度") is None and params.get("起始年度") is None:
+                # 德清县教育局 (2023) and 新会区卫生健康局 (2022): each department's latest report, not one year
+                shown = "、".join(f"{y}年度" for y in years)
+                sentence = sentence.rstrip("。") + f"。注意：两个部门取各自最新的报告（{shown}），不是同一年度的比较。"
         if "部门数" in columns:  # 哪个部门…最高 with one department listing it of four loaded: say so
             listed = max(int(d["部门数"] or 0) for d in dicts)
             loaded = len({u for u, y in self.reports() if y in {d.get("年度") for d in dicts}})

@@ -500,6 +500,10 @@ def year_value(token: Token) -> tuple[str, int]:
 _BASE_YEAR = re.compile(r"(?:比|较)(\d{4})年度?|(?:与|同|和|跟)(\d{4})年度?相比")
 
 
+# question types that take any item (not only a 类款项 one, as 科目分栏 does): suggestions put the asked item in
+_ANY_ITEM = ("科目金额", "科目增减", "科目占比", "科目原因", "科目预算", "部门排名", "科目历年")
+
+
 def _pooled_after_one(previous: Match, type_id: str, tokens: list[Token]) -> Match | None:
     """规划局差旅费 → 培训费 → 合计多少: most likely the items added up, not every department's 培训费 — a sum or
     mean over departments after one department's figure only when the follow-up says so (各部门, 全区…)."""
@@ -1302,11 +1306,16 @@ class Matcher:
         """Up to three example questions that would work, preferring types that use the words given."""
         kinds = {k for t in core for k, _ in t.values}
         words = {t.text for t in core if t.kind == "kw"}
+        # 机关运行经费为啥增加 → 机关运行经费为什么增加: the examples asked about the item the question named
+        item = next((v for t in core for k, v in t.values if k == "科目"), None)
         scored = []
         for q in self.catalog.values():
             score = sum(1 for p in q.params if p in kinds) * 2 + sum(1 for p in q.phrasings if any(w in p for w in words))
-            if q.examples:
-                scored.append((-score, q.id, q.examples[0].question))
+            for shown in q.examples[:1]:
+                said = dict(shown.params).get("科目")
+                own = shown.question.replace(said, str(item)) if (
+                    item and said and said in shown.question and q.id in _ANY_ITEM) else ""
+                scored.append((-score, q.id, own or shown.question))
         scored.sort()
         if self._suggesting:  # checking a suggestion below: its own suggestions are not needed
             return ()

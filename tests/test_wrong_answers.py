@@ -1412,3 +1412,32 @@ def test_no_data_never_says_the_year_asked_is_missing_when_it_is_listed(shanghai
     """Trial 21: 2022年公用经费比上年增长 (2022 listed, its change not) said "报告没有所问年度的…（列示了它的年度：2022年度）"."""
     a = shanghai.ask("财政局2024年差旅费比上年增长多少")
     assert a.status == "no_data" and "所问年度" not in a.answer and "差旅费" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("question", "item"), [("机关运行经费为何原因增加了", "机关运行经费"), ("差旅费排行榜", "差旅费")])
+def test_suggestions_ask_about_the_item_named(sample, question, item):
+    """Trial 21: a refusal suggested the same unrelated examples (国内公务接待多少批次…) whatever was asked."""
+    a = sample.ask(question)
+    assert a.status == "not_understood" and any(item in s for s in a.suggestions), a.suggestions
+    assert all(sample.understand(s).status == "ok" for s in a.suggestions)
+
+
+def test_a_compared_figure_worked_out_from_the_next_report_says_so(sample):
+    """Trial 21: 科目对比 showed a 2022 figure worked out from the 2023 report (本年数 − 增减额) as if stated."""
+    a = sample.ask("2023年和2024年收入总计对比")
+    worked = [r for r in a.rows if r[a.columns.index("年度")] == 2023]
+    assert a.status == "ok" and worked and "（按下一年度报告所列本年数与增减额推算）" in a.answer, a.answer
+
+
+def test_two_departments_of_different_latest_years_are_compared_with_a_warning(tmp_path, lexicon):
+    """Trial 21: 德清县教育局 (2023) and 新会区卫生健康局 (2022) were compared with no word that the years differ."""
+    other = tmp_path / "某县水利局2023年度部门决算.txt"
+    other.write_text("某县水利局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n会议费支出30万元。\n", encoding="utf-8")
+    con = connect(tmp_path / "t.duckdb")
+    for f in (SAMPLE, other):
+        assert load_file(con, f, lexicon).status == "loaded"
+    con.close()
+    engine = Engine(open_readonly(tmp_path / "t.duckdb"), load_catalog(), load_lexicon())
+    a = engine.ask("工商联和水利局会议费哪个多")
+    assert a.status == "ok" and {r[a.columns.index("年度")] for r in a.rows} == {2023, 2024}, a.answer
+    assert "两个部门取各自最新的报告（2023年度、2024年度），不是同一年度的比较" in a.answer, a.answer
