@@ -40,6 +40,7 @@ _LEAD_JUNK = re.compile(
     r"|\d{4}\s*年(?:度|末|底)?|截至\S*?\d+月\d+日|截止\S*?\d+月\d+日|与\S*?相比|本年度|上年度?|全年|当年|今年"
     r"|本部门|本单位|本[局委院厅办所站队](?!计)|本(?:医院|中心|镇|乡|街道办事处|街道|学校|校|馆|协会|学会|商会|联合会|基金会)|(?:医院|学校|中心|协会|街道办事处|街道|乡|镇|委机关|局机关)(?=\d{4}\s*年|本年|今年)|我部门|我单位|我联|我(?:局|委|院|厅|办|所|站|队|中心|校|馆|会|部|镇|乡|街道)(?!长|主任|书记)|单位实有|实有|共有|累计|按规定|分别|另外|同时|此外|年初预算数?|决算数为?|决算|列明|安排"
     r"|实际支出|(?:部门)?决算公开中?|其中包括|包括|主要是|主要为|主要用于|另有|以及|开支|(?:和|及)(?=\S{2})"
+    r"|(?:其次|再次|然后|最后)(?:是|为)?"
     r"|共(?=接待|组织|发生)|[①-⑳])+"
 )
 _ROLE_WORDS = re.compile(
@@ -48,7 +49,7 @@ _ROLE_WORDS = re.compile(
     r"完成年初预算数?的|完成全年预算数?的|完成调整后?预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"(?:较|比|与)(?:年初|全年|调整后?)?预算数?|较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
-    r"占(?!用)[^，。、]*|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
+    r"占(?!用)[^，。、]*|(?<=\S{2})(?:比重|占比)|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|实际执行|执行|实际支出|实际|预算资金|"
     r"人民币|压减|节支|减支|少支出?|多支出?|增支|多收|增收|少收|减收|少采购|同口径|(?:从|由)(?:上一?年度?|去年|\d{4}\s*年度?)?的?|平均(?:为|是|达)?|"
     r"(?<=[费出入额金])(?:上|本|当|今|去)年度?|：|:|、|\s)+$"
@@ -221,6 +222,8 @@ _TARGET = re.compile(r"年初预算|预算目标|目标|计划(?!生育)|预期|
 
 
 _SCORE = r"(?:自评得分|预算执行率|执行率|得分|评分)"  # a project's score or rate, named after the project
+# money named by a word that says nothing of whose it is: 发生费用, 涉及资金, 价值合计
+_GENERIC_MONEY = re.compile(r"(?:发生|产生|所需|共计|合计|涉及)?(?:费用|资金|金额|价值)(?:合计|总额|共计)?")
 
 
 def _project_of(item: str) -> str:
@@ -257,7 +260,7 @@ def role(pre: str, unit: str, budget_mode: bool, year: int) -> str:
     if unit in ("%", "个百分点"):
         if re.search(r"占(?:年初|全年|调整后?)?预算数?的?\s*$", pre):
             return "完成预算比"  # "占年初预算的60%"
-        if "占" in pre:
+        if "占" in pre or re.search(r"(?:比重|占比)(?:为|是|达)?\s*$", pre):  # "基本支出比重为72.5%"
             return "占比"
         if any(w in pre for w in _CHANGE_UP + _CHANGE_DOWN + _CHANGE_SIGNED):
             return "增减率"
@@ -288,6 +291,7 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)  # "杜集区机关事务管理中心2021年度…": whoever is named
     s = re.split(r"共有|实有|现有|保有(?!量)", s)[-1]
     s = re.split(r"主要用于(?:以下方面)?", s)[-1] or s  # "…财政拨款支出主要用于一般公共服务支出800万元": the use
+    s = re.split(r"(?:主要)?(?:包括|包含)(?!在)", s)[-1] or s  # "人员经费包括基本工资320.5万元": the part
     s = re.sub(r"^(?:[\d一二三四五六七八九十]+[.、．]|[①-⑳]|[A-Za-z][.．、])\s*", "", s)  # "2、公车运行费…", "①办公费"
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)
     s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?|年初|全年|调整后?)?"
@@ -587,8 +591,11 @@ class NarrativeParser:
             self._emit_text(item, "说明", zero.group(0).rstrip("。，；"), ctx, src)
             ctx.subject = [item]
             return
-        none = re.search(r"(?:^|年度?|本年度?|本单位|本部门)无(\S{2,30}?)(?:收入和支出|收入、支出|收支)(?:[。，；]|$)", text)
-        none_one = re.search(r"(?:^|年度?|本年度?|本单位|本部门)无(\S{2,30}?(?:经费|费用?|支出))(?:[。，；]|$)", text)
+        # "本单位无公务用车，无公务用车购置及运行维护费支出": each 无 names within its own clause
+        none = re.search(r"(?:^|年度?|本年度?|本单位|本部门)无([^\s，。；、]{2,30}?)(?:收入和支出|收入、支出|收支)(?:[。，；]|$)",
+                         text)
+        none_one = re.search(
+            r"(?:^|[，；]|年度?|本年度?|本单位|本部门)无([^\s，。；、]{2,30}?(?:经费|费用?|支出))(?:[。，；]|$)", text)
         if (none or none_one) and not figures(text):  # "2024年度无政府性基金预算财政拨款收入和支出"
             stated = text.rstrip("。，；")
             items = [self.canon(none.group(1) + "收入"), self.canon(none.group(1) + "支出")] if none else [
@@ -767,6 +774,7 @@ class NarrativeParser:
         clauses: list[tuple[str, list[str]]] = []  # each clause with the items of the last figure placed before it
         shared = False  # the item named before "，为" was named for its share ("X占比最大，为85.2%")
         money_items: list[str] = []  # the items of the last amount: "X18.6万元，主要用于…用车4辆…，比上年减少2.1万元"
+        count_items: set[str] = set()  # the items given a count in this sentence (优的5个、良的2个: several)
         used_count = False  # the last figure was a count named in what an amount was used for
         parts = _clauses(text)
         for k, clause in enumerate(parts):
@@ -945,13 +953,13 @@ class NarrativeParser:
                     raw = ((clean_item(pre.rstrip()[:-2], ctx.unit_name) or "公务用车") + "保有量").rsplit("的", 1)[-1]
                 if ctx.topic == "三公" and unit == "人" and (raw in ("人数", "人员") or (not raw and last_attr == "批次")):
                     raw, attr = "", "人次"  # "公务接待220批次，人数2929人", "接待20批次300人"
-                elif ctx.topic == "三公" and re.fullmatch(r"(?:公务)?接待(?:批次|人数|人次)|来宾", raw) and unit in (
+                elif re.fullmatch(r"(?:公务)?接待(?:批次|人数|人次)|来宾", raw) and unit in (
                         "次", "批", "人", "人次"):  # "接待批次20次，接待人数180人", "来宾180人次"
                     raw, attr = "公务接待费", "批次" if "批次" in raw else "人次"
-                if ctx.topic == "三公" and attr in ("批次", "人次") and re.fullmatch(
+                if attr in ("批次", "人次") and re.fullmatch(
                         r"(?:共)?(?:公务)?接待(?:国内|外省市|来访|上级)*(?:团组|客人|人员|来宾)?", raw):
                     raw = "公务接待"  # "共接待国内来访团组15批次": the visits of 公务接待费
-                if ctx.topic == "三公" and raw in ("接待", "公务接待", "公务接待费") and attr in ("批次", "人次"):
+                if raw in ("接待", "公务接待", "公务接待费") and attr in ("批次", "人次"):
                     # "国内公务接待20批次，…；接待180人次": the 接待 item just named (never the 外事 part of it)
                     # "外事接待费0万元，接待0批次": the 外事 item, when it is the one this sentence just gave a figure
                     named_now = [x for x in last_items if "接待" in x]
@@ -1018,6 +1026,22 @@ class NarrativeParser:
                     # a nameless amount after a count named in a use, or a change after a count ("…15批次、
                     # 120人次，较上年减少0.7万元"): the item of the amount before
                     last_items = money_items
+                # "对“智慧城管平台运维”项目开展了部门评价，评价得分85.6分": a project named in quotes only — whose score?
+                scored = (bool(re.fullmatch(r"(?:评价|考核|绩效)?" + _SCORE, raw)) and not last_items
+                          and bool(re.search(r"[“\"][^”\"]+[”\"]项目", text)))
+                if scored or (_GENERIC_MONEY.fullmatch(raw) and unit in ("万元", "亿元", "元")):
+                    # "国内公务接待36批次、312人次，发生费用4.28万元", "专用设备2台，价值合计356万元": the money of what was
+                    # just counted; with nothing counted before ("评价得分85.6分，涉及资金236.5万元"), whose is it?
+                    # "项目支出8个，涉及资金560万元": the funds the projects involve, not the year's 项目支出
+                    involved = raw.startswith("涉及") and bool(last_items) and last_items[0] in self.lex.items
+                    if (scored or involved or len(last_items) != 1 or last_unit in ("万元", "亿元", "元", "%", "")
+                            or len(count_items) > 1):
+                        lost, last_items = True, []
+                        continue
+                    raw = last_items[0]
+                whole, part = raw.rsplit("中", 1) if "中" in raw[1:-1] else ("", "")
+                if raw not in self.lex.items and self.canon(whole) in self.lex.items and self.canon(part) in self.lex.items:
+                    raw = part  # "基本支出中人员经费占比为89.77%": the part, named after the whole it is in
                 # after a figure whose item could not be read, a nameless figure has no item either
                 items = [self.canon(x) for x in split_pair(raw)] if raw else list(last_items or ([] if lost else ctx.subject))
                 items = [self._truncated(x) for x in items]
@@ -1046,7 +1070,7 @@ class NarrativeParser:
                 if items and items[0].endswith("团组") and unit == "个":  # 团组 of 出国, or of visitors received
                     if re.search(r"出国|出访|出境", items[0]):
                         items, attr = ["因公出国（境）费"], "批次"
-                    elif "接待" in items[0] and ctx.topic == "三公":
+                    elif "接待" in items[0]:  # "接待国内来访团组10个"
                         items, attr = ["公务接待费"], "批次"
                 if attr == "数值" and unit not in ("%", "万元", "亿元", "元") and _TARGET.search(pre):
                     if re.search(r"实际|完成", pre):  # "完成年度目标12次": the target or what was done?
@@ -1103,6 +1127,8 @@ class NarrativeParser:
                 if unit in ("万元", "亿元", "元"):
                     money_items = items
                 used_count = unit not in ("万元", "亿元", "元", "%") and "用于" in clause[: fig.start]
+                if unit not in ("万元", "亿元", "元", "%"):
+                    count_items.update(items)
         if last_items:
             ctx.subject, ctx.orphan, ctx.headed = last_items, False, False
         ctx.recent = list(dict.fromkeys(recent))
@@ -1353,6 +1379,7 @@ class NarrativeParser:
         prev = 0
         seen: set[str] = set()
         skipped = False
+        gap = ""  # a change read as the gap to the budget: the reason after it explains that gap
         roles = _BUDGET_AND_ACTUAL.search(rest[: figs[0].start]) if len(figs) >= 2 else None
         # "…主要原因是2名退休人员去世…": the figures of the reason are its words, not the 项's figures
         why = re.search(r"(?:主要)?原因(?:是|为|：|:)", rest)
@@ -1382,6 +1409,10 @@ class NarrativeParser:
             if split and attr == "金额":  # "其中：基本支出280万元，项目支出20万元": the 项's own split
                 attr = split.group(1)
             versus = _last_versus(rest[: fig.start])  # "比年初预算增加20万元，增长6.67%": with the budget
+            if attr == "预算数" and "预算数" in seen and re.search(r"全年预算|调整(?:后)?预算", pre):
+                attr = "全年预算数"  # "年初预算为400万元，调整后预算为520万元": both, kept apart
+            if attr in ("增减额", "增减率") and not versus and {"预算数", "金额"} <= seen and "上年金额" not in seen:
+                versus = gap = "预算"  # "年初预算800万元，支出决算为1,120万元，增长40%": with no 比上年, the gap to the budget
             if ("用于" in pre or attr in seen or (attr in ("增减额", "增减率") and versus == "预算")
                     or attr in ("上年预算",)):
                 skipped = True  # a part of it (主要用于…50万元), a second 金额, a difference from the budget
@@ -1396,7 +1427,7 @@ class NarrativeParser:
         if reason:  # "决算数大于预算数的主要原因是…": the gap to the budget, kept apart from the change on the year
             clause = re.split(r"[，。；]", rest[: reason.start()])[-1]
             # "比年初预算数增加10万元，增长5%，主要原因是…": the last comparison made was with the budget
-            attr = "预算差异说明" if "预算" in clause or _last_versus(rest[: reason.start()]) == "预算" else "说明"
+            attr = "预算差异说明" if "预算" in clause or gap or _last_versus(rest[: reason.start()]) == "预算" else "说明"
             said = reason.group(1).strip("：:；;，, 。")  # the reason itself, as the other sections store it
             if said:
                 self.facts.append(Fact("支出", item, attr, None, "", src, said, "功能分类", lei, kuan, xiang,

@@ -361,16 +361,21 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
             pieces[-1] = (pieces[-1][0], m.end())
         else:
             pieces.append((m.start(), m.end()))
+    carried = ""  # "2023年度，收入总计…；支出总计…" in a 2024 report: the year led the whole sentence, not its first part
     for start, end in pieces:
         sentence = text[start:end].strip()
         if not sentence:
             continue
+        lead = re.match(r"(\d{4})\s*年度?[，,]?", sentence)
+        said = sentence if lead or not carried else carried + sentence
+        carried = lead.group(0) if lead and int(lead.group(1)) != ctx.year and sentence.endswith(("；", ";")) else (
+            carried if not lead and sentence.endswith(("；", ";")) else "")
         line = max((s for s in starts if s[0] <= start), key=lambda s: s[0])[1]
         src = Source(file, line.no, sentence, line.page)
         if any(a < end and start < b for a, b in bad):  # never read a wrong figure out of 1,2.3 / 12。5
             narrative.unplaced.append(Unplaced("数字格式有误", src))
             continue
-        if narrative.functional_line(sentence, ctx, src):
+        if narrative.functional_line(said, ctx, src):
             continue
-        narrative.sentence(sentence, ctx, src)
+        narrative.sentence(said, ctx, src)
 
