@@ -18,11 +18,14 @@ from .render import render
 _ELLIPTICAL = re.compile(r"^\s*那(?!些)|呢\s*[？?。!！]*\s*$")
 
 
-_COMPARE = re.compile(r"哪个|哪家|谁|差多少|相差|差距|差额|差了多少|多多少|少多少|高多少|低多少|多出")
+_COMPARE = re.compile(r"哪个|哪家|谁|差多少|相差|差距|差额|差了多少|多多少|少多少|高多少|低多少|多出|对比|比较|比一比|比一下")
 _OWN_WORDS = re.compile(r"最|\d{4}\s*年|上年|去年|前年|今年|本年|同比|比上")  # a ranking, or a year named: not the pair
 _EACH = re.compile(r"各|分别|都")
 # 会议费多少，比上年增长多少，原因是什么: several questions in one line (never a comma inside a number: 1,234)
 _PART_BREAK = re.compile(r"(?<!\d)[，,；;？?](?!\d)")
+# 一共多少 / 两项合计 / 合计呢 after items or departments asked one after another: their sum, never the last one again
+_SUM_ONLY = re.compile(r"(?:那么?)?[这那]?(?:[两二三四五六几](?:个|项|者|家|样|笔)?)?的?"
+                       r"(?:合计|一共|总共|加起来|合起来|共计|总计|总和|加总|之和|相加)(?:是|为|有)?(?:多少)?(?:钱|万元)?[呢吗啊]?")
 # a later question about the ones before it together (会议费，差旅费哪个多): the line is one question
 _ACROSS_PARTS = re.compile(r"哪个|哪项|哪一|谁|分别|各|合计|一共|总共|加起来|之和|相比|比较|对比|差多少|相差")
 
@@ -73,10 +76,13 @@ class Conversation:
             return None
         seen: list[tuple[object, ...]] = []
         m: Match | None = None
-        for part in parts:
+        for n, part in enumerate(parts):
             m = self.engine.understand(part, m)
             if m.status != "ok" or (m.type_id, m.params) in seen:
                 return None
+            if n and any(t.kind in ("单位", "年度") for t in m.tokens) and not any(
+                    t.kind in ("单位", "年度") for t in self.engine.understand(parts[0]).tokens):
+                return None  # 职工基本医疗保险缴费，普陀区财政局用了多少: the later part says whose, not a new question
             seen.append((m.type_id, m.params))
         answers = [self._ask_one(p) for p in parts]
         done = [a for a in answers if a.status == "ok"]
@@ -86,6 +92,8 @@ class Conversation:
                        warnings=tuple(dict.fromkeys(w for a in answers for w in a.warnings)), parts=tuple(answers))
 
     def _ask_one(self, question: str) -> Answer:
+        if self.previous is not None and _SUM_ONLY.fullmatch(re.sub(r"[\s？?。！!，,]", "", question)):
+            return self._summed(question, self.previous)
         m = self.engine.understand(question, self.previous)
         m = self._compared(question, m) or m
         refused = self.refused
@@ -122,6 +130,21 @@ class Conversation:
         self._remember(m)
         self.last = answer
         return answer
+
+    def _summed(self, question: str, before: Match) -> Answer:
+        """物业管理费 → 电费呢 → 水费呢 → 一共多少: the items asked in turn, each answered and added up; likewise the
+        departments asked together or in turn. With nothing of that kind asked, which figures to add is unknown."""
+        if len(self.asked_items) >= 2 and before.param("科目") == self.asked_items[-1]:
+            values, key = tuple(self.asked_items), "科目"
+        else:
+            values, key = self.pair or tuple(self.asked), "单位"
+        summed = self.engine.answer_each(question, before, values, key, adding=True) if (
+            len(values) >= 2 and before.type_id == "科目金额") else None
+        if summed is None:
+            return Answer(question.strip(), "not_understood", answer="不清楚要把哪几个数相加；请写明，例如“办公费和印刷费"
+                          "合计多少”“财政局和规划局的差旅费合计”，所有部门的合计请问“各部门X合计”")
+        self.last = summed
+        return summed
 
     def _remember(self, m: Match) -> None:
         """The departments asked one after another about one item, and the items asked one after another of one

@@ -65,16 +65,16 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _two_figures(answers: list[Answer], same: str = "") -> list[tuple[str, str, Decimal, str, Decimal, str]]:
+def _two_figures(answers: list[Answer]) -> list[tuple[str, str, Decimal, str, Decimal, str]]:
     """For each department with exactly one figure of each of two items, in one measure, from one part of the
-    report (same 章节 and 表名) and, when ``same`` names a column, with the same non-empty value in it: (who,
-    item 1, figure 1, item 2, figure 2, measure). ``who`` is empty when there is one department."""
+    report (same 章节 and 表名): (who, item 1, figure 1, item 2, figure 2, measure). ``who`` is empty when there is
+    one department."""
     figures: dict[str, list[tuple[str, Decimal, tuple[str, ...]]]] = {}
     for a in answers:
         for r in a.rows:
             row = dict(zip(a.columns, r, strict=True))
-            if row.get("值") is not None and (not same or row.get(same)):
-                where = tuple(str(row.get(c) or "") for c in ("计量单位", "章节", "表名", *([same] if same else [])))
+            if row.get("值") is not None:
+                where = tuple(str(row.get(c) or "") for c in ("计量单位", "章节", "表名"))
                 figures.setdefault(str(row["单位"]), []).append((str(row["科目"]), Decimal(str(row["值"])), where))
     return [(f"{unit}：" if len(figures) > 1 else "", one, x, two, y, where[0])
             for unit, got in figures.items() if len(got) == 2 and got[0][0] != got[1][0] and got[0][2] == got[1][2]
@@ -89,9 +89,19 @@ def _which_more(answers: list[Answer]) -> str:
 
 
 def _added_up(answers: list[Answer]) -> str:
-    """``办公费和印刷费合计多少``: two items of one classification (口径) added up."""
-    said = [f"{who}{one}与{two}合计{fmt_number(x + y, unit=unit)}"
-            for who, one, x, two, y, unit in _two_figures(answers, "口径")]
+    """``办公费和印刷费合计多少`` (or 物业管理费 → 电费呢 → 水费呢 → 一共多少): items of one classification (口径), each
+    with one figure of one measure from one part of the report (same 章节 and 表名), added up for each department."""
+    figures: dict[str, list[tuple[str, Decimal, tuple[str, ...]]]] = {}
+    for a in answers:
+        for r in a.rows:
+            row = dict(zip(a.columns, r, strict=True))
+            if row.get("值") is not None and row.get("口径"):
+                where = tuple(str(row.get(c) or "") for c in ("计量单位", "章节", "表名", "口径"))
+                figures.setdefault(str(row["单位"]), []).append((str(row["科目"]), Decimal(str(row["值"])), where))
+    said = [f"{unit + '：' if len(figures) > 1 else ''}{'、'.join(x[0] for x in got[:-1])}与{got[-1][0]}合计"
+            f"{fmt_number(sum((x[1] for x in got), Decimal(0)), unit=got[0][2][0])}"
+            for unit, got in figures.items() if len(got) == len(answers) and len({x[0] for x in got}) == len(got)
+            and len({x[2] for x in got}) == 1]
     return "；".join(said) + "。" if said else ""
 
 
@@ -282,14 +292,23 @@ class Engine:
             return replace(together, answer=together.answer.rstrip("。") + "。" + _departments_added(answers))
         return together
 
-    def answer_each(self, question: str, m: Match, values: tuple[object, ...], key: str = "单位") -> Answer | None:
+    def answer_each(self, question: str, m: Match, values: tuple[object, ...], key: str = "单位",
+                    adding: bool = False) -> Answer | None:
         """``m`` answered for each of ``values`` of its parameter ``key`` and put together (各多少 after
         财政局和规划局差旅费哪个多; 各占多少 after 基本支出 → 项目支出呢); the ones with no figure are named as not
-        disclosed. ``None`` when none of them is answered."""
+        disclosed. ``None`` when none of them is answered. ``adding`` (一共多少 after 物业管理费 → 电费呢 → 水费呢):
+        every one must be answered, and the sum is given when the figures add up."""
         answers = [self.answer(f"{v}{strip_fillers(question)}", replace(m, params=tuple(
                        (k, v if k == key else w) for k, w in m.params))) for v in values]
-        together = self._together(question, answers, every=False)
-        return None if together is None else replace(together, params=m.params)
+        together = self._together(question, answers, every=adding)
+        if together is None:
+            return None
+        if adding:
+            said = _departments_added(answers) if key == "单位" else (
+                "" if self._holds_others(list(values)) else _added_up(answers))
+            said = said or "这几个数口径或出处不同，或一项包含另一项，不能直接相加；以上分别列出。"
+            together = replace(together, answer=together.answer.rstrip("。") + "。" + said)
+        return replace(together, params=m.params)
 
     def _holds_others(self, items: list[object]) -> bool:
         """Whether an item has parts listed under it in any report (三公经费, 商品和服务支出): added to another

@@ -1441,3 +1441,53 @@ def test_two_departments_of_different_latest_years_are_compared_with_a_warning(t
     a = engine.ask("工商联和水利局会议费哪个多")
     assert a.status == "ok" and {r[a.columns.index("年度")] for r in a.rows} == {2023, 2024}, a.answer
     assert "两个部门取各自最新的报告（2023年度、2024年度），不是同一年度的比较" in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("line", ["职工基本医疗保险缴费，普陀区财政局用了多少", "办公费，财政局是多少"])
+def test_a_later_part_naming_the_department_is_no_second_question(shanghai, line):
+    """Trial 22: "X，财政局用了多少" was split in two, and the first half answered for every department."""
+    from assistant.conversation import Conversation
+
+    a = Conversation(shanghai).ask(line)
+    assert a.status == "ok" and not a.parts and {r[a.columns.index("单位")] for r in a.rows} == {FINANCE}, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("turns", "summed"), [
+    (("规划局物业管理费", "电费呢", "水费呢", "一共多少"), "物业管理费、电费与水费合计"),
+    (("财政局差旅费", "规划局呢", "两个合计"), "两个部门差旅费合计"),
+    (("财政局、规划局、社工部的差旅费", "一共多少"), "3个部门差旅费合计"),
+    (("财政局项目支出", "基本支出呢", "合计呢"), "不能直接相加"),
+])
+def test_a_bare_sum_follow_up_adds_what_was_asked_in_turn(shanghai, turns, summed):
+    """Trial 22: 一共多少 / 合计呢 after items asked in turn answered the last item again (水费 0.92 for the sum)."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in turns:
+        a = conversation.ask(question)
+    assert a.status == "ok" and summed in a.answer, a.answer
+    if "合计" in summed:
+        at = a.answer.index(summed) + len(summed)
+        total = sum(Decimal(str(r[a.columns.index("值")])) for r in a.rows)
+        assert a.answer[at:].startswith(f"{total:.2f}万元"), a.answer
+
+
+def test_a_bare_sum_after_one_item_is_refused(sample):
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(sample)
+    conversation.ask("会议费多少")
+    assert conversation.ask("一共多少").status == "not_understood"
+
+
+@needs_shared
+def test_compare_after_two_departments_in_turn_compares_them(shanghai):
+    """Trial 22: 社工部办公费 → 财政局呢 → 对比一下 compared 财政局 with its own last year."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    for question in ("社工部办公费", "财政局呢", "对比一下"):
+        a = conversation.ask(question)
+    assert a.question_type == "科目对比" and dict(a.params).get("对比单位") == FINANCE, a
