@@ -19,7 +19,7 @@ import duckdb
 
 from .catalog import QuestionType, load_catalog
 from .lexicon import Lexicon, load_lexicon
-from .match import ACROSS_DEPARTMENTS, MEASURES, Match, Matcher, asks_for, build_vocabulary, strip_fillers
+from .match import ACROSS_DEPARTMENTS, MEASURES, Match, Matcher, asks_for, build_vocabulary, says_every_department, strip_fillers
 from .model import Answer, JuesuanError, Source
 
 MAX_QUESTION = 500  # characters; longer questions are refused before matching
@@ -119,6 +119,7 @@ def _departments_added(answers: list[Answer]) -> str:
     return f"{count}个部门{one['科目']}合计{fmt_number(total, unit=str(one['计量单位']))}。"
 
 
+_NOT_ADDED = "这几个数口径或出处不同，或一项包含另一项，不能直接相加；以上分别列出。"
 _SUM_WORDS = re.compile(r"合计|加起来|一共|总共|共计|总和|加总|之和|相加")
 
 
@@ -274,7 +275,12 @@ class Engine:
         items = [m.param("科目") for m in matches]
         compared = every and all(m.status == "ok" and m.type_id == "科目对比" and m.param("对比单位") is None
                                  and m.param("起始年度") is None for m in matches) and len(set(items)) == len(items)
-        if compared:  # 会议费和差旅费哪个多: the two items compared, not each item with its own last year
+        adding = every and _SUM_WORDS.search(question) is not None
+        pooled = adding and len(set(items)) == len(items) and all(m.type_id == "部门合计" for m in matches) and not (
+            says_every_department(self.matcher.tokens(question)))
+        if compared or pooled:
+            # 会议费和差旅费哪个多: the two items compared, not each item with its own last year; 公用经费和办公费合计:
+            # the two items added, not each summed over every department
             keep = self.catalog["科目金额"].params
             matches = [replace(m, type_id="科目金额", params=tuple((k, v) for k, v in m.params if k in keep))
                        for m in matches]
@@ -284,13 +290,14 @@ class Engine:
             return None
         if compared:
             return replace(together, answer=together.answer.rstrip("。") + "。" + _which_more(answers))
-        adding = every and _SUM_WORDS.search(question) is not None
-        if (adding and len(set(items)) == len(items) == 2 and None not in items
-                and all(m.type_id == "科目金额" for m in matches) and not self._holds_others(items)):
-            return replace(together, answer=together.answer.rstrip("。") + "。" + _added_up(answers))
-        if adding and departments is not None and first.type_id == "科目金额":
-            return replace(together, answer=together.answer.rstrip("。") + "。" + _departments_added(answers))
-        return together
+        if not adding or not all(m.type_id == "科目金额" for m in matches):
+            return together
+        if departments is not None:
+            said = _departments_added(answers)
+        else:  # 办公费和印刷费合计多少; never 公用经费和办公费 (the one holds the other)
+            said = _added_up(answers) if len(set(items)) == len(items) and None not in items and not self._holds_others(
+                items) else ""
+        return replace(together, answer=together.answer.rstrip("。") + "。" + (said or _NOT_ADDED))
 
     def answer_each(self, question: str, m: Match, values: tuple[object, ...], key: str = "单位",
                     adding: bool = False) -> Answer | None:
@@ -306,7 +313,7 @@ class Engine:
         if adding:
             said = _departments_added(answers) if key == "单位" else (
                 "" if self._holds_others(list(values)) else _added_up(answers))
-            said = said or "这几个数口径或出处不同，或一项包含另一项，不能直接相加；以上分别列出。"
+            said = said or _NOT_ADDED
             together = replace(together, answer=together.answer.rstrip("。") + "。" + said)
         return replace(together, params=m.params)
 
