@@ -26,6 +26,8 @@ _PART_BREAK = re.compile(r"(?<!\d)[，,；;？?](?!\d)")
 # 一共多少 / 两项合计 / 合计呢 after items or departments asked one after another: their sum, never the last one again
 _SUM_ONLY = re.compile(r"(?:那么?)?[这那]?(?:[两二三四五六几](?:个|项|者|家|样|笔)?)?的?"
                        r"(?:合计|一共|总共|加起来|合起来|共计|总计|总和|加总|之和|相加)(?:是|为|有)?(?:多少)?(?:钱|万元)?[呢吗啊]?")
+# 跟规划局比呢 / 和社工部相比: the item just asked, set against another department
+_AGAINST = re.compile(r"那?(?:跟|和|与|同)(\S{2,20}?)(?:比|相比|比较|对比|比一比)(?:一下)?(?:的话)?[呢吗]?")
 # a later question about the ones before it together (会议费，差旅费哪个多): the line is one question
 _ACROSS_PARTS = re.compile(r"哪个|哪项|哪一|谁|分别|各|合计|一共|总共|加起来|之和|相比|比较|对比|差多少|相差")
 
@@ -92,10 +94,21 @@ class Conversation:
                        warnings=tuple(dict.fromkeys(w for a in answers for w in a.warnings)), parts=tuple(answers))
 
     def _ask_one(self, question: str) -> Answer:
-        if self.previous is not None and _SUM_ONLY.fullmatch(re.sub(r"[\s？?。！!，,]", "", question)):
+        bare = re.sub(r"[\s？?。！!，,]", "", question)
+        if self.previous is not None and _SUM_ONLY.fullmatch(bare):
             return self._summed(question, self.previous)
+        against = _AGAINST.fullmatch(bare)
+        if against and self.previous is not None:
+            compared = self._against(question, against.group(1), self.previous)
+            if compared is not None:
+                return compared
         m = self.engine.understand(question, self.previous)
         m = self._compared(question, m) or m
+        if (m.status == "ok" and m.followup and m.type_id in ("科目增减", "科目原因") and m.param("年度偏移") == -1
+                and self.previous is not None and self.previous.param("年度偏移") == -1
+                and not any(t.kind == "年度" for t in m.tokens)):
+            # 会议费 → 上年呢 → 增长率 / 为什么增加: this year's change on last year, not last year's on the one before
+            m = replace(m, params=tuple((k, v) for k, v in m.params if k != "年度偏移"))
         refused = self.refused
         if (m.status == "ok" and refused is not None and _named(refused, self.refused_text)
                 and (m.followup or _ELLIPTICAL.search(question))):
@@ -130,6 +143,17 @@ class Conversation:
         self._remember(m)
         self.last = answer
         return answer
+
+    def _against(self, question: str, other: str, before: Match) -> Answer | None:
+        """财政局差旅费 → 跟规划局比呢: the item of the question before, its department set against the one named."""
+        unit, item = before.param("单位"), before.param("科目")
+        if before.status != "ok" or unit is None or item is None:
+            return None
+        full = f"{unit}{item}比{other}多多少"
+        m = self.engine.understand(full)
+        if m.status != "ok" or m.type_id != "科目对比" or m.param("对比单位") != unit:
+            return None
+        return replace(self._ask_one(full), question=question.strip())
 
     def _summed(self, question: str, before: Match) -> Answer:
         """物业管理费 → 电费呢 → 水费呢 → 一共多少: the items asked in turn, each answered and added up; likewise the

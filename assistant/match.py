@@ -273,11 +273,14 @@ def _area(unit: str, level: str) -> str:
 def normalize_text(text: str) -> str:
     """Half-width, simplified characters (會議費 → 会议费), no punctuation, years in digits."""
     text = cn_year(_PUNCT.sub("", fold(text).translate(simplified())).lower())  # punctuation first: "二:二二二年" is one year
-    return _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
+    text = _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
+    return _FIELD_OF.sub(r"\1", text) if "方面" in text else text  # 在一般公共服务方面支出 → 一般公共服务支出
 
 
 # 会议费为啥增加: the colloquial 为什么 (a keyword, which synonyms.tsv cannot map)
 _COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么")
+_SPENT = re.compile(r"(?:一共|总共|共)?(?:花|花费|收)了?")  # the words the lexicon maps to 本年支出合计/本年收入合计
+_FIELD_OF = re.compile(r"在?(\S{2,12}?)方面的?")
 
 
 def build_vocabulary(
@@ -949,6 +952,8 @@ class Matcher:
     def _match_tokens(self, question: str, tokens: list[Token], previous: Match | None) -> Match:
         if not tokens:
             return Match("not_understood", message="问题是空的", suggestions=self.suggest([]))
+        if sum(t.kind == "科目" for t in tokens) > 1:  # 差旅费一共花了多少: 一共花了 is the year's total only alone
+            tokens = [Token(t.text, "filler") if t.kind == "科目" and _SPENT.fullmatch(t.text) else t for t in tokens]
         params: dict[str, object] = {}
         core: list[Token] = []
         units: list[str] = []

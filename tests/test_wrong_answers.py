@@ -1501,3 +1501,25 @@ def test_a_sum_that_cannot_be_given_says_why(sample, question):
     """Trial 22: 工商联差旅费和培训费一共多少 gave the two figures (正文 and 附件) with no sum and no word why."""
     a = sample.ask(question)
     assert a.status == "ok" and len(a.rows) == 2 and "不能直接相加" in a.answer and "合计" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("question", "type_id", "item"), [
+    ("在会议费方面支出多少", "科目金额", "会议费"), ("差旅费一共花了多少", "科目金额", "差旅费"),
+    ("行政运行为什么没完成", "预算差异原因", "行政运行"), ("三公经费为什么比预算少", "预算差异原因", "三公经费")])
+def test_wordings_of_trial_22(sample, question, type_id, item):
+    m = sample.understand(question)
+    assert m.status == "ok" and m.type_id == type_id and m.param("科目") == item, m
+
+
+@needs_shared
+def test_set_against_another_department_as_a_follow_up(shanghai):
+    """Trial 22: 财政局差旅费 → 跟规划局比呢 was not understood."""
+    *_, a = _conversation(shanghai, "财政局差旅费", "跟规划局比呢")
+    assert a.question_type == "科目对比" and dict(a.params).get("单位") == PLANNING
+    assert dict(a.params).get("对比单位") == FINANCE and dict(a.params).get("科目") == "差旅费", a
+
+
+def test_a_change_asked_after_last_year_is_this_year_s(sample):
+    """Trial 22: 会议费 → 上年呢 → 增长率 asked 2023's change on 2022 (no data), not 2024's on 2023."""
+    *_, a = _conversation(sample, "会议费多少", "上年呢", "比上年增加多少")
+    assert a.status == "ok" and a.question_type == "科目增减" and dict(a.params).get("年度偏移") is None, a
