@@ -102,6 +102,9 @@ class Conversation:
             compared = self._against(question, against.group(1), self.previous)
             if compared is not None:
                 return compared
+        items = self._items_compared(question)
+        if items is not None:
+            return items
         m = self.engine.understand(question, self.previous)
         m = self._compared(question, m) or m
         if (m.status == "ok" and m.followup and m.type_id in ("科目增减", "科目原因") and m.param("年度偏移") == -1
@@ -143,6 +146,21 @@ class Conversation:
         self._remember(m)
         self.last = answer
         return answer
+
+    def _items_compared(self, question: str) -> Answer | None:
+        """规划局物业管理费 → 电费呢 → 哪个多 / 两者差多少: the two items asked in turn, compared (as 物业管理费和电费哪个多),
+        not the last one with its own last year. Not when two departments are being compared, nor for a ranking."""
+        before = self.previous
+        if (before is None or len(self.asked_items) != 2 or before.param("科目") != self.asked_items[-1]
+                or self._two_asked() is not None or not _COMPARE.search(question) or _OWN_WORDS.search(question)
+                or self.engine.understand(question).status == "ok"):
+            return None
+        one, two = self.asked_items
+        both = self.engine.ask_combined(f"{before.param('单位') or ''}{one}和{two}哪个多")
+        if both is None or both.status != "ok":
+            return None
+        self.last = both
+        return replace(both, question=question.strip())
 
     def _against(self, question: str, other: str, before: Match) -> Answer | None:
         """财政局差旅费 → 跟规划局比呢: the item of the question before, its department set against the one named."""

@@ -1523,3 +1523,13 @@ def test_a_change_asked_after_last_year_is_this_year_s(sample):
     """Trial 22: 会议费 → 上年呢 → 增长率 asked 2023's change on 2022 (no data), not 2024's on 2023."""
     *_, a = _conversation(sample, "会议费多少", "上年呢", "比上年增加多少")
     assert a.status == "ok" and a.question_type == "科目增减" and dict(a.params).get("年度偏移") is None, a
+
+
+@needs_shared
+@pytest.mark.parametrize("follow", ["哪个多", "两者差多少"])
+def test_two_items_asked_in_turn_are_compared(shanghai, follow):
+    """Trial 22: 物业管理费 → 电费呢 → 哪个多 was refused (or compared 电费 with its own last year)."""
+    *_, a = _conversation(shanghai, "规划局物业管理费", "电费呢", follow)
+    values = {r[a.columns.index("科目")]: Decimal(str(r[a.columns.index("值")])) for r in a.rows}
+    assert a.status == "ok" and set(values) == {"物业管理费", "电费"}, a.answer
+    assert f"物业管理费多，多{values['物业管理费'] - values['电费']:.2f}万元" in a.answer, a.answer
