@@ -164,12 +164,7 @@ def find_tables(lines: list[Line], unit_name: str = "") -> list[TableBlock]:
         spec = match_title(ln.text, unit_name)
         if not spec:
             continue
-        unit_line, scale = None, Decimal(1)
-        for j in range(i + 1, min(i + 6, len(lines))):
-            m = _UNIT_LINE.search(squeeze(fold(lines[j].text)))
-            if m:
-                unit_line, scale = lines[j], _SCALES[m.group(1)]
-                break
+        unit_line, scale = _unit_below(lines, i)
         if unit_line is None:
             continue  # a 目录 entry or a mention in the text, not a table
         starts.append((i, spec, unit_line, scale))
@@ -181,6 +176,33 @@ def find_tables(lines: list[Line], unit_name: str = "") -> list[TableBlock]:
             end += 1
         blocks.append(TableBlock(spec, lines[i], i, end, scale, unit_line))
     return blocks
+
+
+def _unit_below(lines: list[Line], i: int) -> tuple[Line | None, Decimal]:
+    """The ``单位：`` line within five lines below a title, and its scale to 万元."""
+    for j in range(i + 1, min(i + 6, len(lines))):
+        m = _UNIT_LINE.search(squeeze(fold(lines[j].text)))
+        if m:
+            return lines[j], _SCALES[m.group(1)]
+    return None, Decimal(1)
+
+
+_UNIT_END = r"[局委院部办会所站队馆厅处室校园司心]$"  # the last character of a unit's name
+
+
+def _other_title(text: str, spec: Spec) -> bool:
+    """A table title without a template (``机关运行经费支出情况表``, ``财政拨款“三公”经费、会议费、培训费支出决算表``):
+    a short line ending in 表 with no number. With a 单位 line below it, it starts another table, so the rows
+    above it end there — it is never the wrapped end of the name of the last row (``2010101 行政运行``)."""
+    t = squeeze(fold(text))
+    if not (t.endswith("表") and 4 <= len(t) <= 60) or re.search(r"\d+\.\d|单位[：:]", t):
+        return False
+    title = _TITLE_PREFIX.sub("", _norm_title(t)).replace("决算明细表", "决算表")
+    if len(title) < 4 or match_title(t):  # ``公开08表``, ``表五``: the number of the table above; a template's title
+        return False
+    # the title of this very table printed again on its next page, after the unit's name (``某局一般公共预算…决算表``)
+    own = [n for n, s in _spec_names().items() if s is spec and title.endswith(n)]
+    return not any(re.search(_UNIT_END, title[: -len(n)]) for n in own)  # a template's title repeated on its next page
 
 
 def _ends_tables(text: str) -> bool:
@@ -321,16 +343,19 @@ def _body(t: _Table, lines: list[Line]) -> list[Line]:
     b = t.block
     body: list[Line] = []
     in_notes = False
-    span = lines[b.start + 1: b.end]
+    span = _join_cells(lines[b.start + 1: b.end]) if b.spec.layout in _CELL_ROWS else lines[b.start + 1: b.end]
     for k, ln in enumerate(span):
+        if _other_title(ln.text, b.spec) and _unit_below(span, k)[0] is not None:
+            _refuse_other_table(t, span[k:])
+            break
         if re.fullmatch(r"\s*\d{1,3}\s*", ln.text) and _at_page_edge(span, k):
             continue  # a page number
         if ln is b.unit_line:
-            rest = _UNIT_LINE.sub("", fold(ln.text)).strip()
+            rest = _strip_masthead(_UNIT_LINE.sub("", fold(ln.text)))
             if rest and not _UNIT_LINE.search(rest):
                 body.append(Line(rest, ln.no, ln.page, ()))
             continue
-        if _is_noise(ln.text):
+        if _is_noise(ln.text) or not _strip_masthead(fold(ln.text)):
             continue
         if _NOTE.search(squeeze(ln.text)) or in_notes:
             in_notes = True
@@ -340,6 +365,55 @@ def _body(t: _Table, lines: list[Line]) -> list[Line]:
             continue
         body.append(ln)
     return body
+
+
+_CELL_ROWS = ("economic", "twosided", "sangong")  # layouts whose rows are rebuilt from a Word table's one-cell-per-line text
+
+
+def _join_cells(span: list[Line]) -> list[Line]:
+    """A Word table comes as one cell per line, each starting with a tab, rows apart by a blank line
+    (``\t301`` / ``\t工资福利支出`` / ``\t1,851.60`` / ``\t302`` …): each row is joined back into one line
+    (``301 工资福利支出 1,851.60 302 …``), as a PDF prints it. Blank cells are left out, as in a PDF's text."""
+    out: list[Line] = []
+    row: list[Line] = []
+
+    def flush() -> None:
+        if row:
+            text = " ".join(c for c in (x.text.strip() for x in row) if c)
+            out.append(Line(text, row[0].no, row[0].page, ()))
+            row.clear()
+
+    for ln in span:
+        if ln.text.lstrip(" ").startswith("\t"):
+            row.append(ln)
+            continue
+        flush()
+        out.append(ln)
+    flush()
+    return out
+
+
+_PERIOD = re.compile(r"(?<!\S)[（(]?\d{4}\s*年(?:度|\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[）)]?(?!\S)")
+_MAKER = re.compile(r"(?<!\S)(?:编制单位|填报单位|单位名称|部门名称|部门)\s*[：:]\s*\S*")
+
+
+def _strip_masthead(text: str) -> str:
+    """The line without the words printed between a title and its header: ``2024年度``, ``编制单位：某局``.
+    They name no column — read as header words, ``2024年`` would make the columns look foreign. Two years on a
+    line (``2023年 2024年``) are columns, and the line is kept whole."""
+    if len(_PERIOD.findall(text)) > 1:
+        return text.strip()
+    return _MAKER.sub(" ", _PERIOD.sub(" ", text)).strip()
+
+
+
+def _refuse_other_table(t: _Table, lines: list[Line]) -> None:
+    """The rows of a table without a template printed below this one (``机关运行经费支出情况表``): reported,
+    never read as rows of this table nor left unmentioned."""
+    title = squeeze(lines[0].text)
+    for ln in lines[1:]:
+        if any(k.value is not None for k in tokens(ln, t.block.scale)) and not _UNIT_LINE.search(squeeze(fold(ln.text))):
+            t.refused.append((f"不是模板中的表（{title}），未读取", ln))
 
 
 def _at_page_edge(lines: list[Line], k: int) -> bool:
@@ -1001,13 +1075,19 @@ def _economic(t: _Table, body: list[Line]) -> None:
             continue
         texts = [k.text for k in toks]
         if not started:
-            if any(_econ_code_at(toks, i) for i in range(len(toks))):
+            # ``人员经费合计 53.00 公用经费合计 12.00`` printed first is a row too, never header words
+            totals_first = any(k.text in ("人员经费合计", "公用经费合计", "人员经费", "公用经费") for k in toks)
+            totals_first = totals_first and any(k.value is not None for k in toks)
+            if any(_econ_code_at(toks, i) for i in range(len(toks))) or totals_first:
                 started = True
                 read = _econ_columns(t.header)
                 if read is None:
                     t.refused += [("基本支出表的栏目中没有可读出的本年决算数列，无法确定各列", ln) for ln in body[at:]]
                     return
                 width, this_year = read
+            elif any(k.value is not None and "." in k.text for k in toks):
+                t.refused.append(("表格行无法读出（既没有经济分类编码也不是经费合计行）", ln))  # reported, not lost
+                continue
             else:
                 t.header.append(ln)
                 continue
@@ -1272,6 +1352,7 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     pairs_line: Line | None = None
     values: list[Tok] = []
     lines: list[Line] = []
+    by_kind: list[tuple[str, list[Tok], Line]] = []  # ``预算数 45.00 0.00 40.00 20.00 20.00 5.00``: one row per kind
     for ln in body:
         toks = tokens(ln, t.block.scale)
         if all(k.value is not None for k in toks):
@@ -1279,8 +1360,13 @@ def _sangong(t: _Table, body: list[Line]) -> None:
             lines.append(ln)
         elif toks and all(_kind_word(k.text) for k in toks):
             pairs_line = ln
+        elif len(toks) > 1 and _kind_word(toks[0].text) and all(k.value is not None for k in toks[1:]):
+            by_kind.append((toks[0].text, toks[1:], ln))
         else:
             t.header.append(ln)
+    if by_kind and not values and pairs_line is None:
+        _sangong_by_kind(t, by_kind)
+        return
     if not values and t.empty_note is None:  # e.g. printed one row per item, or one cell per line: never zeros
         t.refused.append(("三公经费表中没有读到与模板栏目对应的一行数字（版式与模板不同），无法确定各列", t.block.title))
         return
@@ -1289,6 +1375,10 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     header = squeeze("".join(h.text for h in t.header))
     heads = pairs_line.text.split() if pairs_line else []
     other_years = not heads and re.search(r"上年|本年|\d{4}\s*年|增减|增长", header)  # columns not read: no 预算数 guessed
+    grouped = _grouped_header(t.header, len(heads)) if len(heads) == 2 and len(values) == 12 else None
+    if grouped is not None:  # ``预算数 决算数`` over two groups of the six items: heads name groups, not columns
+        _sangong_grouped(t, grouped, heads, values, lines, pairs_line)
+        return
     if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12)) or other_years:
         t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
         return
@@ -1310,6 +1400,60 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     t.labels.append(label)
     t.pieces.append(Piece([label], values, False))
     t.header.append(pairs_line) if pairs_line else None
+
+
+def _sangong_by_kind(t: _Table, rows: list[tuple[str, list[Tok], Line]]) -> None:
+    """The 三公 table with the six items as columns and one row per kind (``预算数 45.00 …`` / ``决算数 41.45 …``):
+    the items' order from the header, each row's kind from its first word."""
+    kinds = _column_kinds([k for k, _, _ in rows])
+    items = _sangong_items(t.header)
+    odd = re.search(r"会议费|培训费|上年|增减", "".join(h.text for h in t.header))
+    if (kinds is None or len(set(kinds)) != len(kinds) or not set(kinds) <= set(_SANGONG_PAIRS) or items is None
+            or odd or any(len(vs) != len(items) for _, vs, _ in rows)):
+        t.refused += [("三公经费表的栏目与模板不同，无法确定各列", ln) for _, _, ln in rows]
+        return
+    columns = tuple(f"{item}|{kind}" for kind in kinds for item in items)
+    values = [v for _, vs, _ in rows for v in vs]
+    label = Label(t.block.spec.name, "", "三公经费", [ln for _, _, ln in rows], "", columns)
+    label.values = values
+    t.labels.append(label)
+    t.pieces.append(Piece([label], values, False))
+
+
+def _grouped_header(header: list[Line], groups: int) -> list[Line] | None:
+    """The header of one group when every header line naming the items prints the same words ``groups`` times
+    over (``合计 因公出国（境）费 … 公务接待费 合计 因公出国（境）费 … 公务接待费``), else None."""
+    out: list[Line] = []
+    named = False
+    for h in header:
+        text = squeeze(fold(h.text))
+        if not any(w in text for w, _ in (*_SANGONG_TOP, *_SANGONG_CAR)):
+            out.append(h)
+            continue
+        size = len(text) // groups
+        if size * groups != len(text) or text[:size] * groups != text:
+            return None
+        out.append(Line(text[:size], h.no, h.page, ()))
+        named = True
+    return out if named else None
+
+
+def _sangong_grouped(t: _Table, header: list[Line], heads: list[str], values: list[Tok], lines: list[Line],
+                     pairs_line: Line | None) -> None:
+    """The 三公 table printed as all six items' 预算数, then all six items' 决算数 (新会 style): column i is
+    item i % 6 of the group i // 6."""
+    kinds = _column_kinds(heads)
+    items = _sangong_items(header)
+    if kinds is None or len(set(kinds)) != len(kinds) or items is None or re.search(r"会议费|培训费", "".join(
+            h.text for h in header)):
+        t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
+        return
+    columns = tuple(f"{items[i % len(items)]}|{kinds[i // len(items)]}" for i in range(len(values)))
+    label = Label(t.block.spec.name, "", "三公经费", lines, "", columns)
+    label.values = values
+    t.labels.append(label)
+    t.pieces.append(Piece([label], values, False))
+    t.header = header + ([pairs_line] if pairs_line else [])
 
 
 # ---- identities -------------------------------------------------------------------------------------
@@ -1511,6 +1655,9 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
         total = find(name, lambda lb: not lb.code)
         if r4 and total and col < len(r4.slots()):
             eq(_slot(total, "金额"), [_slot(r4, FUNDS[col - 1])], f"{_BY_NAME[name].total_name}：{name}=财政拨款收入支出决算总表")
+        income = by_name(t4, "L", FUNDS[col - 1])
+        if name != t5 and total and income:  # ``二、政府性基金预算财政拨款 350.00``: the 基金 table's 本年收入
+            eq(_slot(total, "本年收入"), [income.slots()[0]], f"{FUNDS[col - 1]}本年收入：{name}=财政拨款收入支出决算总表")
     t5_total = find(t5, lambda lb: not lb.code)
     people = find(t6, lambda lb: lb.code.startswith("人员经费"))
     public = find(t6, lambda lb: lb.code.startswith("公用经费"))
@@ -1529,16 +1676,18 @@ def _cross(tables: dict[str, _Table], grid: Grid) -> None:
             if econ and slot:
                 grid.constrain([(slot, 1), (econ.slots()[0], -1)], ">=", Decimal("0.01"), "表间一致",
                                f"{item}：三公经费支出决算表决算数不小于基本支出决算表{econ.code} {econ.name}")
-    if t3 in tables and t5 in tables:
-        for lb5 in tables[t5].labels:
+    for part in (t5, t8, t9):  # one fund's part of a 科目 never exceeds the all-funds figure of the 支出决算表
+        if t3 not in tables or part not in tables:
+            continue
+        for lb5 in tables[part].labels:
             lb3 = same_code(t3, lb5)
-            if lb3 is None:
+            if lb3 is None or (not lb5.code and part != t5):
                 continue
             for column in ("金额", "基本支出", "项目支出"):
                 a3, a5 = _slot(lb3, column), _slot(lb5, column)
                 if a3 and a5:
                     grid.constrain([(a3, 1), (a5, -1)], ">=", Decimal("0.01"), "表间一致",
-                                   f"{lb5.name}：支出决算表不小于一般公共预算财政拨款支出决算表")
+                                   f"{lb5.name}：支出决算表不小于{part}")
 
 
 # ---- the whole report -----------------------------------------------------------------------------
@@ -1563,15 +1712,24 @@ def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str, stated:
         if layout == "coded":
             _refuse_numberless(t)
             _drop_refused(t)
-        _keys(t)
         decimals = [len(k.text.split(".")[1]) if "." in k.text else 0 for p in t.pieces for k in p.values]
         t.unit = Decimal(10) ** -(max(decimals) if decimals else 2) * block.scale
-        if block.spec.name in tables:  # the same table printed twice: keep the first, refuse the rest
+        first = tables.get(block.spec.name)
+        if first is not None and len(printed) > 1 and printed[-2] is first and _continues(first, t):
+            _append_rows(first, t)  # the table's next page, its title and header printed again
+            printed.pop()
+            t = first
+        elif first is not None:  # the same table printed twice: keep the first, refuse the rest
             for lb in t.labels:
                 t.refused.append(("同一张表出现两次", lb.lines[0]))
             t.labels, t.pieces = [], []
+            continue
         else:
             tables[block.spec.name] = t
+        if layout in ("coded", "economic"):
+            _drop_repeats(t)
+        _keys(t)
+    for t in tables.values():
         for p in t.pieces:
             slots = [s for lb in p.labels for s in lb.slots()]
             boxes = [k.box for k in p.values if k.box is not None]
@@ -1612,6 +1770,49 @@ def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str, stated:
             out.unplaced.append(Unplaced(f"{TABLE_REASON}{reason}", Source(file, ln.no, ln.text.strip(), ln.page)))
             out.rows += 1
     return out
+
+
+def _row_key(p: Piece) -> tuple:
+    """What a printed row says: its rows' codes (or names) and its numbers as printed."""
+    return tuple((lb.side, lb.code or squeeze(lb.name)) for lb in p.labels), tuple(k.text for k in p.values)
+
+
+def _drop_repeats(t: _Table) -> None:
+    """A row printed again word for word and figure for figure is one row: ``2010102 … 27.00 0.00 27.00`` repeated
+    at a page break, or ``合计 130.00 98.00 32.00`` printed both above and below the rows. (A code printed twice
+    with other figures is kept twice: the sums then decide, or the rows are refused.)"""
+    seen: set[tuple] = set()
+    kept: list[Piece] = []
+    for p in t.pieces:
+        key = _row_key(p)
+        if p.values and p.labels and key in seen:
+            continue
+        seen.add(key)
+        kept.append(p)
+    dropped = {id(lb) for p in t.pieces if p not in kept for lb in p.labels}
+    t.pieces = kept
+    t.labels = [lb for lb in t.labels if id(lb) not in dropped]
+
+
+def _continues(first: _Table, t: _Table) -> bool:
+    """A second block of the same table right after the first is its next page (``…决算表（续）``, or the title
+    and header printed again after a page break) when it prints no row of the first with other figures; a
+    table printed twice repeats its rows, and is refused as such."""
+    if not t.pieces:
+        return False
+    before = {lb.code or squeeze(lb.name): _row_key(p) for p in first.pieces for lb in p.labels}
+    return all(before.get(lb.code or squeeze(lb.name), _row_key(p)) == _row_key(p) for p in t.pieces for lb in p.labels) \
+        and any((lb.code or squeeze(lb.name)) not in before for lb in t.labels)
+
+
+def _append_rows(first: _Table, t: _Table) -> None:
+    first.labels += t.labels
+    first.pieces += t.pieces
+    first.refused += t.refused
+    first.notes += t.notes
+    first.gaps |= t.gaps
+    first.unit = max(first.unit, t.unit)
+    t.refused = []
 
 
 def _by_position(tables: dict[str, _Table], grid: Grid, runs: dict[int, Run]) -> bool:

@@ -628,3 +628,120 @@ def test_unreadable_line_above_the_rows_is_not_header(tmp_path, lexicon):
     assert facts[("一般行政管理事务", "基本支出")] == 93 and facts[("其他一般公共服务支出", "项目支出")] == -12, facts
     assert not any(attr in ("上缴上级支出", "经营支出", "对附属单位补助支出") for _, attr in facts), facts
     assert any("既不是科目编码行也不是合计行" in u for u in unplaced), unplaced
+
+
+_GENERAL = "科目编码 科目名称 合计 基本支出 项目支出\n"
+_GENERAL_ROWS = "合计 115.00 88.00 27.00\n2010101 行政运行 88.00 88.00 0.00\n"
+
+
+def test_title_of_a_table_without_template_ends_the_table(tmp_path, lexicon):
+    # ``机关运行经费支出情况表`` is no wrapped end of ``2010101 行政运行``: it starts another table, whose rows are reported
+    body = (_GENERAL + "合计 10.00 10.00 0.00\n2010101 行政运行 10.00 10.00 0.00\n机关运行经费支出情况表\n单位：万元\n"
+            "项目 决算数\n合计 184.65\n办公费 21.21\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("行政运行", "金额")] == 10
+    assert not any("情况表" in name for name, _ in facts)
+    assert sum("不是模板中的表（机关运行经费支出情况表）" in u for u in unplaced) == 2
+
+
+def test_row_repeated_at_a_page_break_is_stored_once(tmp_path, lexicon):
+    row = "2010102 一般行政管理事务 27.00 0.00 27.00\n"
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", _GENERAL + _GENERAL_ROWS + row + row)
+    assert facts[("一般行政管理事务", "项目支出")] == 27  # ``load`` asserts each (科目, 属性) is stored once
+
+
+def test_total_printed_above_and_below_is_stored_once(tmp_path, lexicon):
+    total = "合计 130.00 98.00 32.00\n"
+    body = ("科目编码 科目名称 本年支出合计 基本支出 项目支出\n" + total + "2010101 行政运行 98.00 98.00 0.00\n"
+            "2010102 一般行政管理事务 32.00 0.00 32.00\n" + total)
+    facts, _ = load(tmp_path, lexicon, "支出决算表", body)
+    assert facts[("本年支出合计", "金额")] == 130 and facts[("本年支出合计", "基本支出")] == 98
+
+
+def test_continuation_page_with_title_and_header_repeated(tmp_path, lexicon):
+    body = (_GENERAL + _GENERAL_ROWS + "\f\n一般公共预算财政拨款支出决算表\n（续）\n单位：万元\n" + _GENERAL
+            + "2010102 一般行政管理事务 27.00 0.00 27.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("一般行政管理事务", "金额")] == 27 and facts[("行政运行", "金额")] == 88
+    assert not any("同一张表出现两次" in u for u in unplaced)
+
+
+def test_table_printed_twice_is_still_refused(tmp_path, lexicon):
+    rows = _GENERAL_ROWS + "2010102 一般行政管理事务 27.00 0.00 27.00\n"
+    body = _GENERAL + rows + "一般公共预算财政拨款支出决算表\n单位：万元\n" + _GENERAL + rows
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("行政运行", "金额")] == 88
+    assert sum("同一张表出现两次" in u for u in unplaced) == 3
+
+
+def test_year_and_maker_lines_under_the_title_are_no_columns(tmp_path, lexicon):
+    body = ("2024年度\n编制单位：某县测试局\n" + _GENERAL + _GENERAL_ROWS + "2010102 一般行政管理事务 27.00 0.00 27.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("一般行政管理事务", "项目支出")] == 27 and facts[("一般公共预算财政拨款支出", "基本支出")] == 88
+    assert not unplaced
+
+
+_SANGONG_ITEMS = "合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费"
+_SANGONG_CAR = "小计 公务用车购置费 公务用车运行维护费"
+
+
+def test_sangong_with_budget_group_then_final_group(tmp_path, lexicon):
+    # 新会 style: ``预算数 决算数`` over two groups of the six items, not over each item's pair
+    body = (f"预算数 决算数\n{_SANGONG_ITEMS} {_SANGONG_ITEMS}\n{_SANGONG_CAR} {_SANGONG_CAR}\n"
+            "45.00 0.00 40.00 20.00 20.00 5.00 41.45 0.00 38.60 20.00 18.60 2.85\n")
+    facts, unplaced = load(tmp_path, lexicon, "财政拨款“三公”经费支出决算表", body)
+    assert facts[("三公经费", "预算数")] == 45 and facts[("三公经费", "决算数")] == Decimal("41.45")
+    assert facts[("公务接待费", "预算数")] == 5 and facts[("公务用车运行维护费", "决算数")] == Decimal("18.6")
+    assert not unplaced
+
+
+def test_sangong_with_one_row_per_kind(tmp_path, lexicon):
+    body = ("项目 合计 因公出国（境）费 公务用车购置及运行维护费小计 公务用车购置费 公务用车运行维护费 公务接待费\n"
+            "预算数 45.00 0.00 40.00 20.00 20.00 5.00\n决算数 41.45 0.00 38.60 20.00 18.60 2.85\n")
+    facts, unplaced = load(tmp_path, lexicon, "财政拨款“三公”经费支出决算表", body)
+    assert facts[("公务用车购置及运行维护费", "决算数")] == Decimal("38.6") and facts[("公务接待费", "预算数")] == 5
+    assert not unplaced
+
+
+def test_fund_table_income_settled_by_the_fund_summary(tmp_path, lexicon):
+    # 350 / 350 under 年初 本年收入 本年支出 年末: the 财政拨款收入支出决算总表 says 本年收入 350, 本年支出 350
+    body = ("项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款\n"
+            "一、一般公共预算财政拨款 100.00 一、一般公共服务支出 100.00 100.00\n"
+            "二、政府性基金预算财政拨款 350.00 二、其他支出 350.00 350.00\n"
+            "本年收入合计 450.00 本年支出合计 450.00 100.00 350.00\n总计 450.00 总计 450.00 100.00 350.00\n"
+            "政府性基金预算财政拨款收入支出决算表\n单位：万元\n"
+            "科目编码 科目名称 年初结转和结余 本年收入 本年支出 年末结转和结余\n"
+            "合计 350.00 350.00\n2290401 其他政府性基金安排的支出 350.00 350.00\n")
+    facts, _ = load(tmp_path, lexicon, "财政拨款收入支出决算总表", body)
+    row = "其他政府性基金安排的支出"
+    assert facts[("政府性基金预算财政拨款支出", "本年收入")] == 350 and facts[(row, "金额")] == 350
+    assert facts[(row, "年初结转和结余")] == 0 and facts[(row, "年末结转和结余")] == 0
+
+
+def test_section_totals_printed_first_are_stored(tmp_path, lexicon):
+    body = ("科目编码 科目名称 决算数 科目编码 科目名称 决算数\n人员经费合计 53.00 公用经费合计 12.00\n"
+            "301 工资福利支出 50.00 302 商品和服务支出 12.00\n303 对个人和家庭的补助 3.00 30201 办公费 12.00\n")
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款基本支出决算表", body)
+    assert facts[("人员经费", "金额")] == 53 and facts[("公用经费", "金额")] == 12
+
+
+def test_economic_table_from_word_cells(tmp_path, lexicon):
+    # a Word table as read: one cell per line after a tab, rows apart by a blank line
+    rows = [["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+            ["301", "工资福利支出", "50.00", "302", "商品和服务支出", "12.00"],
+            ["30101", "基本工资", "50.00", "30201", "办公费", "12.00"],
+            ["", "人员经费合计", "50.00", "", "公用经费合计", "12.00"]]
+    body = "".join("".join(f"\t{c}\n" for c in r) + "\n" for r in rows)
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款基本支出决算表", body)
+    assert facts[("基本工资", "金额")] == 50 and facts[("办公费", "金额")] == 12 and facts[("公用经费", "金额")] == 12
+    assert not unplaced
+
+
+def test_title_ending_like_a_template_still_ends_the_table(tmp_path, lexicon):
+    # ``…三公经费、会议费、培训费支出决算表`` ends in 支出决算表 but names no template; ``公开08表`` is no title
+    body = ("公开08表\n" + _GENERAL + "合计 10.00 10.00 0.00\n2010101 行政运行 10.00 10.00 0.00\n"
+            "财政拨款“三公”经费、会议费、培训费支出决算表\n单位：万元\n项目 预算数 决算数\n合计 15.00 12.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("行政运行", "金额")] == 10 and facts[("一般公共预算财政拨款支出", "金额")] == 10
+    assert not any("决算表" in name for name, _ in facts)
+    assert any("不是模板中的表" in u for u in unplaced)
