@@ -49,7 +49,7 @@ _ROLE_WORDS = re.compile(
     r"完成年初预算数?的|完成全年预算数?的|完成调整后?预算数?的|完成预算数?的|完成预算|决算数为|决算数|决算为|决算|预算数为|预算为|预算数|年初预算|"
     r"调整预算|全年预算|共计支出|共计|合计为|均为|同比|安排|各是|各为|分别是|分别为|分别占预算|分别占|分别|较上年度?支出|比上年度?支出|"
     r"(?:较|比|与)(?:年初|全年|调整后?)?预算数?|较上年度?|比上年度?|与上年度?|(?:较|比|与)去年|(?:较|比|与)?上年同期|同期|回落|提高|缩减|增幅达?|降幅达?|涨幅达?|减幅达?|跌幅达?|增长率|增减率|增减额|约|"
-    r"占(?!用)[^，。、]*|(?<=\S{2})(?:比重|占比)|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
+    r"占(?!用)[^，。、]*|(?:与|同|和|跟)\S{0,6}相比|(?<=\S{2})(?:比重|占比|较|(?<!相)比)|调整后?预算数?为?|总预算数?为?|预算安排|预算拨入|预算拨款|预算执行比例|预算执行率|预算|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?|为|达到|等于|支出数|其中|主要包括|"
     r"主要用于|以下方面|均未|均|各|未|(?<!公)共|的|也|亦|全年|年初|执行数为?|执行金额|实际执行|执行|实际支出|实际|预算资金|"
     r"人民币|压减|节支|减支|少支出?|多支出?|增支|多收|增收|少收|减收|少采购|同口径|(?:从|由)(?:上一?年度?|去年|\d{4}\s*年度?)?的?|平均(?:为|是|达)?|"
     r"(?<=[费出入额金])(?:上|本|当|今|去)年度?|：|:|、|\s)+$"
@@ -296,7 +296,7 @@ def clean_item(pre: str, unit_name: str) -> str:
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)
     s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?|年初|全年|调整后?)?"
                r"(?:末|底)?(?:同期)?(?:预算数?|决算数?)?(?:相比)?", "", s)  # "较年初预算数90万元", "较2022年度X合计"
-    s = re.sub(r"(?:年末|年底|期末)结转(?:和|及)?结余(?:资金)?", "年末结转和结余", s)
+    s = re.sub(r"(?:本?年末|年底|期末)结转(?:和|及)?结余(?:资金)?", "年末结转和结余", s)
     s = re.sub(r"(?:上年|年初|\d{4}\s*年度?)结转(?:和|及)?(?:结余)?(?:资金)?", "年初结转和结余", s)  # income, not a 上年 figure
     for short in _name_forms(unit_name):
         s = s.replace(short, "")
@@ -314,6 +314,7 @@ def clean_item(pre: str, unit_name: str) -> str:
         s = _LEAD_JUNK.sub("", s)
         s = _ROLE_WORDS.sub("", s.rstrip("（("))  # "较上年（5万元）减少1万元": the bracket the figure opened
     s = re.sub(r"\d{4}\s*年度?$", "", s.strip("：:，、 的")).strip("：:，、 的")  # "…（类）2024年度决算数为"
+    s = re.sub(r"(?<=\S{3})中$", "", s)  # "本年支出合计中：基本支出…": the whole the parts are in
     if len(s) > 16 and "的" in s:  # "…所属各预算单位开支财政拨款的公务用车保有量"
         s = s.rsplit("的", 1)[1]
     if not re.search(r"[\u4e00-\u9fff]", s):
@@ -954,7 +955,7 @@ class NarrativeParser:
                 if ctx.topic == "三公" and unit == "人" and (raw in ("人数", "人员") or (not raw and last_attr == "批次")):
                     raw, attr = "", "人次"  # "公务接待220批次，人数2929人", "接待20批次300人"
                 elif re.fullmatch(r"(?:公务)?接待(?:批次|人数|人次)|来宾", raw) and unit in (
-                        "次", "批", "人", "人次"):  # "接待批次20次，接待人数180人", "来宾180人次"
+                        "次", "批", "批次", "人", "人次"):  # "接待批次20次，接待人数180人", "来宾180人次"
                     raw, attr = "公务接待费", "批次" if "批次" in raw else "人次"
                 if attr in ("批次", "人次") and re.fullmatch(
                         r"(?:共)?(?:公务)?接待(?:国内|外省市|来访|上级)*(?:团组|客人|人员|来宾)?", raw):
@@ -1039,6 +1040,8 @@ class NarrativeParser:
                         lost, last_items = True, []
                         continue
                     raw = last_items[0]
+                if raw and len(last_items) == 1 and self.canon(raw) not in self.lex.items:
+                    raw = self._sibling(self.canon(raw), last_items[0])  # "政府采购货物支出56.20万元、服务支出29.16万元"
                 whole, part = raw.rsplit("中", 1) if "中" in raw[1:-1] else ("", "")
                 if raw not in self.lex.items and self.canon(whole) in self.lex.items and self.canon(part) in self.lex.items:
                     raw = part  # "基本支出中人员经费占比为89.77%": the part, named after the whole it is in
@@ -1047,6 +1050,7 @@ class NarrativeParser:
                 items = [self._truncated(x) for x in items]
                 if len(items) == 1 and items[0] not in self.lex.items and re.search(r"均|都", pre):
                     both = [self.canon(x) for x in re.split(r"[、和及与]", raw) if x]  # "X和Y均为0万元": each of them
+                    both = both[:1] + [self._sibling(x, both[0]) for x in both[1:]]  # "政府采购工程支出和服务支出均为0"
                     items = both if len(both) > 1 and all(x in self.lex.items for x in both) else items
                 if len(items) == 1 and items[0] in ("基本支出", "项目支出") and attr == "金额":
                     # "行政运行支出300万元，其中：基本支出280万元" / "…（项）。…其中：基本支出40万元": that item's own split
@@ -1057,7 +1061,10 @@ class NarrativeParser:
                         and not re.match(r"^\s*(?:、|和|及|以及)", pre) else "")
                     if owner:
                         attr, items = items[0], [owner]
-                if ctx.fund == "一般公共预算" or re.search(r"一般公共预算财政拨款支出[^。；;：:]{0,30}[，,]其中", text):
+                if ctx.fund == "一般公共预算" or re.search(
+                        r"一般公共预算财政拨款支出(?:[^。；;：:]{0,30}[，,]其中|中[，,：:])", text) or (
+                        re.match(r"\s*其中", text) and ctx.subject[:1] == ["一般公共预算财政拨款支出"]) or (
+                        ctx.listing and ctx.subject[:1] in (["一般公共预算财政拨款基本支出"], ["一般公共预算财政拨款项目支出"])):
                     # "五、一般公共预算财政拨款支出…：其中：基本支出250万元", "一般公共预算财政拨款支出2345万元，其中：基本支出…":
                     # that fund's split
                     items = [f"一般公共预算财政拨款{x}" if x in ("基本支出", "项目支出") else x for x in items]
@@ -1138,6 +1145,18 @@ class NarrativeParser:
         if text.rstrip("。").endswith(("其中：", "主要包括：")) and last_items:
             ctx.parent = last_items[0]
         return placed, clauses
+
+    def _sibling(self, name: str, before: str) -> str:
+        """``name`` with the qualifier of the item named just before it, when that makes it a lexicon item and it
+        is not one alone: 服务支出 after 政府采购货物支出 is 政府采购服务支出, 支出 after 一般公共预算财政拨款收入 is
+        一般公共预算财政拨款支出."""
+        if name in self.lex.items and name not in ("收入", "支出"):
+            return name
+        for k in range(len(before) - 1, 1, -1):
+            joined = self.canon(before[:k] + name)
+            if joined in self.lex.items and joined != before:
+                return joined
+        return name
 
     def _not_this(self, items: list[str], attr: str, pre: str, versus: str, fig: Figure, ctx: Context,
                   parent_here: str) -> bool:
@@ -1288,7 +1307,12 @@ class NarrativeParser:
         over = re.search(r"大于|超过|高于|超出|超支", lead)
         under = re.search(r"小于|低于|未完成|不足", lead)
         for item in items:
-            done = [f.数值 for f in self.facts if f.科目 == item and f.属性 == "完成预算比" and f.数值 is not None]
+            said = {f.属性: f.数值 for f in self.facts if f.科目 == item and f.数值 is not None}
+            if "年初" in lead and said.get("预算数") and said.get("金额") is not None:
+                # "决算数大于年初预算数的主要原因…" when 完成预算比 is against the 全年预算 (100%): the 年初 one decides
+                done = [said["金额"] * 100 / said["预算数"]]
+            else:
+                done = [f.数值 for f in self.facts if f.科目 == item and f.属性 == "完成预算比" and f.数值 is not None]
             if done and ((over and done[-1] <= 100) or (under and done[-1] >= 100)):
                 return False
         return True

@@ -1148,3 +1148,37 @@ def test_a_prior_year_leading_a_sentence_cut_at_a_semicolon_leads_both_parts(tmp
     assert _one(facts, ("收入", "收入总计", "上年金额")) == Decimal("8765.43")
     assert _one(facts, ("支出", "支出总计", "上年金额")) == Decimal("8765.43")
     assert ("支出", "支出总计", "金额") not in facts and ("支出", "支出总计", "增减率") not in facts
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # trial 22: a name after a sibling that carries the qualifier gets it too
+    ("政府采购货物支出56.20万元、服务支出29.16万元。", ("支出", "政府采购服务支出", "金额", Decimal("29.16"))),
+    ("一般公共预算财政拨款收入与支出均为1,122.40万元。", ("支出", "一般公共预算财政拨款支出", "金额", Decimal("1122.4"))),
+    # words glued to a name: 较, a trailing 中, 本年末
+    ("年末结转和结余较年初增长35.2%。", ("支出", "年末结转和结余", "增减率", Decimal("35.2"))),
+    ("本年末结转和结余资金546.30万元。", ("支出", "年末结转和结余", "金额", Decimal("546.3"))),
+    ("接待批次8批次，接待人次45人次。", ("支出", "公务接待费", "人次", Decimal(45))),
+    # the split of 一般公共预算财政拨款支出 said after it, in its own sentence or after 中，
+    ("一般公共预算财政拨款支出2,180.15万元。其中：基本支出1,420.15万元，项目支出760.00万元。",
+     ("支出", "一般公共预算财政拨款基本支出", "金额", Decimal("1420.15"))),
+    ("一般公共预算财政拨款支出中，基本支出1,805.30万元，占82.1%。",
+     ("支出", "一般公共预算财政拨款基本支出", "占比", Decimal("82.1"))),
+])
+def test_items_of_trial_22(tmp_path, sentence, expected):
+    _, facts = _load(tmp_path, "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n" + sentence + "\n")
+    *key, value = expected
+    assert value in facts.get(tuple(key), []), facts  # type: ignore[call-overload]
+    assert not any(k[1] in ("服务支出", "年末结转和结余较", "本年末结转和结余", "接待批次") for k in facts), facts
+
+
+def test_a_reason_for_exceeding_the_initial_budget_when_the_full_year_budget_was_met(tmp_path):
+    """Trial 22: "决算数大于年初预算数的主要原因是…" after 完成全年预算的100% was unplaced: the 100% is against the
+    全年预算, the reason against the 年初预算 (1,100 → 1,180.30)."""
+    db, _ = _load(tmp_path, "某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n"
+                      "1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：年初预算为1,100.00万元，"
+                      "全年预算为1,180.30万元，支出决算为1,180.30万元，完成全年预算的100%。"
+                      "决算数大于年初预算数的主要原因是年中人员增资及新进人员。\n")
+    con = connect(db)
+    said = con.execute("SELECT 文本 FROM 事实 WHERE 科目 = '行政运行' AND 属性 = '预算差异说明'").fetchall()
+    con.close()
+    assert said == [("年中人员增资及新进人员",)], said
