@@ -407,16 +407,23 @@ class Engine:
             if absent:
                 what = params.get("科目") or "此项"
                 sentence = sentence.rstrip("。") + f"。{'、'.join(absent)}未列示{what}，无法比较。"
-            years = sorted({d.get("年度") for d in dicts if d.get("年度") is not None}, key=str)
-            if len(years) > 1 and params.get("年度") is None and params.get("起始年度") is None:
+            compared = sorted({d.get("年度") for d in dicts if d.get("年度") is not None}, key=str)
+            if len(compared) > 1 and params.get("年度") is None and params.get("起始年度") is None:
                 # 德清县教育局 (2023) and 新会区卫生健康局 (2022): each department's latest report, not one year
-                shown = "、".join(f"{y}年度" for y in years)
+                shown = "、".join(f"{y}年度" for y in compared)
                 sentence = sentence.rstrip("。") + f"。注意：两个部门取各自最新的报告（{shown}），不是同一年度的比较。"
         if "部门数" in columns:  # 哪个部门…最高 with one department listing it of four loaded: say so
             listed = max(int(d["部门数"] or 0) for d in dicts)
-            loaded = len({u for u, y in self.reports() if y in {d.get("年度") for d in dicts}})
+            years = {d.get("年度") for d in dicts}
+            loaded = len({u for u, y in self.reports() if y in years})
             if listed < loaded:
                 sentence = sentence.rstrip("。") + f"（已载入该年度{loaded}个部门，其中{loaded - listed}个未列示此项）。"
+            # 郸城县人民法院 (2022) beside a 2023 ranking: not counted, and the answer says so (a department whose
+            # figure comes from its next year's report is counted in 部门数)
+            elsewhere = len({u for u, _ in self.reports()}) - max(listed, loaded)
+            if elsewhere > 0:
+                sentence = sentence.rstrip("。") + (f"（另有{elsewhere}个部门只载入了其他年度的报告，未计入；"
+                                                     "可在问题中写明年度）。")
         sources = self.sources(dicts)
         return Answer(status="ok", answer=sentence, sources=sources, warnings=self.warnings(dicts, sources),
                       **base)  # type: ignore[arg-type]

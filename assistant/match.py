@@ -733,7 +733,9 @@ class Matcher:
             name = re.sub(r"^(?:年度?|月份?|那么?)?的?", "", m.group(0).lstrip("".join(CONNECTORS)))  # 2027年司法局, 那司法局呢
             # 差旅费比规划局: the words before a loaded department's name are not part of the name
             tails = [name[k:] for k in range(max(0, len(name) - 6), len(name) - 2)]
-            if not any(_subsequence(t, normalize_text(u)) for t in tails for u in self.vocab.unit_names):
+            known = {normalize_text(a) for u in self.vocab.unit_names for a in unit_aliases(u)}  # 云集街道 (…街道办事处)
+            if not any(_subsequence(t, normalize_text(u)) for t in tails for u in self.vocab.unit_names) and not (
+                    known & set(tails)):
                 return name
         return ""
 

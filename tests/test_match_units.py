@@ -94,3 +94,12 @@ def test_aliases_cut_at_each_level_of_government(name, short):
     alias of 浙江省湖州市德清县教育局 and every question naming it was refused."""
     assert short in unit_aliases(name)
     assert not any(a.startswith("州") for a in unit_aliases(name))
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("宜昌市西陵区人民政府云集街道办事处", "云集街道办事处"), ("宜昌市西陵区人民政府云集街道办事处", "云集街道"),
+    ("郸城县人民法院", "郸城县法院"), ("郸城县人民法院", "法院"), ("郑州市金水区人民检察院", "金水区检察院")])
+def test_aliases_of_offices_under_a_government_and_of_courts(name, short):
+    """Trial 22: 云集街道办事处, 郸城县法院 and 法院 were refused for the departments the reports named so."""
+    assert short in unit_aliases(name)
+    assert "办公室" not in unit_aliases("上海市普陀区人民政府办公室")  # too bare to stand for one department

@@ -1533,3 +1533,25 @@ def test_two_items_asked_in_turn_are_compared(shanghai, follow):
     values = {r[a.columns.index("科目")]: Decimal(str(r[a.columns.index("值")])) for r in a.rows}
     assert a.status == "ok" and set(values) == {"物业管理费", "电费"}, a.answer
     assert f"物业管理费多，多{values['物业管理费'] - values['电费']:.2f}万元" in a.answer, a.answer
+
+
+def test_a_share_names_the_base_its_sentence_gives(sample):
+    """Trial 22: 城乡社区支出 500.00万元，占比 17.6% — 500 was the 一般公共预算 part, and the base was not named."""
+    a = sample.ask("一般公共服务支出占比")
+    row = dict(zip(a.columns, a.rows[0], strict=True))
+    assert row["基数"] == "一般公共预算财政拨款支出" and "（占一般公共预算财政拨款支出）" in a.answer, a.answer
+    b = sample.ask("基本支出占比")
+    assert "（占本年支出合计）" in b.answer, b.answer
+
+
+def test_a_ranking_says_when_a_department_of_another_year_is_left_out(tmp_path, lexicon):
+    """Trial 22: 哪个部门三公经费最高 over a 2023 and a 2022 report counted the 2023 one alone, silently."""
+    other = tmp_path / "某县水利局2022年度部门决算.txt"
+    other.write_text("某县水利局2022年度部门决算\n第二部分 2022年度部门决算情况说明\n会议费支出30万元。\n", encoding="utf-8")
+    con = connect(tmp_path / "t.duckdb")
+    for f in (SAMPLE, other):
+        assert load_file(con, f, lexicon).status == "loaded"
+    con.close()
+    engine = Engine(open_readonly(tmp_path / "t.duckdb"), load_catalog(), load_lexicon())
+    a = engine.ask("哪个部门会议费最高")
+    assert a.status == "ok" and "另有1个部门只载入了其他年度的报告，未计入" in a.answer, a.answer
