@@ -1432,16 +1432,20 @@ def test_a_compared_figure_worked_out_from_the_next_report_says_so(sample):
     assert a.status == "ok" and worked and "（按下一年度报告所列本年数与增减额推算）" in a.answer, a.answer
 
 
-def test_two_departments_of_different_latest_years_are_compared_with_a_warning(tmp_path, lexicon):
-    """Trial 21: 德清县教育局 (2023) and 新会区卫生健康局 (2022) were compared with no word that the years differ."""
-    other = tmp_path / "某县水利局2023年度部门决算.txt"
-    other.write_text("某县水利局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n会议费支出30万元。\n", encoding="utf-8")
+def _with_another_year(tmp_path, lexicon, year: int) -> Engine:
+    """The sample (2024) and a small report of 某县水利局 for ``year``, whose 会议费 is 30万元."""
+    other = tmp_path / f"某县水利局{year}年度部门决算.txt"
+    other.write_text(f"某县水利局{year}年度部门决算\n第二部分 {year}年度部门决算情况说明\n会议费支出30万元。\n", encoding="utf-8")
     con = connect(tmp_path / "t.duckdb")
     for f in (SAMPLE, other):
         assert load_file(con, f, lexicon).status == "loaded"
     con.close()
-    engine = Engine(open_readonly(tmp_path / "t.duckdb"), load_catalog(), load_lexicon())
-    a = engine.ask("工商联和水利局会议费哪个多")
+    return Engine(open_readonly(tmp_path / "t.duckdb"), load_catalog(), load_lexicon())
+
+
+def test_two_departments_of_different_latest_years_are_compared_with_a_warning(tmp_path, lexicon):
+    """Trial 21: 德清县教育局 (2023) and 新会区卫生健康局 (2022) were compared with no word that the years differ."""
+    a = _with_another_year(tmp_path, lexicon, 2023).ask("工商联和水利局会议费哪个多")
     assert a.status == "ok" and {r[a.columns.index("年度")] for r in a.rows} == {2023, 2024}, a.answer
     assert "两个部门取各自最新的报告（2023年度、2024年度），不是同一年度的比较" in a.answer, a.answer
 
@@ -1546,12 +1550,5 @@ def test_a_share_names_the_base_its_sentence_gives(sample):
 
 def test_a_ranking_says_when_a_department_of_another_year_is_left_out(tmp_path, lexicon):
     """Trial 22: 哪个部门三公经费最高 over a 2023 and a 2022 report counted the 2023 one alone, silently."""
-    other = tmp_path / "某县水利局2022年度部门决算.txt"
-    other.write_text("某县水利局2022年度部门决算\n第二部分 2022年度部门决算情况说明\n会议费支出30万元。\n", encoding="utf-8")
-    con = connect(tmp_path / "t.duckdb")
-    for f in (SAMPLE, other):
-        assert load_file(con, f, lexicon).status == "loaded"
-    con.close()
-    engine = Engine(open_readonly(tmp_path / "t.duckdb"), load_catalog(), load_lexicon())
-    a = engine.ask("哪个部门会议费最高")
+    a = _with_another_year(tmp_path, lexicon, 2022).ask("哪个部门会议费最高")
     assert a.status == "ok" and "另有1个部门只载入了其他年度的报告，未计入" in a.answer, a.answer
