@@ -471,7 +471,8 @@ def _coded(t: _Table, body: list[Line]) -> None:
             if following and not all(x.value is not None for x in following):
                 total = None
         if started and not hit and total is None and (_repeated_title(ln.text) or (
-                (ln.page != last_page or repeating) and _header_cut(_header_rest(ln.text, spec), spec))):
+                (ln.page != last_page or repeating) and (_header_cut(_header_rest(ln.text, spec), spec)
+                                                         or _header_line_again(ln, nums, t.header)))):
             # (``费支出`` after a repeated head is the wrapped end of the name above, not a header cell)
             repeating = True  # "…决算表（续）", its 单位 line and its header, repeated on the next page
             last_page = ln.page
@@ -662,8 +663,20 @@ def _drop_blank_rows(t: _Table) -> None:
 
 
 def _repeated_title(text: str) -> bool:
-    """A table's title (``…决算表（续）``) or ``单位：万元`` line inside its body: a page's repeated head, not a row."""
-    return bool(_UNIT_LINE.search(fold(text))) or match_title(re.sub(r"[（(]续[)）]|续表", "", text)) is not None
+    """A table's title (``…决算表（续）``), a bare ``续表`` / ``（续）`` line, or a ``单位：万元`` line inside its body:
+    a page's repeated head, not a row (nor the wrapped end of the row above it)."""
+    return bool(_UNIT_LINE.search(fold(text))) or bool(_CONTINUED.fullmatch(squeeze(fold(text)))) or match_title(
+        re.sub(r"[（(]续[)）]|续表", "", text)) is not None
+
+
+_CONTINUED = re.compile(r"[（(]?续(?:表)?[\d一二三四五六七八九十]*[)）]?")
+
+
+def _header_line_again(ln: Line, nums: list[Tok], header: list[Line]) -> bool:
+    """A words-only line printed exactly as a line of the table's own header: on a 续 page, a piece of the
+    header repeated (the Shanghai head cut into ``上缴上级支`` / ``出`` / ``经营支`` …), never a wrapped name."""
+    text = squeeze(fold(ln.text))
+    return not nums and bool(text) and text in {squeeze(fold(h.text)) for h in header}
 
 
 # header words of value columns no coded table of the 决算 template has (budgets, other years, changes, shares)
@@ -759,10 +772,21 @@ def _header_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
         if found is None:
             return None
         per_line.append(found)
-    with_columns = [f for f in per_line if f]
+    with_columns = _without_span_heading([f for f in per_line if f])
     if len(with_columns) != 1 or len(set(with_columns[0])) != len(with_columns[0]):
         return None
     return tuple(with_columns[0])
+
+
+def _without_span_heading(lines: list[list[str]]) -> list[list[str]]:
+    """``项目 本年支出`` over ``科目编码 科目名称 合计 基本支出 项目支出``: a heading spanning the columns below it
+    (read as 金额 alone) beside a line that names 金额 and the other columns: the lower line alone names them.
+    Read otherwise the table would look like two header rows, and the template's columns would be forced on it."""
+    spans = [f for f in lines if f == ["金额"]]
+    full = [f for f in lines if f != ["金额"]]
+    if len(spans) == 1 and len(full) == 1 and full[0][0] == "金额" and len(full[0]) > 1:
+        return full
+    return lines
 
 
 def _joined_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
@@ -1077,7 +1101,7 @@ def _economic(t: _Table, body: list[Line]) -> None:
         if not started:
             # ``人员经费合计 53.00 公用经费合计 12.00`` printed first is a row too, never header words
             totals_first = any(k.text in ("人员经费合计", "公用经费合计", "人员经费", "公用经费") for k in toks)
-            totals_first = totals_first and any(k.value is not None for k in toks)
+            totals_first = (totals_first and any(k.value is not None for k in toks)) or _table_total(toks, width)
             if any(_econ_code_at(toks, i) for i in range(len(toks))) or totals_first:
                 started = True
                 read = _econ_columns(t.header)
@@ -1094,8 +1118,9 @@ def _economic(t: _Table, body: list[Line]) -> None:
         if re.match(r"^(?:上年|以前年度|\d{4}\s*年)", squeeze(fold(ln.text))):
             t.refused.append(("上年（或其他年度）的数字，不是本年决算数", ln))  # ``上年数：人员经费 45.00 …``
             continue
-        if re.match(r"^(?:科目编码|科目代码|经济分类科目)", squeeze(ln.text)) and not any(k.value is not None for k in toks):
-            open_labels = []  # the header printed again after a page break: never part of an item's name
+        if (re.match(r"^(?:科目编码|科目代码|经济分类科目)", squeeze(ln.text)) or _repeated_title(ln.text)) \
+                and not any(k.value is not None for k in toks):
+            open_labels = []  # the title or header printed again after a page break: never part of an item's name
             continue
         if _econ_code_at(toks, 0) or (toks and toks[0].text.startswith(("人员经费", "公用经费"))):
             open_labels = []  # a new row: items above that got no value are blank (zero)
@@ -1106,6 +1131,14 @@ def _economic(t: _Table, body: list[Line]) -> None:
                 lb.refuse = "跨行的名称和数字属于同一行的哪个科目无法确定，表格行无法可靠拼合"
         if texts in (["人员经费"], ["公用经费"]) and at + 1 < len(body) and _econ_code_at(tokens(body[at + 1]), 0):
             continue  # ``公用经费`` over its section's rows: a heading, not the section's total (printed below it)
+        if _table_total(toks, width):
+            # ``合计 88.00`` of a one-sided table: the table's total, a row of its own (never a wrapped name)
+            t.labels.append(Label(spec.name, "", "合计", [ln], "合计", spec.columns, values=[toks[1]]))
+            open_labels = []
+            continue
+        if _group_header(texts, body[at + 1:], t.block.scale):
+            open_labels = []  # the group header printed again on a 续 page: header words, never two blank totals
+            continue
         i = 0
         current: Label | None = None
         new_here: list[Label] = []
@@ -1181,11 +1214,27 @@ def _economic(t: _Table, body: list[Line]) -> None:
             t.refused.append((lb.refuse, lb.lines[0]))
             t.gaps.add(lb.code)
             continue
-        if not lb.code.startswith(("人员经费", "公用经费")) and not _econ_name_ok(lb.code, lb.name):
+        if not lb.code.startswith(("人员经费", "公用经费", "合计")) and not _econ_name_ok(lb.code, lb.name):
             t.refused.append((f"科目编码 {lb.code} 与名称“{lb.name}”不符，表格行无法可靠拼合", lb.lines[0]))
             continue
         t.pieces.append(Piece([lb], list(lb.values), lb.irregular))
     t.labels = [lb for lb in t.labels if any(lb in p.labels for p in t.pieces)]
+
+
+def _table_total(toks: list[Tok], width: int) -> bool:
+    """``合计 88.00`` alone on its line in a 基本支出 table of one value column: the whole table's total (人员经费
+    plus 公用经费). Not with several value columns (上年数 本年数), whose 合计 line would need its columns read."""
+    return width == 1 and len(toks) == 2 and toks[0].text == "合计" and toks[1].value is not None
+
+
+def _group_header(texts: list[str], after: list[Line], scale: Decimal) -> bool:
+    """``人员经费 公用经费`` (no numbers) after the rows began: the table's group header repeated after a page
+    break, not the totals 人员经费=0 / 公用经费=0. Not when the next line starts with a number: then the words
+    are a row whose values were pushed to the line below (``人员经费 公用经费`` / ``53.00 12.00``)."""
+    if sorted(texts) != ["人员经费", "公用经费"]:
+        return False
+    nxt = tokens(after[0], scale) if after else []
+    return not (nxt and nxt[0].value is not None)
 
 
 _GLUED_ECON = re.compile(r"\d[\d,]*\.\d+3\d{2}(?:\d{2})?")
@@ -1587,6 +1636,9 @@ def _identities(t: _Table, grid: Grid) -> None:
         if len(totals) == 2 and classes and not t.gaps:
             terms = [(lb.slots()[0], 1) for lb in totals] + [(c.slots()[0], -1) for c in classes]
             grid.constrain(terms, "=", _tol(len(terms), u), "表内合计", f"{spec.name} 人员经费+公用经费=各类之和")
+        total = next((lb for lb in labels if lb.code == "合计"), None)
+        if total is not None and classes and not t.gaps:  # ``合计 88.00`` = 301 70.00 + 302 18.00
+            _sum_constraint(grid, total.slots()[0], [c.slots()[0] for c in classes], u, "表内合计", f"{spec.name} 合计")
     elif spec.layout == "sangong" and labels:
         cell = dict(zip(labels[0].columns, labels[0].slots(), strict=True))
         for kind in dict.fromkeys(c.split("|")[1] for c in cell):
@@ -1728,6 +1780,8 @@ def parse_tables(lines: list[Line], blocks: list[TableBlock], file: str, stated:
             tables[block.spec.name] = t
         if layout in ("coded", "economic"):
             _drop_repeats(t)
+        elif layout == "twosided":
+            _drop_repeats(t, across_pages=True)
         _keys(t)
     for t in tables.values():
         for p in t.pieces:
@@ -1777,17 +1831,20 @@ def _row_key(p: Piece) -> tuple:
     return tuple((lb.side, lb.code or squeeze(lb.name)) for lb in p.labels), tuple(k.text for k in p.values)
 
 
-def _drop_repeats(t: _Table) -> None:
+def _drop_repeats(t: _Table, across_pages: bool = False) -> None:
     """A row printed again word for word and figure for figure is one row: ``2010102 … 27.00 0.00 27.00`` repeated
     at a page break, or ``合计 130.00 98.00 32.00`` printed both above and below the rows. (A code printed twice
-    with other figures is kept twice: the sums then decide, or the rows are refused.)"""
-    seen: set[tuple] = set()
+    with other figures is kept twice: the sums then decide, or the rows are refused.) With ``across_pages`` (the
+    two-sided 总表, whose unnumbered names such as ``一般公共预算财政拨款 0.00`` may recur on one page) only a
+    repeat on a later page is dropped: ``二、事业收入 5.00 二、社会保障和就业支出 15.00`` printed again after \f."""
+    seen: dict[tuple, int] = {}  # a row's key → the page it was first printed on
     kept: list[Piece] = []
     for p in t.pieces:
         key = _row_key(p)
-        if p.values and p.labels and key in seen:
+        page = p.labels[0].lines[0].page if p.labels else 0
+        if p.values and p.labels and key in seen and (not across_pages or page > seen[key]):
             continue
-        seen.add(key)
+        seen.setdefault(key, page)
         kept.append(p)
     dropped = {id(lb) for p in t.pieces if p not in kept for lb in p.labels}
     t.pieces = kept
@@ -2026,6 +2083,8 @@ def _fact(spec: Spec, lb: Label, column: str, value: Decimal, src: Source, class
         item, kind = column.split("|")
         return Fact("三公", item, kind, value, "万元", src, 上级科目=_SANGONG_PARENT.get(item, ""), **common)
     if spec.layout == "economic":
+        if lb.code == "合计":  # the table's 合计 row: all of 基本支出
+            return Fact("支出", "一般公共预算财政拨款基本支出", "金额", value, "万元", src, 口径="合计", **common)
         if lb.code.startswith(("人员经费", "公用经费")):
             name = lb.code[:4]
             return Fact("支出", name, "金额", value, "万元", src, 口径="经济分类", 上级科目="基本支出", **common)

@@ -745,3 +745,77 @@ def test_title_ending_like_a_template_still_ends_the_table(tmp_path, lexicon):
     assert facts[("行政运行", "金额")] == 10 and facts[("一般公共预算财政拨款支出", "金额")] == 10
     assert not any("决算表" in name for name, _ in facts)
     assert any("不是模板中的表" in u for u in unplaced)
+
+
+# the small anchor table the page-break cases below follow (each case is a whole report)
+_ANCHOR = "科目编码 科目名称 合计 基本支出 项目支出\n合计 10.00 10.00 0.00\n2010101 行政运行 10.00 10.00 0.00\n"
+_GENERAL_TITLE = "一般公共预算财政拨款支出决算表"
+
+
+def test_economic_group_header_repeated_on_the_next_page_is_no_row(tmp_path, lexicon):
+    # ``人员经费 公用经费`` printed again after \f is the header, not 人员经费=0 / 公用经费=0 beside the real 53 / 12
+    # (``load`` fails on a second 人员经费 fact)
+    head = "人员经费 公用经费\n科目编码 科目名称 决算数 科目编码 科目名称 决算数\n"
+    body = (_ANCHOR + "一般公共预算财政拨款基本支出决算表\n单位：万元\n" + head
+            + "人员经费合计 53.00 公用经费合计 12.00\n301 工资福利支出 50.00 302 商品和服务支出 12.00\n"
+            + "30101 基本工资 30.00 30201 办公费 6.00\n\f\n一般公共预算财政拨款基本支出决算表（续）\n单位：万元\n" + head
+            + "30102 津贴补贴 20.00 30211 差旅费 6.00\n303 对个人和家庭的补助 3.00\n30302 退休费 3.00\n")
+    facts, unplaced = load(tmp_path, lexicon, _GENERAL_TITLE, body)
+    assert facts[("人员经费", "金额")] == 53 and facts[("公用经费", "金额")] == 12
+    assert facts[("津贴补贴", "金额")] == 20
+    assert not unplaced  # the （续） title is no row either
+
+
+def test_two_sided_row_repeated_at_a_page_break_is_one_row(tmp_path, lexicon):
+    # ``二、事业收入 5.00 二、社会保障和就业支出 15.00`` ends page 1 and begins page 2: stored once, and the
+    # 本年收入合计 120 = 115 + 5 adds up (``load`` fails on a second 事业收入 fact)
+    head = "收入支出决算总表\n单位：万元\n收入 支出\n项目 决算数 项目 决算数\n"
+    repeated = "二、事业收入 5.00 二、社会保障和就业支出 15.00\n"
+    body = (_ANCHOR + head + "一、一般公共预算财政拨款收入 115.00 一、一般公共服务支出 105.00\n" + repeated
+            + "\f\n" + head + repeated + "本年收入合计 120.00 本年支出合计 120.00\n")
+    facts, _ = load(tmp_path, lexicon, _GENERAL_TITLE, body)
+    assert facts[("事业收入", "金额")] == 5 and facts[("社会保障和就业支出", "金额")] == 15
+    assert facts[("本年收入合计", "金额")] == 120
+
+
+def test_a_bare_continued_line_does_not_end_the_name_above(tmp_path, lexicon):
+    # ``2010102 一般行政管理事务 27.00 0.00 27.00`` / \f / ``续表``: the item is 一般行政管理事务, not …事务续表
+    body = ("科目编码 科目名称 合计 基本支出 项目支出\n合计 115.00 88.00 27.00\n2010101 行政运行 88.00 88.00 0.00\n"
+            "2010102 一般行政管理事务 27.00 0.00 27.00\n\f\n续表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+            "2080505 机关事业单位基本养老保险缴费支出 0.00 0.00 0.00\n")
+    facts, _ = load(tmp_path, lexicon, _GENERAL_TITLE, body)
+    assert facts[("一般行政管理事务", "项目支出")] == 27
+    assert not any("续" in name for name, _ in facts)
+
+
+def test_a_cut_header_repeated_on_the_next_page_is_not_a_wrapped_name(tmp_path, lexicon):
+    # the Shanghai header, cut into ``上缴上级支`` / ``出`` / ``经营支`` …, printed again on the 续 page: header lines,
+    # never the wrapped end of ``行政运行`` above the page break
+    head = ("项目 本年支出合\n计\n基本支出 项目支\n出\n上缴上级支\n出\n经营支\n出\n对附属单位\n补\n助支出\n"
+            "支出功能分类 科目名称 科目编码\n类 款 项")
+    body = (head + " 合计 125.00 93.00 32.00\n201 01 01 行政运行 93.00 93.00\n"
+            "\f\n支出决算表（续）\n单位：万元\n" + head + "\n201 01 02 一般行政管理事务 32.00 32.00\n")
+    facts, _ = load(tmp_path, lexicon, "支出决算表", body)
+    assert facts[("行政运行", "金额")] == 93 and facts[("一般行政管理事务", "金额")] == 32
+    assert not any("上缴上级" in name for name, _ in facts)
+
+
+def test_a_heading_spanning_the_fund_columns_is_not_a_second_header_row(tmp_path, lexicon):
+    # ``项目 本年支出`` over ``科目编码 科目名称 合计 基本支出 项目支出``: three columns, read as printed — never the
+    # template's six, which put 30 under 年末结转和结余 and 0 under 金额
+    body = (_ANCHOR + "政府性基金预算财政拨款收入支出决算表\n单位：万元\n项目 本年支出\n"
+            "科目编码 科目名称 合计 基本支出 项目支出\n合计 30.00 5.00 25.00\n2120801 征地和拆迁补偿支出 30.00 5.00 25.00\n")
+    facts, unplaced = load(tmp_path, lexicon, _GENERAL_TITLE, body)
+    row = "征地和拆迁补偿支出"
+    assert facts[(row, "金额")] == 30 and facts[(row, "基本支出")] == 5 and facts[(row, "项目支出")] == 25
+    assert (row, "年末结转和结余") not in facts and not unplaced
+
+
+def test_one_sided_economic_total_row_is_the_table_s_total(tmp_path, lexicon):
+    # ``合计 88.00`` under ``301 … 70.00`` / ``302 … 18.00``: all of 基本支出, stored (not refused as an unplaced
+    # word and number); printed first or last alike
+    rows = "301 工资福利支出 70.00\n302 商品和服务支出 18.00\n"
+    for body in (rows + "合计 88.00\n", "合计 88.00\n" + rows):
+        facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款基本支出决算表", "科目编码 科目名称 决算数\n" + body)
+        assert facts[("一般公共预算财政拨款基本支出", "金额")] == 88 and facts[("工资福利支出", "金额")] == 70
+        assert not unplaced
