@@ -26,6 +26,8 @@ _PART_BREAK = re.compile(r"(?<!\d)[，,；;？?](?!\d)")
 # 一共多少 / 两项合计 / 合计呢 after items or departments asked one after another: their sum, never the last one again
 _SUM_ONLY = re.compile(r"(?:那么?)?[这那]?(?:[两二三四五六几](?:个|项|者|家|样|笔)?)?的?"
                        r"(?:合计|一共|总共|加起来|合起来|共计|总计|总和|加总|之和|相加)(?:是|为|有)?(?:多少)?(?:钱|万元)?[呢吗啊]?")
+# 花了多少 after a question about an item (公务接待多少批次): the item's money, not the year's total spending
+_SPENT_ONLY = re.compile(r"(?:那么?)?(?:一共|总共|共)?(?:花|花费|用|支出)了?(?:多少)(?:钱|万元)?[呢吗啊]?")
 # 跟规划局比呢 / 和社工部相比: the item just asked, set against another department
 _AGAINST = re.compile(r"那?(?:跟|和|与|同)(\S{2,20}?)(?:比|相比|比较|对比|比一比)(?:一下)?(?:的话)?[呢吗]?")
 # a later question about the ones before it together (会议费，差旅费哪个多): the line is one question
@@ -82,8 +84,9 @@ class Conversation:
             m = self.engine.understand(part, m)
             if m.status != "ok" or (m.type_id, m.params) in seen:
                 return None
-            if n and any(t.kind in ("单位", "年度") for t in m.tokens) and not any(
-                    t.kind in ("单位", "年度") for t in self.engine.understand(parts[0]).tokens):
+            first = self.engine.understand(parts[0])
+            if n and (m.type_id, m.param("科目")) == (first.type_id, first.param("科目")) and any(
+                    t.kind in ("单位", "年度") for t in m.tokens) and not any(t.kind in ("单位", "年度") for t in first.tokens):
                 return None  # 职工基本医疗保险缴费，普陀区财政局用了多少: the later part says whose, not a new question
             seen.append((m.type_id, m.params))
         answers = [self._ask_one(p) for p in parts]
@@ -97,6 +100,8 @@ class Conversation:
         bare = re.sub(r"[\s？?。！!，,]", "", question)
         if self.previous is not None and _SUM_ONLY.fullmatch(bare):
             return self._summed(question, self.previous)
+        if self.previous is not None and self.previous.param("科目") and _SPENT_ONLY.fullmatch(bare):
+            question = f"{self.previous.param('科目')}{bare}"  # 公务接待多少批次 → 花了多少: that item's money
         against = _AGAINST.fullmatch(bare)
         if against and self.previous is not None:
             compared = self._against(question, against.group(1), self.previous)

@@ -288,8 +288,9 @@ class Engine:
         together = self._together(question, answers, every and departments is None)  # 报告未披露 for a department
         if together is None:
             return None
-        if compared:
-            return replace(together, answer=together.answer.rstrip("。") + "。" + _which_more(answers))
+        if compared:  # 城乡社区支出 (支出决算表) and 社会保障和就业支出 (正文): which is larger is not said across parts
+            said = _which_more(answers) or "两个数出自报告的不同部分，或一项列了不止一个数，不直接比较大小。"
+            return replace(together, answer=together.answer.rstrip("。") + "。" + said)
         if not adding or not all(m.type_id == "科目金额" for m in matches):
             return together
         if departments is not None:

@@ -93,6 +93,8 @@ def unit_aliases(name: str) -> list[str]:
             continue  # 湖州市: 州 after one character is part of the place, not its level; 区市场监督管理局: no place
         out.append(tail)
         levelled.append(m.group(0) + tail)  # 区财政局, 区委社会工作部: the level of government kept
+        if m.group(0).endswith("委"):
+            levelled.append(m.group(0)[:-1] + tail)  # 区社会工作部: the 委 left out
         levelled.append(place + tail)  # 普陀财政局, 德清教育局: the place without its level
         start = m.end()
     out += levelled

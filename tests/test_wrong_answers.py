@@ -1552,3 +1552,31 @@ def test_a_ranking_says_when_a_department_of_another_year_is_left_out(tmp_path, 
     """Trial 22: 哪个部门三公经费最高 over a 2023 and a 2022 report counted the 2023 one alone, silently."""
     a = _with_another_year(tmp_path, lexicon, 2022).ask("哪个部门会议费最高")
     assert a.status == "ok" and "另有1个部门只载入了其他年度的报告，未计入" in a.answer, a.answer
+
+
+def test_spent_after_an_item_is_that_item_s_money(sample):
+    """Trial 23: 公务接待多少批次 → 多少人次 → 花了多少 gave the year's 本年支出合计, not the 公务接待费."""
+    *_, a = _conversation(sample, "公务接待多少批次", "花了多少")
+    assert a.status == "ok" and dict(a.params).get("科目") == "公务接待费", a
+    assert dict(_conversation(sample, "花了多少")[0].params).get("科目") == "本年支出合计"  # alone: the year's total
+
+
+@needs_shared
+def test_a_definition_then_a_department_s_amount_in_one_line(shanghai):
+    """Trial 23: 什么是机关运行经费，规划资源局的是多少 gave the definition only."""
+    *_, a = _conversation(shanghai, "什么是机关运行经费，规划资源局的是多少")
+    assert [p.question_type for p in a.parts] == ["名词解释", "科目金额"], a
+    assert dict(a.parts[1].params).get("单位") == PLANNING
+
+
+@needs_shared
+def test_a_count_of_departments_with_a_sum_word_is_their_sum(shanghai):
+    """Trial 23: 四个部门邮电费一共多少 gave a ranking and no total."""
+    a = shanghai.ask("四个部门邮电费一共多少")
+    assert a.status == "ok" and a.question_type == "部门合计", a
+
+
+@needs_shared
+def test_region_level_without_wei_names_the_department(shanghai):
+    """Trial 23: 区社会工作部 was refused (区委社会工作部 worked)."""
+    assert shanghai.understand("区社会工作部办公费").param("单位") == SOCIAL
