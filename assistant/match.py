@@ -507,6 +507,11 @@ _BASE_YEAR = re.compile(r"(?:比|较)(\d{4})年度?|(?:与|同|和|跟)(\d{4})�
 _ANY_ITEM = ("科目金额", "科目增减", "科目占比", "科目原因", "科目预算", "部门排名", "科目历年")
 
 
+def _pair_kind(kind: str) -> str:
+    """A 科目 and an 实体 (a name that is also a 项: 住房公积金) are both items when two are joined (购房补贴和住房公积金)."""
+    return "科目" if kind in ("科目", "实体") else kind
+
+
 def _pooled_after_one(previous: Match, type_id: str, tokens: list[Token]) -> Match | None:
     """规划局差旅费 → 培训费 → 合计多少: most likely the items added up, not every department's 培训费 — a sum or
     mean over departments after one department's figure only when the follow-up says so (各部门, 全区…)."""
@@ -1251,9 +1256,13 @@ class Matcher:
                     _MORE.fullmatch(strip_fillers(text[b1:])) or not strip_fillers(text[b1:])):
                 # 工商联会议费比差旅费多多少: the two items compared, as 会议费和差旅费哪个多 is
                 return text[:a1] + "哪个多", text[:a0] + text[b0:b1] + "哪个多"
-            if conj.text not in CONNECTORS or a.kind != b.kind or a.kind in ("filler", "unknown"):
+            if conj.text not in CONNECTORS or _pair_kind(a.kind) != _pair_kind(b.kind) or a.kind in ("filler", "unknown"):
                 continue
             return text[:a1] + text[b1:], text[:a0] + text[b0:]
+        listed = normalize_text(question.replace("、", "和"))  # 办公费、印刷费各多少: the 、 is gone in normalising
+        for (a0, a1, a), (b0, b1, b) in pairwise(spans):
+            if _pair_kind(a.kind) == _pair_kind(b.kind) == "科目" and f"{a.text}和{b.text}" in listed:
+                return text[:a1] + text[b1:], text[:a0] + text[b0:]  # never 政府性基金收入: one item, not two
         for i, (c0, _, conj) in enumerate(spans):
             # 基本支出占比和项目支出占比: A X 和 B X, the same words X after each of two names of one kind
             if conj.text not in CONNECTORS or i + 1 >= len(spans):

@@ -1580,3 +1580,13 @@ def test_a_count_of_departments_with_a_sum_word_is_their_sum(shanghai):
 def test_region_level_without_wei_names_the_department(shanghai):
     """Trial 23: 区社会工作部 was refused (区委社会工作部 worked)."""
     assert shanghai.understand("区社会工作部办公费").param("单位") == SOCIAL
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "items"), [
+    ("财政局购房补贴和住房公积金合计", {"购房补贴", "住房公积金"}),  # 住房公积金 is also a 项 (an 实体)
+    ("规划局办公费、印刷费各多少", {"办公费", "印刷费"}),  # the 、 is gone once normalised
+])
+def test_two_items_of_trial_23(shanghai, question, items):
+    a = shanghai.ask(question)
+    assert a.status == "ok" and {r[a.columns.index("科目")] for r in a.rows} == items, a.answer
