@@ -80,11 +80,12 @@ class Conversation:
             return None
         seen: list[tuple[object, ...]] = []
         m: Match | None = None
+        first: Match | None = None
         for n, part in enumerate(parts):
             m = self.engine.understand(part, m)
             if m.status != "ok" or (m.type_id, m.params) in seen:
                 return None
-            first = self.engine.understand(parts[0])
+            first = first or m  # the first part, understood alone
             if n and (m.type_id, m.param("科目")) == (first.type_id, first.param("科目")) and any(
                     t.kind in ("单位", "年度") for t in m.tokens) and not any(t.kind in ("单位", "年度") for t in first.tokens):
                 return None  # 职工基本医疗保险缴费，普陀区财政局用了多少: the later part says whose, not a new question

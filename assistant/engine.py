@@ -65,17 +65,24 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _two_figures(answers: list[Answer]) -> list[tuple[str, str, Decimal, str, Decimal, str]]:
-    """For each department with exactly one figure of each of two items, in one measure, from one part of the
-    report (same 章节 and 表名): (who, item 1, figure 1, item 2, figure 2, measure). ``who`` is empty when there is
-    one department."""
+def _figures_by_unit(answers: list[Answer], *same: str) -> dict[str, list[tuple[str, Decimal, tuple[str, ...]]]]:
+    """Each department's figures in ``answers``: (item, figure, where it stands — measure, 章节, 表名 and the
+    columns ``same`` names, which must not be empty)."""
     figures: dict[str, list[tuple[str, Decimal, tuple[str, ...]]]] = {}
     for a in answers:
         for r in a.rows:
             row = dict(zip(a.columns, r, strict=True))
-            if row.get("值") is not None:
-                where = tuple(str(row.get(c) or "") for c in ("计量单位", "章节", "表名"))
+            if row.get("值") is not None and all(row.get(c) for c in same):
+                where = tuple(str(row.get(c) or "") for c in ("计量单位", "章节", "表名", *same))
                 figures.setdefault(str(row["单位"]), []).append((str(row["科目"]), Decimal(str(row["值"])), where))
+    return figures
+
+
+def _two_figures(answers: list[Answer]) -> list[tuple[str, str, Decimal, str, Decimal, str]]:
+    """For each department with exactly one figure of each of two items, in one measure, from one part of the
+    report (same 章节 and 表名): (who, item 1, figure 1, item 2, figure 2, measure). ``who`` is empty when there is
+    one department."""
+    figures = _figures_by_unit(answers)
     return [(f"{unit}：" if len(figures) > 1 else "", one, x, two, y, where[0])
             for unit, got in figures.items() if len(got) == 2 and got[0][0] != got[1][0] and got[0][2] == got[1][2]
             for (one, x, where), (two, y, _) in [got]]
@@ -91,13 +98,7 @@ def _which_more(answers: list[Answer]) -> str:
 def _added_up(answers: list[Answer]) -> str:
     """``办公费和印刷费合计多少`` (or 物业管理费 → 电费呢 → 水费呢 → 一共多少): items of one classification (口径), each
     with one figure of one measure from one part of the report (same 章节 and 表名), added up for each department."""
-    figures: dict[str, list[tuple[str, Decimal, tuple[str, ...]]]] = {}
-    for a in answers:
-        for r in a.rows:
-            row = dict(zip(a.columns, r, strict=True))
-            if row.get("值") is not None and row.get("口径"):
-                where = tuple(str(row.get(c) or "") for c in ("计量单位", "章节", "表名", "口径"))
-                figures.setdefault(str(row["单位"]), []).append((str(row["科目"]), Decimal(str(row["值"])), where))
+    figures = _figures_by_unit(answers, "口径")
     said = [f"{unit + '：' if len(figures) > 1 else ''}{'、'.join(x[0] for x in got[:-1])}与{got[-1][0]}合计"
             f"{fmt_number(sum((x[1] for x in got), Decimal(0)), unit=got[0][2][0])}"
             for unit, got in figures.items() if len(got) == len(answers) and len({x[0] for x in got}) == len(got)
@@ -416,12 +417,13 @@ class Engine:
         if "部门数" in columns:  # 哪个部门…最高 with one department listing it of four loaded: say so
             listed = max(int(d["部门数"] or 0) for d in dicts)
             years = {d.get("年度") for d in dicts}
-            loaded = len({u for u, y in self.reports() if y in years})
+            reports = self.reports()
+            loaded = len({u for u, y in reports if y in years})
             if listed < loaded:
                 sentence = sentence.rstrip("。") + f"（已载入该年度{loaded}个部门，其中{loaded - listed}个未列示此项）。"
             # 郸城县人民法院 (2022) beside a 2023 ranking: not counted, and the answer says so (a department whose
             # figure comes from its next year's report is counted in 部门数)
-            elsewhere = len({u for u, _ in self.reports()}) - max(listed, loaded)
+            elsewhere = len({u for u, _ in reports}) - max(listed, loaded)
             if elsewhere > 0:
                 sentence = sentence.rstrip("。") + (f"（另有{elsewhere}个部门只载入了其他年度的报告，未计入；"
                                                      "可在问题中写明年度）。")

@@ -734,13 +734,16 @@ class Matcher:
     def _unloaded_department(self, question: str) -> str:
         """A department named in the question (…局, …厅, …委员会, …办公室) that is not a loaded one."""
         text = normalize_text(question)
+        known: set[str] | None = None  # every loaded department's short forms, read once when a name needs them
         for m in _DEPARTMENT.finditer(text):
             name = re.sub(r"^(?:年度?|月份?|那么?)?的?", "", m.group(0).lstrip("".join(CONNECTORS)))  # 2027年司法局, 那司法局呢
             # 差旅费比规划局: the words before a loaded department's name are not part of the name
             tails = [name[k:] for k in range(max(0, len(name) - 6), len(name) - 2)]
-            known = {normalize_text(a) for u in self.vocab.unit_names for a in unit_aliases(u)}  # 云集街道 (…街道办事处)
-            if not any(_subsequence(t, normalize_text(u)) for t in tails for u in self.vocab.unit_names) and not (
-                    known & set(tails)):
+            if any(_subsequence(t, normalize_text(u)) for t in tails for u in self.vocab.unit_names):
+                continue
+            if known is None:  # 云集街道 (…街道办事处): not a subsequence that ends the name, but one of its short forms
+                known = {normalize_text(a) for u in self.vocab.unit_names for a in unit_aliases(u)}
+            if not known & set(tails):
                 return name
         return ""
 

@@ -1307,13 +1307,14 @@ class NarrativeParser:
         over = re.search(r"大于|超过|高于|超出|超支", lead)
         under = re.search(r"小于|低于|未完成|不足", lead)
         for item in items:
-            said = {f.属性: f.数值 for f in self.facts if f.科目 == item and f.数值 is not None}
+            said = {f.属性: f.数值 for f in self.facts if f.科目 == item and f.数值 is not None}  # the last of each
+            rate: Decimal | None
             if "年初" in lead and said.get("预算数") and said.get("金额") is not None:
                 # "决算数大于年初预算数的主要原因…" when 完成预算比 is against the 全年预算 (100%): the 年初 one decides
-                done = [said["金额"] * 100 / said["预算数"]]
+                rate = said["金额"] * 100 / said["预算数"]
             else:
-                done = [f.数值 for f in self.facts if f.科目 == item and f.属性 == "完成预算比" and f.数值 is not None]
-            if done and ((over and done[-1] <= 100) or (under and done[-1] >= 100)):
+                rate = said.get("完成预算比")
+            if rate is not None and ((over and rate <= 100) or (under and rate >= 100)):
                 return False
         return True
 

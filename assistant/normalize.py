@@ -99,7 +99,7 @@ def unit_aliases(name: str) -> list[str]:
         start = m.end()
     out += levelled
     # 宜昌市西陵区人民政府云集街道办事处: the office under the government is named without it
-    out += [f.split("人民政府", 1)[1] for f in out if "人民政府" in f and len(f.split("人民政府", 1)[1]) >= 4]
+    out += [office for f in out if len(office := f.partition("人民政府")[2]) >= 4]
     for full, short in (("工商业联合会", "工商联"), ("人民政府办公室", "政府办"), ("委员会", "委"), ("人民法院", "法院"),
                         ("人民检察院", "检察院"), ("街道办事处", "街道办"), ("街道办事处", "街道")):
         for form in list(out):

@@ -368,8 +368,10 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
             continue
         lead = re.match(r"(\d{4})\s*年度?[，,]?", sentence)
         said = sentence if lead or not carried else carried + sentence
-        carried = lead.group(0) if lead and int(lead.group(1)) != ctx.year and sentence.endswith(("；", ";")) else (
-            carried if not lead and sentence.endswith(("；", ";")) else "")
+        if not sentence.endswith(("；", ";")):
+            carried = ""
+        elif lead:  # a year of its own leads what follows the ；, unless it is the report's year
+            carried = lead.group(0) if int(lead.group(1)) != ctx.year else ""
         line = max((s for s in starts if s[0] <= start), key=lambda s: s[0])[1]
         src = Source(file, line.no, sentence, line.page)
         if any(a < end and start < b for a, b in bad):  # never read a wrong figure out of 1,2.3 / 12。5
