@@ -2102,11 +2102,15 @@ def _fact(spec: Spec, lb: Label, column: str, value: Decimal, src: Source, class
                 name = "财政拨款收入总计" if fiscal else "收入总计"
             elif base in FUNDS:
                 name = base + "收入"
+            elif fiscal and base == "本年收入合计":  # the 财政拨款 table's: this year's 财政拨款收入, not the department's
+                name = "财政拨款收入"
             else:
                 name = _TWOSIDED_NAMES.get(base, (base,))[0]
             scope = "合计" if name.endswith(("合计", "总计")) else "来源分类"
             return Fact(view, name, column, value, "万元", src, 口径=scope, **common)
         name = ("财政拨款支出总计" if fiscal else "支出总计") if base == "总计" else base
+        if fiscal and base == "本年支出合计":  # this year's 财政拨款支出; 总计 adds the 年末结转和结余
+            name = "财政拨款支出"
         is_class = name in CLASSES
         return Fact("支出", name, column, value, "万元", src, 口径="功能分类" if is_class else "合计",
                     类=name if is_class else "", **common)

@@ -1590,3 +1590,33 @@ def test_region_level_without_wei_names_the_department(shanghai):
 def test_two_items_of_trial_23(shanghai, question, items):
     a = shanghai.ask(question)
     assert a.status == "ok" and {r[a.columns.index("科目")] for r in a.rows} == items, a.answer
+
+
+# session 9 ---------------------------------------------------------------------------------------------
+def test_several_departments_come_back_in_the_same_order_on_every_run(mixed):
+    """科目增减 had no ORDER BY outside its window: the departments came back in a different order each run."""
+    for q in ("三公经费比上年增减多少", "基本支出占比"):
+        first = mixed.ask(q)
+        assert len({r[0] for r in first.rows}) > 1, q
+        assert all(mixed.ask(q).rows == first.rows for _ in range(5)), q
+
+
+def test_fiscal_spending_is_this_years_not_the_total_with_carry_over(mixed):
+    """财政拨款支出 is the 财政拨款 table's 本年支出合计 (2940.05), never its 总计, which adds the 年末结转和结余
+    (2961.68); a report that states only the 总计 (the sample) is refused with what it does state."""
+    a = mixed.ask("区财政局财政拨款支出")
+    assert a.status == "ok" and values(a) == {(FINANCE, Decimal("2940.05"))}, a.answer
+    total = mixed.ask("区财政局财政拨款支出总计")
+    assert values(total) == {(FINANCE, Decimal("2961.68"))}, total.answer
+    sample = mixed.ask("工商联财政拨款支出")
+    assert sample.status == "no_data" and "财政拨款支出总计" in sample.answer, sample.answer
+
+
+def test_a_department_without_the_item_is_named_not_left_out(mixed):
+    """各部门的物业管理费: three departments list it, the sample does not — the answer says so."""
+    a = mixed.ask("各部门的物业管理费")
+    assert a.status == "ok" and len(a.rows) == 3
+    assert "广元市昭化区工商业联合会未列示“物业管理费”" in a.answer, a.answer
+    change = mixed.ask("三公经费比上年增减多少")
+    assert f"{SOCIAL}列示了“三公经费”，但没有这一问所需的数据" in change.answer, change.answer
+    assert SOCIAL not in {r[0] for r in change.rows}

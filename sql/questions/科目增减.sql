@@ -26,4 +26,5 @@ SELECT c.单位, c.年度, CASE WHEN $上级 IS NOT NULL OR count(DISTINCT nulli
 FROM 条目 c JOIN 目标 t USING (单位, 年度)
 WHERE c.科目 = $科目 AND ($上级 IS NULL OR $上级 IN (c.类, c.款)) AND c.表 IN ('收入', '支出', '三公')
   AND (c.增减额 IS NOT NULL OR c.增减率 IS NOT NULL OR c.上年金额 IS NOT NULL)
-QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1;
+QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
+ORDER BY c.单位, c.序号;

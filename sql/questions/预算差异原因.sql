@@ -20,4 +20,5 @@ SELECT c.单位, c.年度, c.科目, c.预算差异说明, c.章节, c.来源, c
 FROM 条目 c JOIN 目标 t USING (单位, 年度)
 WHERE c.科目 = $科目 AND ($上级 IS NULL OR $上级 IN (c.类, c.款)) AND c.预算差异说明 IS NOT NULL
   AND c.表 IN ('收入', '支出', '三公')
-QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1;
+QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
+ORDER BY c.单位, c.序号;
