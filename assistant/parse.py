@@ -22,10 +22,10 @@ from .model import Document, JuesuanError, Line, Passage, Report, Source, Term, 
 from .narrative import SPECIFIC_TOPICS, Context, NarrativeParser, figures
 from .normalize import cn_year, fold, malformed_numbers, squeeze
 from .selfeval import parse_selfeval
-from .tables import find_tables, parse_tables, table_lines
+from .tables import PAGE_NUMBER, find_tables, parse_tables, table_lines
 
 _NOISE = re.compile(r"\[(?:bookmark|image)[^\]]*\]|PAGEREF\s*_Toc\d+\s*\\?h?\s*\d*")
-_PAGE_NO = re.compile(r"^\s*(?:-\s*\d+\s*-|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+_PAGE_NO = re.compile(rf"^\s*(?:{PAGE_NUMBER.pattern}|\d{{1,3}})\s*$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))")
 # the next entry of an enumerated reason ("…；二是…", "…；2.…")

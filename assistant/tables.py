@@ -108,6 +108,8 @@ _NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.、]|本表无数据|�
 _NUM = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _DASH = ("-", "—", "－", "--", "——")
 _ENUM = re.compile(r"^[一二三四五六七八九十]+、")
+# a page number printed alone on its line: ``- 7 -``, ``— 7 —`` (any dash), ``第7页 共20页``
+PAGE_NUMBER = re.compile(r"[-—－–─]+\s*\d+\s*[-—－–─]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?")
 _CODE_SPLIT = re.compile(r"^(\d{3})(?:\s+(\d{2}))?(?:\s+(\d{2}))?(?=\s|$)")
 _CODE_GLUED = re.compile(r"^(\d{3})(\d{2})?(\d{2})?(?![\d.,%])")
 _ECON_CODE = re.compile(r"^(3\d{2})(?:\s*(\d{2}))?$")
@@ -274,7 +276,7 @@ def _unglue(toks: list[Tok], scale: Decimal) -> list[Tok]:
 def _is_noise(text: str) -> bool:
     t = text.strip()
     return not t or all(ch in _QUOTES or ch.isspace() for ch in t) or bool(
-        re.fullmatch(r"-\s*\d+\s*-|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?", t)
+        PAGE_NUMBER.fullmatch(t)
     )
 
 

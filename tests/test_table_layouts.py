@@ -819,3 +819,14 @@ def test_one_sided_economic_total_row_is_the_table_s_total(tmp_path, lexicon):
         facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款基本支出决算表", "科目编码 科目名称 决算数\n" + body)
         assert facts[("一般公共预算财政拨款基本支出", "金额")] == 88 and facts[("工资福利支出", "金额")] == 70
         assert not unplaced
+
+
+@pytest.mark.parametrize("page_number", ["— 7 —", "－7－", "- 7 -", "– 7 –", "第7页 共20页"])
+def test_a_page_number_between_dashes_of_any_kind_is_no_part_of_a_row(tmp_path, lexicon, page_number):
+    """``— 7 —`` (em dashes) after the last row of a page was glued to it: the row was refused, its parents'
+    sums then failed and the table's checks with them."""
+    body = (_GENERAL + "合计 115.00 88.00 27.00\n2010101 行政运行 88.00 88.00 0.00\n" + page_number
+            + "\n\f\n2010102 一般行政管理事务 27.00 0.00 27.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("行政运行", "基本支出")] == 88 and facts[("一般行政管理事务", "项目支出")] == 27, facts
+    assert not unplaced, unplaced
