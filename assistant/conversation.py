@@ -71,6 +71,11 @@ class Conversation:
         several = self._several(question, parts) if len(parts) > 1 else None
         return several or self._ask_one(question)
 
+    def _income(self, item: str) -> bool:
+        """本年收入合计, 财政拨款收入, 事业收入: an income item — what was spent is never its figure."""
+        info = self.engine.lexicon.items.get(item)
+        return info.表 == "收入" if info is not None else item.endswith(("收入", "收入合计", "收入总计"))
+
     def _several(self, question: str, parts: list[str]) -> Answer | None:
         """新会区卫生健康局一般公共预算财政拨款支出多少，比上年增长多少，原因: each question answered in turn, the
         later ones as follow-ups of the one before (read as one, only the reason was answered). Only when the first
@@ -101,8 +106,10 @@ class Conversation:
         bare = re.sub(r"[\s？?。！!，,]", "", question)
         if self.previous is not None and _SUM_ONLY.fullmatch(bare):
             return self._summed(question, self.previous)
-        if self.previous is not None and self.previous.param("科目") and _SPENT_ONLY.fullmatch(bare):
-            question = f"{self.previous.param('科目')}{bare}"  # 公务接待多少批次 → 花了多少: that item's money
+        item = self.previous.param("科目") if self.previous is not None else None
+        if item and _SPENT_ONLY.fullmatch(bare) and not self._income(str(item)):
+            # 公务接待多少批次 → 花了多少: that item's money (收入多少 → 支出多少: the year's spending, not the income)
+            question = f"{item}{bare}"
         against = _AGAINST.fullmatch(bare)
         if against and self.previous is not None:
             compared = self._against(question, against.group(1), self.previous)
@@ -132,7 +139,7 @@ class Conversation:
         if m.status == "ok" and self.context:
             m = self._with_context(m)
         elif m.status == "ok" and not m.followup:
-            m = self._same_department(m)
+            m = self._same_department(m, refused)
         elif m.status != "ok" and not m.followup and self.refused is m:
             both = self.engine.ask_combined(question)  # 基本支出和项目支出各占多少, 预算执行进度的目标
             if both is not None:
@@ -273,11 +280,15 @@ class Conversation:
         units = departments_apart(matches)
         return (matches[0], units) if units is not None else (None, None)
 
-    def _same_department(self, m: Match) -> Match:
+    def _same_department(self, m: Match, refused: Match | None = None) -> Match:
         """财政局项目支出占比 → 人员经费多少: still 财政局's — a chat carries the department it is about; only a
         question naming another one, or every one (各部门, 全区), or a ranking over them leaves it. The year is
-        not carried (会议费多少 → 上年呢 → 差旅费多少 is this year's again)."""
+        not carried (会议费多少 → 上年呢 → 差旅费多少 is this year's again). A refused question that named one
+        department carries it as well (工商联的三公经费都花哪了 → 招待费多少; 财政局2024年度 → 会议费)."""
         unit = self.previous.param("单位") if self.previous is not None else None
+        named = {v for t in refused.tokens if t.kind == "单位" for k, v in t.values if k == "单位"} if refused else set()
+        if len(named) == 1:
+            unit = named.pop()
         if (unit is None or m.param("单位") is not None or m.type_id in ACROSS_DEPARTMENTS
                 or "单位" not in self.engine.catalog[m.type_id].params or says_every_department(m.tokens)
                 or _names_department(m)):

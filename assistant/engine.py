@@ -395,7 +395,7 @@ class Engine:
         dicts = [dict(zip(columns, r, strict=True)) for r in rows]
         sentence = "；".join(dict.fromkeys(fill(qtype.answer, d).rstrip("。") for d in dicts)) + "。"
         if qtype.id == "项目列表":
-            sentence = f"共{len(rows)}个项目：{sentence}"
+            sentence = f"报告所附绩效自评表列有{len(rows)}个项目：{sentence}"  # not the count of all its projects
         elif qtype.id == "帮助":  # the table already lists every type with its example
             examples = "；".join(str(d.get("示例")) for d in dicts[:6])
             sentence = f"可以问 {len(rows)} 类问题（见上表），例如：{examples}。"

@@ -146,7 +146,7 @@ _YEAR = re.compile(r"(?:(\d{4})|(?<!\d)(\d{2}))年度?|"
 
 
 MONEY_WORDS = ("多少钱", "是多少钱", "花", "花费", "花了", "支出", "开支", "费用是", "多少万元", "是多少万元",
-               "多少元", "是多少元", "万元", "几万元", "几万", "经费", "费用")
+               "多少元", "是多少元", "万元", "几万元", "几万", "经费", "费用", "总额", "金额", "总金额", "价值", "总值")
 
 
 # words that make a question about all departments together (部门合计, 部门平均): with a department named they
@@ -201,6 +201,26 @@ class Match:
 
     def param(self, name: str) -> object:
         return dict(self.params).get(name)
+
+
+_WITHIN = ("中", "里", "当中", "之中", "里面", "其中")
+_SHARE_WORDS = ("占比", "比重", "比例", "所占比重", "所占比例", "百分比", "占多少")
+
+
+def _whole_first(tokens: list[Token]) -> list[Token]:
+    """政府采购中工程采购占比: the item before 中 is the whole, the one after it the part — read as 工程采购占政府采购
+    (the phrasing {科目}{基数}占比 takes them in the other order). 会议费在公用经费中占比 keeps its order (在…中),
+    and so does any question that says 占 itself."""
+    if any(t.text in ("占", "在") for t in tokens) or not any(t.text in _SHARE_WORDS for t in tokens):
+        return tokens
+    items = [i for i, t in enumerate(tokens) if t.kind == "科目"]
+    if len(items) != 2:
+        return tokens
+    a, b = items
+    between = tokens[a + 1: b]
+    if not between or any(t.kind != "filler" for t in between) or not any(t.text in _WITHIN for t in between):
+        return tokens
+    return [*tokens[:a], tokens[b], *between, tokens[a], *tokens[b + 1:]]
 
 
 @dataclass
@@ -274,6 +294,7 @@ def normalize_text(text: str) -> str:
     """Half-width, simplified characters (會議費 → 会议费), no punctuation, years in digits."""
     text = cn_year(_PUNCT.sub("", fold(text).translate(simplified())).lower())  # punctuation first: "二:二二二年" is one year
     text = _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
+    text = _SELF_EVALUATED.sub(lambda m: (m.group(1) or m.group(2)) + "绩效自评项目", text) if "自评" in text else text
     return _FIELD_OF.sub(r"\1", text) if "方面" in text else text  # 在一般公共服务方面支出 → 一般公共服务支出
 
 
@@ -281,6 +302,8 @@ def normalize_text(text: str) -> str:
 _COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么")
 _SPENT = re.compile(r"(?:一共|总共|共)?(?:花|花费|收)了?")  # the words the lexicon maps to 本年支出合计/本年收入合计
 _FIELD_OF = re.compile(r"在?(\S{2,12}?)方面的?")
+# 对几个项目开展了绩效自评, 绩效自评了多少个项目 → 几个绩效自评项目: the count the report states (绩效自评项目 8个)
+_SELF_EVALUATED = re.compile(r"(?:对)?(几个|多少个)项目(?:开展|进行)了?(?:绩效)?自评|(?:绩效)?自评了?(几个|多少个)项目")
 
 
 def build_vocabulary(
@@ -895,7 +918,7 @@ class Matcher:
         return m
 
     def _match(self, question: str, previous: Match | None = None) -> Match:
-        tokens = self._targets(self._share_base(self.tokens(question)))
+        tokens = self._targets(self._share_base(_whole_first(self.tokens(question))))
         whole = next((t.text for t in tokens if t.kind == "kw" and t.text in _WHOLE_AREA), "")
         if whole:
             regions = {_area(u, whole[1]) for u in self.vocab.unit_names}
@@ -1019,8 +1042,11 @@ class Matcher:
                 return Match("not_understood", tokens=tuple(tokens), message="这个问题一次只能问一个年度、一个单位")
             return self._follow(previous, {}, params, tokens)
         if not core and previous is None:
+            unit = params.get("单位") if "单位" in params and not pairs else None
+            said = (f"只写了单位（{unit}），没有写要查它的什么" if unit
+                    else "问题里没有可查询的内容")  # 财政局2024年度: the chat's department, see Conversation
             return Match("not_understood", tokens=tuple(tokens), params=tuple(params.items()),
-                         message="问题里没有可查询的内容", suggestions=self.suggest(core))
+                         message=said, suggestions=self.suggest(core))
         # a count word (几辆, 多少人) is part of the question for types that ask for a count ({计量}); other
         # types read the question without it (退休人员有几个 is also 退休人员)
         plain = [t for t in core if t.kind != "计量"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.catalog import load_catalog
@@ -60,3 +62,17 @@ def test_question(engine, question, status, expect, reject):
         assert part in answer.answer, f"missing {part!r} in {answer.answer!r}"
     for part in filter(None, reject.split(";")):
         assert part not in answer.answer, f"unexpected {part!r} in {answer.answer!r}"
+
+
+def test_the_project_list_says_it_lists_the_attached_tables(engine):
+    """共1个项目 read as the department's count of projects; it is the projects whose 绩效自评表 is attached
+    (a report may state 对8个项目开展了绩效自评 and attach one)."""
+    a = engine.ask("有哪些项目")
+    assert re.match(r"报告所附绩效自评表列有\d+个项目：", a.answer), a.answer
+
+
+@pytest.mark.parametrize("question", ["对几个项目开展了绩效自评", "绩效自评了多少个项目", "自评了几个项目"])
+def test_how_many_projects_were_self_evaluated_is_the_stated_count(question):
+    from assistant.match import normalize_text
+
+    assert re.search(r"(?:几个|多少个)绩效自评项目", normalize_text(question)), normalize_text(question)

@@ -227,3 +227,12 @@ def test_completion_in_the_prompt(engine):
     # Tab completes the first candidate in a real prompt session
     out = session(engine, "驻外商会经费执行\t\n\\q\n")
     assert "Traceback" not in out
+
+
+def test_a_query_longer_than_a_file_name_runs(engine):
+    """juesuan sql "<a long query>" crashed with OSError (File name too long): the text was tried as a file first."""
+    query = ("SELECT 单位, 科目, 数值 FROM 事实 WHERE (科目 LIKE '%财政拨款%' OR 科目 LIKE '本年%合计') AND 口径 = '合计' "
+             "AND 属性 IN ('金额', '上年数', '预算数') AND 数值 IS NOT NULL AND 单位 IS NOT NULL ORDER BY 单位, 科目, 数值")
+    assert len(query.encode()) > 255
+    columns, rows = engine.run_sql(query, {})
+    assert columns == ("单位", "科目", "数值") and rows

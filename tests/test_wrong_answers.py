@@ -1064,7 +1064,6 @@ def test_the_first_department_of_a_pair_is_not_dropped(shanghai, question, units
 
 @needs_shared
 @pytest.mark.parametrize("turns", [
-    ("规划局工会经费多少", "政府性基金收入呢"),
     ("财政局差旅费多少", "政府性基金年末结转和结余呢"),
     ("财政局差旅费多少", "项目支出中的差旅费呢"),
     ("规划局差旅费", "项目支出里的呢"),
@@ -1620,3 +1619,58 @@ def test_a_department_without_the_item_is_named_not_left_out(mixed):
     change = mixed.ask("三公经费比上年增减多少")
     assert f"{SOCIAL}列示了“三公经费”，但没有这一问所需的数据" in change.answer, change.answer
     assert SOCIAL not in {r[0] for r in change.rows}
+
+
+@needs_shared
+def test_a_fund_named_with_income_is_that_funds_income(shanghai):
+    """政府性基金收入 was read as two items, 政府性基金 (its spending) and 收入 (本年收入合计): 水利局政府性基金收入占比
+    gave the fund's spending over the department's income. It is the fund's income, one item."""
+    from assistant.conversation import Conversation
+
+    conversation = Conversation(shanghai)
+    conversation.ask("规划局工会经费多少")
+    a = conversation.ask("政府性基金收入呢")
+    assert a.status == "ok" and dict(a.params)["科目"] == "政府性基金预算财政拨款收入", a.answer
+    for question, item in (("规划局一般公共预算收入多少", "一般公共预算财政拨款收入"),
+                           ("规划局国有资本经营收入", "国有资本经营预算财政拨款收入")):
+        m = shanghai.understand(question)
+        assert m.status == "ok" and m.param("科目") == item, (question, m)
+
+
+def test_the_item_before_zhong_is_the_whole_of_a_share(mixed):
+    """规划局政府采购中工程采购占比 gave 政府采购 over 工程采购 (167.1%): A中B占比 is B's share of A."""
+    a = mixed.ask("规划局政府采购中工程采购占比")
+    assert a.status == "ok" and dict(a.params)["科目"] == "政府采购工程支出", a.answer
+    assert dict(a.params)["基数"] == "政府采购支出" and "59.8%" in a.answer, a.answer
+    for question in ("会议费在公用经费中占比", "公用经费中会议费的比重"):
+        m = mixed.understand(question)
+        assert (m.param("科目"), m.param("基数")) == ("会议费", "公用经费"), (question, m)
+
+
+def test_spending_after_income_is_the_spending_total(mixed):
+    """工商联收入多少；支出多少 gave 本年收入合计 twice: 支出多少 after an income item was read as its money."""
+    from assistant.conversation import Conversation
+
+    a = Conversation(mixed).ask("工商联收入多少；支出多少")
+    assert [dict(p.params)["科目"] for p in a.parts] == ["本年收入合计", "本年支出合计"], a.answer
+    chat = Conversation(mixed)
+    chat.ask("公务接待多少批次")
+    assert dict(chat.ask("花了多少").params)["科目"] == "公务接待费"  # after an item that is spent: its money
+
+
+def test_asset_money_is_not_answered_with_counts(mixed):
+    """国有资产总额 listed 12 vehicle counts: the 资产 view holds counts only."""
+    a = mixed.ask("工商联国有资产总额")
+    assert a.status != "ok" and not a.rows, a.answer
+
+
+def test_a_refused_question_naming_a_department_keeps_it_for_the_next(mixed):
+    """工商联的三公经费都花哪了 (refused) → 招待费多少 gave every department's; 财政局2024年度 → 会议费 likewise."""
+    from assistant.conversation import Conversation
+
+    for first, second, unit in (("工商联的三公经费都花哪了", "招待费多少", "广元市昭化区工商业联合会"),
+                                ("财政局2024年度", "会议费", FINANCE)):
+        chat = Conversation(mixed)
+        assert chat.ask(first).status == "not_understood"
+        a = chat.ask(second)
+        assert a.status == "ok" and {r[0] for r in a.rows} == {unit}, a.answer
