@@ -313,6 +313,8 @@ def clean_item(pre: str, unit_name: str) -> str:
     for _ in range(3):
         s = _LEAD_JUNK.sub("", s)
         s = _ROLE_WORDS.sub("", s.rstrip("（("))  # "较上年（5万元）减少1万元": the bracket the figure opened
+    # "2023年度郑州市水利局收入、支出总计": the department named after the year the junk above took off
+    s = next((s[len(f):] for f in _leading_forms(unit_name) if s.startswith(f) and len(s) > len(f) + 1), s)
     s = re.sub(r"\d{4}\s*年度?$", "", s.strip("：:，、 的")).strip("：:，、 的")  # "…（类）2024年度决算数为"
     s = re.sub(r"(?<=\S{3})中$", "", s)  # "本年支出合计中：基本支出…": the whole the parts are in
     if len(s) > 16 and "的" in s:  # "…所属各预算单位开支财政拨款的公务用车保有量"

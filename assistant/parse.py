@@ -233,8 +233,8 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
             flush()
             if _PART.match(text):
                 seen_part2 = seen_part2 or not text.startswith("第一部分")
-                if "附件" in text:
-                    ctx.chapter = "附件"
+                # "第五部分 附件" in the 目录 is followed by "第一部分 …" again: only the part it heads is 附件
+                ctx.chapter = "附件" if "附件" in text else "正文"
             topic = _topic(re.split(r"[：:]", text, maxsplit=1)[0] if head == "title-with-figures" else text)
             heading = _heading_name(text)
             if _MAIN_SECTION.match(text) or head == "part":

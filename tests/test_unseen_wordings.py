@@ -1182,3 +1182,20 @@ def test_a_reason_for_exceeding_the_initial_budget_when_the_full_year_budget_was
     said = con.execute("SELECT 文本 FROM 事实 WHERE 科目 = '行政运行' AND 属性 = '预算差异说明'").fetchall()
     con.close()
     assert said == [("年中人员增资及新进人员",)], said
+
+
+def test_the_attachments_part_in_the_contents_does_not_make_the_report_an_attachment(tmp_path):
+    """Trial 23: "第五部分 附件" in the 目录 set the chapter to 附件 for good — every answer said 附件所列."""
+    text = ("河南省郑州市测试局\n2023年度部门决算\n目  录\n第一部分  郑州市测试局概况\n第三部分  郑州市测试局2023年度部门决算情况说明\n"
+            "第五部分  附件\n第一部分  郑州市测试局概况\n一、部门主要职责\n负责全市测试工作。\n"
+            "第三部分  郑州市测试局2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+            "2023年度郑州市测试局收入、支出总计均为1050.55万元，较上年减少40.09万元，下降3.70%。\n"
+            "二、政府采购支出情况说明\n2023年度郑州市测试局政府采购支出总额286.45万元。\n"
+            "第五部分  附件\n附件1\n2023年度会议费12.00万元。\n")
+    db, facts = _load(tmp_path, text)
+    assert _one(facts, ("收入", "收入总计", "金额")) == Decimal("1050.55")  # not 郑州市测试局收入总计
+    assert _one(facts, ("支出", "支出总计", "增减额")) == Decimal("-40.09")
+    assert _one(facts, ("支出", "政府采购支出", "金额")) == Decimal("286.45")  # 政府采购支出总额 is the item
+    con = connect(db)
+    chapters = dict(con.execute("SELECT 科目, any_value(章节) FROM 事实 WHERE 来源类型 = 'narrative' GROUP BY 科目").fetchall())
+    assert chapters["收入总计"] == "正文" and chapters["会议费"] == "附件", chapters
