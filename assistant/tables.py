@@ -357,7 +357,7 @@ def _body(t: _Table, lines: list[Line]) -> list[Line]:
             if rest and not _UNIT_LINE.search(rest):
                 body.append(Line(rest, ln.no, ln.page, ()))
             continue
-        if _is_noise(ln.text) or not _strip_masthead(fold(ln.text)):
+        if _is_noise(ln.text) or not _strip_masthead(fold(ln.text)) or _CAPTION.fullmatch(squeeze(fold(ln.text))):
             continue
         if _NOTE.search(squeeze(ln.text)) or in_notes:
             in_notes = True
@@ -368,6 +368,10 @@ def _body(t: _Table, lines: list[Line]) -> list[Line]:
         body.append(ln)
     return body
 
+
+# a table's number alone on its line (``表五``, ``附表3``, ``公开05表``): the caption of the next table printed above
+# its title (a Word paragraph after the last row), never the wrapped end of a row's name (``总计`` + ``表五``)
+_CAPTION = re.compile(r"(?:附|公开)?表[一二三四五六七八九十\d]+|公开\d+表")
 
 _CELL_ROWS = ("economic", "twosided", "sangong")  # layouts whose rows are rebuilt from a Word table's one-cell-per-line text
 
@@ -1399,6 +1403,8 @@ def _sangong_items(header: list[Line]) -> tuple[str, ...] | None:
 
 
 def _sangong(t: _Table, body: list[Line]) -> None:
+    if _sangong_vertical(t, body) or _sangong_blocks(t, body):
+        return
     spec = t.block.spec
     pairs_line: Line | None = None
     values: list[Tok] = []
@@ -1451,6 +1457,100 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     t.labels.append(label)
     t.pieces.append(Piece([label], values, False))
     t.header.append(pairs_line) if pairs_line else None
+
+
+# the name of an item printed as a row, after its numbering (``2.``, ``（1）``, ``其中：``): ``合计`` is 三公经费
+_ITEM_NUMBERING = re.compile(r"^(?:\d+[.．、]|（\d+）|[一二三四五六七八九十]+、|其中[：:]?)+")
+_ITEM_ROWS = {"合计": "三公经费", "三公经费合计": "三公经费", **{fold(n): n for n in _SANGONG}}
+_ROW_HEAD = ("项目", "科目", "名称", "项目名称", "科目名称", "栏次")
+
+
+def _item_row(toks: list[Tok]) -> tuple[str, list[Tok]] | None:
+    """``2.公务用车购置及运行维护费 14.00 9.42`` → (公务用车购置及运行维护费, its numbers); None for any other line."""
+    words = [k for k in toks if k.value is None]
+    if not words or toks[:len(words)] != words or len(words) == len(toks):
+        return None
+    name = _ITEM_NUMBERING.sub("", "".join(k.text for k in words)).strip(_QUOTES)
+    name = re.sub(f"[{_QUOTES}]", "", name)
+    item = _ITEM_ROWS.get(name)
+    return (item, toks[len(words):]) if item else None
+
+
+def _sangong_vertical(t: _Table, body: list[Line]) -> bool:
+    """The 三公 table printed with the items as rows and 预算数/决算数 as columns (``项目 预算数 决算数`` /
+    ``合计 20.00 13.28`` / ``1.因公出国（境）费 0.00 0.00`` …): each row's figures stored as the horizontal layout
+    stores them. False when the table is not printed so; a row or column the header words do not settle
+    (a 会议费 row, a blank cell, ``上年预算数``) leaves every row unplaced."""
+    rows = [(ln, _item_row(tokens(ln, t.block.scale))) for ln in body]
+    if sum(1 for _, r in rows if r) < 2:
+        return False
+    first = next(i for i, (_, r) in enumerate(rows) if r)
+    heads = [w for ln, _ in rows[:first] for w in fold(ln.text).split() if w not in _ROW_HEAD]
+    kinds = _column_kinds(heads) if heads else None
+    items = [r for _, r in rows[first:] if r]
+    bad = (kinds is None or len(set(kinds)) != len(kinds) or len(items) != len(rows) - first
+           or len({i for i, _ in items}) != len(items) or any(len(vs) != len(kinds) for _, vs in items)
+           or any(k.value is not None for ln, _ in rows[:first] for k in tokens(ln, t.block.scale)))
+    if bad:
+        t.refused += [("三公经费表的栏目与模板不同，无法确定各列", ln) for ln, r in rows[first:]]
+        return True
+    assert kinds is not None
+    _sangong_label(t, [f"{item}|{kind}" for item, _ in items for kind in kinds], [v for _, vs in items for v in vs],
+                   [ln for ln, _ in rows[first:]])
+    t.header = [ln for ln, _ in rows[:first]]
+    return True
+
+
+def _sangong_label(t: _Table, columns: list[str], values: list[Tok], lines: list[Line]) -> None:
+    label = Label(t.block.spec.name, "", "三公经费", lines, "", tuple(columns))
+    label.values = values
+    t.labels.append(label)
+    t.pieces.append(Piece([label], values, False))
+
+
+def _kind_only(toks: list[Tok]) -> bool:
+    return len(toks) == 1 and _kind_word(toks[0].text)
+
+
+def _sangong_blocks(t: _Table, body: list[Line]) -> bool:
+    """The 三公 table printed as one block per kind, each with its own header and one row of numbers
+    (``预算数`` / ``合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费`` / ``小计 公务用车购置费 …`` /
+    ``50.00 0.00 40.00 25.00 15.00 10.00``, then ``决算数`` / the same header / its numbers). Read when each
+    block's header names all six items and its row has a number for each; else every row is left unplaced.
+    False when the table is not printed so (fewer than two lines holding only a kind word)."""
+    toks = [tokens(ln, t.block.scale) for ln in body]
+    starts = [i for i, k in enumerate(toks) if _kind_only(k)]
+    if len(starts) < 2:
+        return False
+    shared = body[:starts[0]]
+    columns: list[str] = []
+    values: list[Tok] = []
+    lines: list[Line] = []
+    kinds = _column_kinds([toks[i][0].text for i in starts])
+    for s, e in zip(starts, [*starts[1:], len(body)], strict=True):
+        numbers = [i for i in range(s + 1, e) if toks[i] and all(k.value is not None for k in toks[i])]
+        header = shared + [body[i] for i in range(s + 1, e) if i not in numbers]
+        items = _sangong_items(header) if _names_every_item(header) else None
+        if kinds is None or len(numbers) != 1 or items is None or len(toks[numbers[0]]) != len(items):
+            rows = [ln for ln, k in zip(body, toks, strict=True) if k and all(x.value is not None for x in k)]
+            t.refused += [("三公经费表的栏目与模板不同，无法确定各列", ln) for ln in rows or [t.block.title]]
+            return True
+        kind = kinds[starts.index(s)]
+        columns += [f"{item}|{kind}" for item in items]
+        values += toks[numbers[0]]
+        lines.append(body[numbers[0]])
+    if kinds is None or len(set(kinds)) != len(kinds) or re.search(r"会议费|培训费", "".join(ln.text for ln in body)):
+        t.refused += [("三公经费表的栏目与模板不同，无法确定各列", ln) for ln in lines]
+        return True
+    _sangong_label(t, columns, values, lines)
+    t.header = [ln for ln in body if ln not in lines]
+    return True
+
+
+def _names_every_item(header: list[Line]) -> bool:
+    """The header names each of the six items (合计, 出国, 车 with its 小计/购置/运行, 接待) once."""
+    text = squeeze(fold("".join(h.text for h in header)))
+    return all(text.count(w) == 1 for w, _ in (*_SANGONG_TOP, *_SANGONG_CAR))
 
 
 def _sangong_by_kind(t: _Table, rows: list[tuple[str, list[Tok], Line]]) -> None:
@@ -1610,8 +1710,9 @@ def _identities(t: _Table, grid: Grid) -> None:
         if len(spec.columns) > 1:  # per fund: 收入 + 年初结转 = 支出 + 年末结转
             right_total = next((lb for lb in labels if lb.side == "R" and _strip_enum(lb.name).startswith("本年")), None)
             closing = next((lb for lb in labels if lb.side == "R" and _strip_enum(lb.name).startswith("年末")), None)
+            opening_whole = _opening_without_funds(labels)
             for f, fund in enumerate(FUNDS, start=1):
-                if f >= len(spec.columns) or right_total is None:
+                if f >= len(spec.columns) or right_total is None or opening_whole:
                     continue
                 income = next((lb for lb in labels if lb.side == "L" and not lb.parent
                                and _strip_enum(lb.name).startswith(fund)), None)
@@ -1648,6 +1749,13 @@ def _identities(t: _Table, grid: Grid) -> None:
             if len(s) == len(_SANGONG):
                 _sum_constraint(grid, s[0], [s[1], s[2], s[5]], u, "表内合计", "三公经费合计")
                 _sum_constraint(grid, s[2], [s[3], s[4]], u, "表内合计", "公务用车购置及运行维护费小计")
+
+
+def _opening_without_funds(labels: list[Label]) -> bool:
+    """``年初财政拨款结转和结余 95.40`` printed without the funds' rows below it: each fund's opening balance is
+    unknown, so a fund's income and spending (8,287.66 against 8,320.88) need not balance."""
+    opening = any(lb.side == "L" and not lb.parent and _strip_enum(lb.name).startswith("年初") for lb in labels)
+    return opening and not any(lb.parent for lb in labels)
 
 
 def _cross(tables: dict[str, _Table], grid: Grid) -> None:

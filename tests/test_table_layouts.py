@@ -830,3 +830,113 @@ def test_a_page_number_between_dashes_of_any_kind_is_no_part_of_a_row(tmp_path, 
     facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
     assert facts[("行政运行", "基本支出")] == 88 and facts[("一般行政管理事务", "项目支出")] == 27, facts
     assert not unplaced, unplaced
+
+
+_SG_ITEMS = "合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n"
+
+
+def _check_sangong_pairs(facts: dict[tuple[str, str], Decimal]) -> None:
+    assert facts[("三公经费", "预算数")] == 50 and facts[("三公经费", "决算数")] == Decimal("38.62"), facts
+    assert facts[("公务用车购置费", "预算数")] == 25 and facts[("公务用车运行维护费", "决算数")] == Decimal("13.70")
+    assert facts[("公务接待费", "决算数")] == Decimal("6.42") and facts[("公务用车购置及运行维护费", "预算数")] == 40
+
+
+def test_sangong_printed_as_a_budget_block_then_a_final_block(tmp_path, lexicon):
+    # ``预算数`` / the six items' header / one row, then ``决算数`` / the same header / one row: each block's header
+    # names every item, so each number's column is known
+    body = ("预算数\n" + _SG_ITEMS + "50.00 0.00 40.00 25.00 15.00 10.00\n决算数\n" + _SG_ITEMS
+            + "38.62 0.00 32.20 18.50 13.70 6.42\n")
+    facts, unplaced = load(tmp_path, lexicon, SG_TITLE, body)
+    _check_sangong_pairs(facts)
+    assert not unplaced, unplaced
+
+
+def test_sangong_blocks_whose_header_leaves_a_column_open_are_refused(tmp_path, lexicon):
+    # the car's sub-columns not named: which of the six numbers is 购置费 is unknown — nothing stored
+    head = "合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n"
+    body = ("预算数\n" + head + "50.00 0.00 40.00 25.00 15.00 10.00\n决算数\n" + head
+            + "38.62 0.00 32.20 18.50 13.70 6.42\n")
+    facts, unplaced = load(tmp_path, lexicon, _GENERAL_TITLE, _ANCHOR + SG_TITLE + "\n单位：万元\n" + body)
+    assert not [k for k in facts if k[1] in ("预算数", "决算数")], facts
+    assert any("三公经费表的栏目与模板不同" in u for u in unplaced), unplaced
+
+
+_SG_ROWS = ("项目 预算数 决算数\n合计 50.00 38.62\n1.因公出国（境）费 0.00 0.00\n2.公务用车购置及运行维护费 40.00 32.20\n"
+            "其中：公务用车购置费 25.00 18.50\n公务用车运行维护费 15.00 13.70\n3.公务接待费 10.00 6.42\n")
+
+
+def test_sangong_items_printed_as_rows(tmp_path, lexicon):
+    # ``项目 预算数 决算数`` over one row per item: stored as the items-as-columns table is
+    facts, unplaced = load(tmp_path, lexicon, SG_TITLE, _SG_ROWS)
+    _check_sangong_pairs(facts)
+    assert not unplaced, unplaced
+
+
+@pytest.mark.parametrize("change", [("3.公务接待费 10.00 6.42", "3.公务接待费 6.42"),
+                                    ("3.公务接待费 10.00 6.42", "3.公务接待费 10.00 6.42\n会议费 3.00 2.00"),
+                                    ("项目 预算数 决算数", "项目 上年预算数 决算数")])
+def test_sangong_items_as_rows_not_settled_are_refused(tmp_path, lexicon, change):
+    # a blank cell, a row of no 三公 item, a column word not understood: no row is stored
+    body = _ANCHOR + SG_TITLE + "\n单位：万元\n" + _SG_ROWS.replace(*change)
+    facts, unplaced = load(tmp_path, lexicon, _GENERAL_TITLE, body)
+    assert not [k for k in facts if k[1] in ("预算数", "决算数")], facts
+    assert any("三公经费表的栏目与模板不同" in u for u in unplaced), unplaced
+
+
+def _load_docx(tmp_path, lexicon, blocks: list[str | list[list[str]]]) -> tuple[dict[tuple[str, str], Decimal], list[str]]:
+    """A .docx of paragraphs (str) and Word tables (rows of cells), loaded: the figures and the 未识别 reasons."""
+    import docx
+
+    document = docx.Document()
+    for block in ["某县测试局2024年度部门决算", *blocks]:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
+        for i, row in enumerate(block):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+    path = tmp_path / "某县测试局2024年度部门决算.docx"
+    document.save(str(path))
+    con = connect(tmp_path / "t.duckdb")
+    load_file(con, path, lexicon)
+    rows = con.execute("SELECT 科目, 属性, 数值 FROM 事实 WHERE 来源类型 = 'table'").fetchall()
+    return {(n, a): Decimal(v) for n, a, v in rows}, [r[0] for r in con.execute("SELECT 原因 FROM 未识别").fetchall()]
+
+
+def test_docx_sangong_items_as_rows(tmp_path, lexicon):
+    rows = [ln.split(" ") for ln in _SG_ROWS.strip().split("\n")]
+    facts, unplaced = _load_docx(tmp_path, lexicon, [SG_TITLE, "单位：万元", rows])
+    _check_sangong_pairs(facts)
+    assert not unplaced, unplaced
+
+
+def test_docx_caption_of_the_next_table_is_no_part_of_a_row(tmp_path, lexicon):
+    # ``表二`` printed as a paragraph after the 总表 (the next table's caption): the last row stays ``总计``
+    total = [["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"],
+             ["一、一般公共预算财政拨款收入", "100.00", "一、一般公共服务支出", "100.00"],
+             ["本年收入合计", "100.00", "本年支出合计", "100.00"], ["总计", "100.00", "总计", "100.00"]]
+    coded = [["科目编码", "科目名称", "合计", "财政拨款收入"], ["", "合计", "100.00", "100.00"],
+             ["2010101", "行政运行", "100.00", "100.00"]]
+    facts, unplaced = _load_docx(tmp_path, lexicon, ["表一", "收入支出决算总表", "单位：万元", total, "表二", "收入决算表",
+                                                     "单位：万元", coded, "表三"])
+    assert facts[("支出总计", "金额")] == 100 and facts[("行政运行", "金额")] == 100, facts
+    assert not [k for k in facts if "表" in k[0]], facts
+    assert not unplaced, unplaced
+
+
+def test_fiscal_total_table_with_an_opening_balance_not_split_by_fund(tmp_path, lexicon):
+    # ``年初财政拨款结转和结余 20.00`` without the funds' rows: a fund's income (100) and spending (110) need not
+    # balance — no false 收支平衡 discrepancy, and the rows with a blank fund cell are read by the table's sums
+    body = ("项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款\n"
+            "一、一般公共预算财政拨款 100.00 一、一般公共服务支出 110.00 110.00\n"
+            "本年收入合计 100.00 本年支出合计 110.00 110.00\n"
+            "年初财政拨款结转和结余 20.00 年末财政拨款结转和结余 10.00 10.00\n总计 120.00 总计 120.00 120.00\n"
+            "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 110.00 110.00 0.00\n"
+            "2010101 行政运行 110.00 110.00 0.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "财政拨款收入支出决算总表", body)
+    con = connect(tmp_path / "t.duckdb")
+    assert not con.execute("SELECT 说明 FROM discrepancies").fetchall()
+    assert facts[("财政拨款支出", "一般公共预算财政拨款")] == 110 and facts[("财政拨款支出", "政府性基金预算财政拨款")] == 0
+    assert facts[("年末财政拨款结转和结余", "一般公共预算财政拨款")] == 10, facts
+    assert not unplaced, unplaced
