@@ -65,6 +65,11 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+# the tables of all of a department's funds: their totals are one measure (本年收入合计 in 收入决算表 beside
+# 本年支出合计 in 支出决算表), unlike a 财政拨款 table's beside them
+_ALL_FUNDS = dict.fromkeys(("收入支出决算总表", "收入决算表", "支出决算表"), "全部资金的决算表")
+
+
 def _figures_by_unit(answers: list[Answer], *same: str) -> dict[str, list[tuple[str, Decimal, tuple[str, ...]]]]:
     """Each department's figures in ``answers``: (item, figure, where it stands — measure, 章节, 表名 and the
     columns ``same`` names, which must not be empty)."""
@@ -73,7 +78,9 @@ def _figures_by_unit(answers: list[Answer], *same: str) -> dict[str, list[tuple[
         for r in a.rows:
             row = dict(zip(a.columns, r, strict=True))
             if row.get("值") is not None and all(row.get(c) for c in same):
-                where = tuple(str(row.get(c) or "") for c in ("计量单位", "章节", "表名", *same))
+                table = _ALL_FUNDS.get(str(row.get("表名") or ""), str(row.get("表名") or ""))
+                where = (str(row.get("计量单位") or ""), str(row.get("章节") or ""), table,
+                         *(str(row.get(c) or "") for c in same))
                 figures.setdefault(str(row["单位"]), []).append((str(row["科目"]), Decimal(str(row["值"])), where))
     return figures
 
@@ -113,7 +120,7 @@ def _departments_added(answers: list[Answer]) -> str:
     if any(len(got) != 1 for got in rows):
         return ""
     one, *others = (got[0] for got in rows)
-    if not one.get("口径") or any(one.get(c) != o.get(c) for o in others for c in ("科目", "计量单位", "口径", "年度")):
+    if any(one.get(c) != o.get(c) for o in others for c in ("科目", "计量单位", "口径", "年度")):
         return ""
     total = sum((Decimal(str(got[0]["值"])) for got in rows), Decimal(0))
     count = "两" if len(rows) == 2 else str(len(rows))
@@ -320,11 +327,28 @@ class Engine:
         return replace(together, params=m.params)
 
     def _holds_others(self, items: list[object]) -> bool:
-        """Whether an item has parts listed under it in any report (三公经费, 商品和服务支出): added to another
-        item it may count a part twice."""
-        row = self.con.execute("SELECT count(*) FROM 事实 WHERE list_has_any($items, [上级科目, 类, 款])",
-                               {"items": [str(i) for i in items]}).fetchone()
-        return bool(row and row[0])
+        """Whether one of the items is listed under another, at any depth, in any report (三公经费 and
+        公务用车运行维护费; 住房保障支出 and 住房公积金): added up, a part would count twice. 人员经费 and 公用经费,
+        each with parts of its own, are added."""
+        parents: dict[str, set[str]] = {}
+        for item, up in self.con.execute(
+                "SELECT DISTINCT 科目, 上级科目 FROM 事实 WHERE coalesce(上级科目, '') <> '' UNION "
+                "SELECT DISTINCT 科目, 类 FROM 事实 WHERE coalesce(类, '') <> '' UNION "
+                "SELECT DISTINCT 科目, 款 FROM 事实 WHERE coalesce(款, '') <> ''").fetchall():
+            if up != item:
+                parents.setdefault(item, set()).add(up)
+        names = {str(i) for i in items}
+        for item in names:
+            above: set[str] = set()
+            todo = [item]
+            while todo:
+                for up in parents.get(todo.pop(), ()):
+                    if up not in above:
+                        above.add(up)
+                        todo.append(up)
+            if above & (names - {item}):
+                return True
+        return False
 
     def _together(self, question: str, answers: list[Answer], every: bool) -> Answer | None:
         done = [a for a in answers if a.status == "ok"]

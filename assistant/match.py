@@ -845,8 +845,12 @@ class Matcher:
         """各部门项目支出合计: the 合计 the item's table name swallowed (项目支出合计 is 项目支出) still asks the sum
         over the departments, when the question speaks of every department. 四个部门邮电费一共多少: a count of
         departments with a sum word (a filler) is their sum, not a ranking."""
+        named = next((t for t in m.tokens if ("科目", m.param("科目")) in t.values), None) if m.status == "ok" else None
+        swallowed = named is not None and bool(re.search(r"(?:合计|总计|总额)$", named.text)) and not str(
+            m.param("科目")).endswith(("合计", "总计", "总额"))  # 四个单位项目支出合计: the 合计 is the departments'
         if (m.status == "ok" and m.type_id == "部门排名" and m.param("方向") is None and "部门合计" in self.catalog
-                and any(t.text in ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来") for t in m.tokens)):
+                and (swallowed or any(t.text in ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额")
+                                      for t in m.tokens))):
             wanted = self.catalog["部门合计"].params
             return replace(m, type_id="部门合计", params=tuple((k, v) for k, v in m.params if k in wanted))
         if m.status != "ok" or m.type_id != "科目金额" or m.param("单位") is not None or "部门合计" not in self.catalog:

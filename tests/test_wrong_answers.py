@@ -1464,7 +1464,9 @@ def test_a_later_part_naming_the_department_is_no_second_question(shanghai, line
     (("规划局物业管理费", "电费呢", "水费呢", "一共多少"), "物业管理费、电费与水费合计"),
     (("财政局差旅费", "规划局呢", "两个合计"), "两个部门差旅费合计"),
     (("财政局、规划局、社工部的差旅费", "一共多少"), "3个部门差旅费合计"),
-    (("财政局项目支出", "基本支出呢", "合计呢"), "不能直接相加"),
+    (("财政局项目支出", "基本支出呢", "合计呢"), "项目支出与基本支出合计"),  # 2940.05 = 本年支出合计
+    (("财政局住房保障支出", "住房公积金呢", "一共多少"), "不能直接相加"),  # 住房公积金 is a 项 of the 类
+    (("规划局三公经费", "公务接待费呢", "合计"), "不能直接相加"),  # 公务接待费 is part of 三公经费
 ])
 def test_a_bare_sum_follow_up_adds_what_was_asked_in_turn(shanghai, turns, summed):
     """Trial 22: 一共多少 / 合计呢 after items asked in turn answered the last item again (水费 0.92 for the sum)."""
@@ -1674,3 +1676,31 @@ def test_a_refused_question_naming_a_department_keeps_it_for_the_next(mixed):
         assert chat.ask(first).status == "not_understood"
         a = chat.ask(second)
         assert a.status == "ok" and {r[0] for r in a.rows} == {unit}, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize(("question", "said"), [
+    ("财政局支出合计和收入合计差多少", "本年收入合计多，多6.20万元"),  # 支出决算表 and 收入决算表: both all funds
+    ("规划局本年支出合计比本年收入合计多多少", "本年支出合计多，多12.88万元"),
+    ("四个单位项目支出合计", "4个部门 项目支出合计 5212.12万元"),  # the 合计 the item's name swallowed
+    ("四个部门的基本支出总额", "4个部门 基本支出合计"),
+])
+def test_trial_24_sums_and_differences(mixed, question, said):
+    """Trial 24: two totals from two all-funds tables were "出自报告的不同部分"; 四个单位项目支出合计 was a ranking."""
+    a = mixed.ask(question)
+    assert a.status == "ok" and said in a.answer, a.answer
+
+
+def test_two_departments_one_item_without_a_classification_are_added(mixed):
+    """工商联和规划局的三公经费合计 listed both and would not add them: 三公经费 has no 口径 (分类) to compare."""
+    a = mixed.ask("工商联和规划局的三公经费合计")
+    assert "两个部门三公经费合计1.51万元" in a.answer, a.answer
+
+
+def test_a_reason_stated_only_for_a_part_is_given_as_the_parts(mixed):
+    """规划局三公经费为什么减少: the report gives the reason under 公务接待费 only — shown as such, not refused."""
+    a = mixed.ask("规划局三公经费为什么减少")
+    assert a.status == "ok" and {r[a.columns.index("科目")] for r in a.rows} == {"公务接待费"}, a.answer
+    assert "报告未单独说明三公经费的变动原因" in a.answer and "中央八项规定" in a.answer, a.answer
+    own = mixed.ask("财政局三公经费为什么持平")  # the item's own reason when there is one
+    assert own.status == "ok" and {r[own.columns.index("科目")] for r in own.rows} == {"三公经费"}, own.answer

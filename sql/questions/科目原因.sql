@@ -7,17 +7,26 @@
 --   收入总计为什么增加 => 科目=收入总计
 --   机关运行经费增长的原因 => 科目=机关运行经费
 --   为什么会议费增加 => 科目=会议费
--- answer: {年度}年度 {单位} {科目}[（{变动}）]：{说明}
+-- answer: {年度}年度 {单位} {科目}[（{变动}）]：{说明}[（{注}）]
 -- notes: 视图 支出、收入、三公 的 说明 列（报告原文所述比上年变动的原因）；与预算差异的原因见 预算差异原因。
+--   报告没有说明该科目本身的变动原因、但说明了其组成部分（上级科目为该科目）的原因时（三公经费减少，原因只写在
+--   公务接待费下），列出各组成部分的原因，注 写明这一点。
 WITH 目标 AS (
   SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
   FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
+), 原因 AS (
+  SELECT c.*, c.科目 = $科目 AS 本项
+  FROM 条目 c JOIN 目标 t USING (单位, 年度)
+  WHERE (c.科目 = $科目 AND ($上级 IS NULL OR $上级 IN (c.类, c.款)) OR c.上级科目 = $科目)
+    AND c.说明 IS NOT NULL AND c.表 IN ('收入', '支出', '三公')
 )
 SELECT c.单位, c.年度, c.科目,
   CASE WHEN c.增减额 > 0 OR c.增减率 > 0 THEN '比上年增加' WHEN c.增减额 < 0 OR c.增减率 < 0 THEN '比上年减少'
        WHEN c.增减额 = 0 THEN '与上年持平' END AS 变动,  -- what the report states, whatever the question assumed
-  c.说明, c.章节, c.来源, c.来源明细
-FROM 条目 c JOIN 目标 t USING (单位, 年度)
-WHERE c.科目 = $科目 AND ($上级 IS NULL OR $上级 IN (c.类, c.款)) AND c.说明 IS NOT NULL AND c.表 IN ('收入', '支出', '三公')
-QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
+  c.说明,
+  CASE WHEN NOT c.本项 THEN '报告未单独说明' || $科目 || '的变动原因，这是其组成部分' || c.科目 || '的原因' END AS 注,
+  c.章节, c.来源, c.来源明细
+FROM 原因 c
+QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY c.本项 DESC) = 1  -- the item's own reason, else its parts'
+  AND rank() OVER (PARTITION BY c.单位, c.科目 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
 ORDER BY c.单位, c.序号;
