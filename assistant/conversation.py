@@ -27,7 +27,8 @@ _PART_BREAK = re.compile(r"(?<!\d)[，,；;？?](?!\d)")
 _SUM_ONLY = re.compile(r"(?:那么?)?[这那]?(?:[两二三四五六几](?:个|项|者|家|样|笔)?)?的?"
                        r"(?:合计|一共|总共|加起来|合起来|共计|总计|总和|加总|之和|相加)(?:是|为|有)?(?:多少)?(?:钱|万元)?[呢吗啊]?")
 # 花了多少 after a question about an item (公务接待多少批次): the item's money, not the year's total spending
-_SPENT_ONLY = re.compile(r"(?:那么?)?(?:一共|总共|共)?(?:花|花费|用|支出)了?(?:多少)(?:钱|万元)?[呢吗啊]?")
+_SPENT_ONLY = re.compile(r"(?:那么?)?(?:实际上?|真正|最终|最后)?(?:一共|总共|共)?(?:花|花费|用|支出)了?(?:多少)"
+                         r"(?:钱|万元)?[呢吗啊]?")
 # 跟规划局比呢 / 和社工部相比: the item just asked, set against another department
 _AGAINST = re.compile(r"那?(?:跟|和|与|同)(\S{2,20}?)(?:比|相比|比较|对比|比一比)(?:一下)?(?:的话)?[呢吗]?")
 # a later question about the ones before it together (会议费，差旅费哪个多): the line is one question
@@ -71,6 +72,15 @@ class Conversation:
         several = self._several(question, parts) if len(parts) > 1 else None
         return several or self._ask_one(question)
 
+    def _spent(self, question: str, before: Match | None) -> str:
+        """公务接待多少批次 → 花了多少 / 实际花了多少: that item's money (收入多少 → 支出多少: the year's spending,
+        not the income)."""
+        bare = re.sub(r"[\s？?。！!，,]", "", question)
+        item = before.param("科目") if before is not None and before.status == "ok" else None
+        if item and _SPENT_ONLY.fullmatch(bare) and not self._income(str(item)):
+            return f"{item}{re.sub(r'^(?:那么?)?(?:实际上?|真正|最终|最后)?', '', bare)}"
+        return question
+
     def _income(self, item: str) -> bool:
         """本年收入合计, 财政拨款收入, 事业收入: an income item — what was spent is never its figure."""
         info = self.engine.lexicon.items.get(item)
@@ -87,7 +97,7 @@ class Conversation:
         m: Match | None = None
         first: Match | None = None
         for n, part in enumerate(parts):
-            m = self.engine.understand(part, m)
+            m = self.engine.understand(self._spent(part, m), m)
             if m.status != "ok" or (m.type_id, m.params) in seen:
                 return None
             first = first or m  # the first part, understood alone
@@ -106,10 +116,7 @@ class Conversation:
         bare = re.sub(r"[\s？?。！!，,]", "", question)
         if self.previous is not None and _SUM_ONLY.fullmatch(bare):
             return self._summed(question, self.previous)
-        item = self.previous.param("科目") if self.previous is not None else None
-        if item and _SPENT_ONLY.fullmatch(bare) and not self._income(str(item)):
-            # 公务接待多少批次 → 花了多少: that item's money (收入多少 → 支出多少: the year's spending, not the income)
-            question = f"{item}{bare}"
+        question = self._spent(question, self.previous)
         against = _AGAINST.fullmatch(bare)
         if against and self.previous is not None:
             compared = self._against(question, against.group(1), self.previous)

@@ -294,6 +294,8 @@ def normalize_text(text: str) -> str:
     """Half-width, simplified characters (會議費 → 会议费), no punctuation, years in digits."""
     text = cn_year(_PUNCT.sub("", fold(text).translate(simplified())).lower())  # punctuation first: "二:二二二年" is one year
     text = _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
+    # 财政局和规划局哪个机关运行经费多 → 财政局和规划局机关运行经费哪个多 (哪个部门/项目… is a ranking: kept)
+    text = _WHICH_ITEM_MORE.sub(r"\1\2哪个\3", text) if "哪个" in text else text
     text = _SELF_EVALUATED.sub(lambda m: (m.group(1) or m.group(2)) + "绩效自评项目", text) if "自评" in text else text
     return _FIELD_OF.sub(r"\1", text) if "方面" in text else text  # 在一般公共服务方面支出 → 一般公共服务支出
 
@@ -302,6 +304,7 @@ def normalize_text(text: str) -> str:
 _COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么")
 _SPENT = re.compile(r"(?:一共|总共|共)?(?:花|花费|收)了?")  # the words the lexicon maps to 本年支出合计/本年收入合计
 _FIELD_OF = re.compile(r"在?(\S{2,12}?)方面的?")
+_WHICH_ITEM_MORE = re.compile(r"(?<=[和与跟、])(\S{2,16}?)哪个(?!部门|单位|项目|科目|指标)(\S{2,14}?)(更?(?:多|少|高|低|大))$")
 # 对几个项目开展了绩效自评, 绩效自评了多少个项目 → 几个绩效自评项目: the count the report states (绩效自评项目 8个)
 _SELF_EVALUATED = re.compile(r"(?:对)?(几个|多少个)项目(?:开展|进行)了?(?:绩效)?自评|(?:绩效)?自评了?(几个|多少个)项目")
 
@@ -754,6 +757,17 @@ class Matcher:
             i += 1
         return out
 
+    def _unit_one_off(self, name: str) -> list[str]:
+        """The loaded departments' short forms (3+ characters) of the length of ``name`` that differ from it in
+        one character: 规化局 → 规划局, 财正局 → 财政局."""
+        if len(name) < 3:
+            return []
+        forms = {a for u in self.vocab.unit_names for a in unit_aliases(u) if len(a) == len(name)}
+        names = [normalize_text(u) for u in self.vocab.unit_names]
+        for k in range(len(name) - 1):  # 规划局: a stem of 上海市普陀区规划和自然资源局 and its last character
+            forms |= {c for u in names for ch in set(u) if (c := name[:k] + ch + name[k + 1:])[:-1] in u and c[-1] == u[-1]}
+        return sorted(f for f in forms if sum(x != y for x, y in zip(f, name, strict=True)) == 1)
+
     def _unloaded_department(self, question: str) -> str:
         """A department named in the question (…局, …厅, …委员会, …办公室) that is not a loaded one."""
         text = normalize_text(question)
@@ -1076,8 +1090,11 @@ class Matcher:
                 named = named or next((a.text + b.text for a, b in pairwise(tokens) if a.kind == "unknown"
                                        and b.kind == "单位" and b.text[:1] in _LEVELS), "")
                 if named:
+                    slips = self._unit_one_off(named)  # 规化局: a slip of one character in 规划局
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
-                                 message=f"没有载入“{named}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")
+                                 message=f"没有载入“{named}”的报告"
+                                 + ("（是否写错了字？）" if slips else "") + f"；已载入：{'、'.join(self.vocab.unit_names)}",
+                                 suggestions=tuple(normalize_text(question).replace(named, f, 1) for f in slips[:3]))
                 if unit_like and len(unknown) == 1:
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
                                  message=f"没有载入“{unit_like[0]}”的报告；已载入：{'、'.join(self.vocab.unit_names)}")

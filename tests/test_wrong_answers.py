@@ -1704,3 +1704,37 @@ def test_a_reason_stated_only_for_a_part_is_given_as_the_parts(mixed):
     assert "报告未单独说明三公经费的变动原因" in a.answer and "中央八项规定" in a.answer, a.answer
     own = mixed.ask("财政局三公经费为什么持平")  # the item's own reason when there is one
     assert own.status == "ok" and {r[own.columns.index("科目")] for r in own.rows} == {"三公经费"}, own.answer
+
+
+@pytest.mark.parametrize(("question", "type_id", "params"), [
+    ("财政局和规划局哪个机关运行经费多", "科目对比", {"单位": FINANCE, "对比单位": PLANNING, "科目": "机关运行经费"}),
+    ("规划局三公经费比预算节约多少", "科目预算", {"单位": PLANNING, "科目": "三公经费"}),
+    ("规划局面向中小企业预留金额", "科目金额", {"单位": PLANNING, "科目": "面向中小企业预留政府采购项目预算金额"}),
+    ("规划局政府采购工程", "科目金额", {"单位": PLANNING, "科目": "政府采购工程支出"}),
+    ("财政局年末结转结余", "科目金额", {"单位": FINANCE, "科目": "年末结转和结余"}),
+    ("社工部收入比上年增长百分比", "科目增减", {"单位": SOCIAL, "科目": "本年收入合计"}),
+    ("财政局公用经费包括什么", "科目明细", {"单位": FINANCE, "科目": "公用经费"}),
+])
+def test_wordings_of_trial_24(mixed, question, type_id, params):
+    m = mixed.understand(question)
+    got = {k: v for k, v in m.params if v is not None}
+    assert m.status == "ok" and m.type_id == type_id and all(got.get(k) == v for k, v in params.items()), m
+
+
+def test_a_budget_answer_says_how_far_the_outturn_is_from_it(mixed):
+    a = mixed.ask("规划局三公经费比预算节约多少")
+    row = dict(zip(a.columns, a.rows[0], strict=True))
+    assert row["预算差"] == f"决算比预算少 {row['预算数'] - row['金额']:.2f}万元" and row["预算差"] in a.answer, a.answer
+
+
+def test_what_was_actually_spent_after_a_budget_is_the_outturn(mixed):
+    from assistant.conversation import Conversation
+
+    a = Conversation(mixed).ask("财政局三公经费预算多少，实际花了多少")
+    assert [p.question_type for p in a.parts] == ["科目预算", "科目金额"], a.answer
+
+
+def test_a_department_misspelt_by_one_character_is_suggested(mixed):
+    a = mixed.ask("规化局会议费")
+    assert a.status == "no_data" and "是否写错了字" in a.answer and a.suggestions == ("规划局会议费",), a
+    assert mixed.ask("司法局会议费").suggestions == ()
