@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .model import Document, JuesuanError, Line, Passage, Report, Source, Term, Unplaced
 from .narrative import SPECIFIC_TOPICS, Context, NarrativeParser, figures
 from .normalize import cn_year, fold, malformed_numbers, squeeze
-from .selfeval import parse_selfeval
+from .selfeval import find_row_tables, parse_selfeval
 from .tables import PAGE_NUMBER, find_tables, parse_tables, table_lines
 
 _NOISE = re.compile(r"\[(?:bookmark|image)[^\]]*\]|PAGEREF\s*_Toc\d+\s*\\?h?\s*\d*")
@@ -139,14 +139,15 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         raise JuesuanError(f"{doc.name}：这是一份{title.类型}报告；目前只支持部门决算/单位决算，预算报告将在后续版本支持")
     lines = [Line(_NOISE.sub("", ln.text), ln.no, ln.page, ln.boxes) for ln in doc.lines]
     blocks = find_tables(lines, title.单位)
-    in_table = table_lines(blocks)
+    row_tables = find_row_tables(lines, table_lines(blocks))  # 绩效自评表 a PDF printed a row per line
+    in_table = table_lines(blocks) | row_tables.lines
     table_lines_read = lines
     lines, displaced = restore(lines, in_table)
     narrative = NarrativeParser(lexicon, doc.name)
     terms: list[Term] = []
     skipped: list[Source] = []
     ctx = Context(title.单位, title.年度, "职责", "正文")
-    tables: list[list[tuple[list[str], Line]]] = []
+    tables: list[list[tuple[list[str], Line]]] = [list(b) for b in row_tables.blocks]
     paragraph: list[Line] = []
     seen_part2 = False
     roster = False

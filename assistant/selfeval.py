@@ -8,11 +8,12 @@ extra columns do not matter; an empty leading cell continues the merged cell abo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .model import Fund, Indicator, Line, Project, Source, Unplaced
-from .normalize import fold, to_decimal
+from .normalize import fold, squeeze, to_decimal
+from .tables import PAGE_NUMBER
 
 Row = tuple[list[str], Line]
 
@@ -58,6 +59,8 @@ def _has_number(cells: list[str]) -> bool:
 
 
 def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
+    if rows and not rows[0][1].text.lstrip(" ").startswith("\t"):
+        return _parse_row_table(rows, file)  # a PDF's row per line (found by ``find_row_tables``)
     out = SelfEval()
     if not rows or not any("项目名称" in r[0][0] for r in rows if r[0]):
         if rows:
@@ -162,3 +165,455 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
             _num(info.get("总权重", "")), _num(info.get("总得分", "")),
             Source(file, first.no, f"{code}-{name}", first.page)))
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Row layout. A PDF extraction prints each table row on one line, its cells parted by spaces:
+#   项目名称  河道堤防维修养护
+#   主管部门  郑州市水利局      实施单位  郑州市河道管理中心
+#   项目资金（万元）  年初预算数  全年预算数  全年执行数  分值  执行率  得分
+#   年度资金总额  1,900.00  1,900.00  1,865.31  10  98.17%  9.82
+#   一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施
+#   产出指标  时效指标  按期完工率  ≥95%  88%  10  7.68  受汛期持续降雨影响，2个标段工期顺延
+#   总分  100  92.50
+# A blank cell (the merged 一级指标 below its group's first row) leaves no trace in such a line, and the
+# parting may be one space or two; so a row is read under each parting, right to left from the header's
+# number columns, and kept only when exactly one reading fits. Anything else stays unplaced.
+
+_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
+_NOISE = re.compile(rf"^(?:{PAGE_NUMBER.pattern}|\d{{1,3}}|[（(]\d{{4}}年度?[）)]|单位[：:]万元)$")
+_HEAD_LABELS = ("项目名称", "项目编码", "主管部门", "实施单位", "项目资金", "资金来源", "年度资金总额", "资金总额", "其中",
+                "当年财政拨款", "财政拨款", "上年结转", "其他资金", "年度总体目标", "总体目标", "绩效指标", "一级指标")
+_TOTAL_LABELS = ("总分", "合计", "总计")
+_FUND_TOTAL = ("年度资金总额", "资金总额", "项目资金总额", "总额", "合计", "总计")  # the row the 项目 view joins as 总额
+_PLACEHOLDER = frozenset({"—", "——", "-", "－", "--", "/", "／"})
+_TOP_ONLY = frozenset({"产出指标", "效益指标", "满意度指标"})  # 一级 names never printed as a 二级 (成本指标 is both)
+_LEVELS = ("一级指标", "二级指标", "三级指标")
+_TEXTS = frozenset({"指标性质", "指标值", "度量单位", "完成值"})
+_OP = r"(≥|≤|>=|<=|＞|＜|>|<|＝|=|≧|≦)"
+_NUMBER = r"([+-]?\d[\d,]*(?:\.\d+)?)"
+
+
+@dataclass(frozen=True)
+class RowTables:
+    """The 绩效自评表 a PDF printed a row per line: the line indexes they take (kept from the narrative), and
+    their rows, one block per project (each row's cells parted by two or more spaces)."""
+
+    lines: frozenset[int]
+    blocks: tuple[tuple[Row, ...], ...]
+
+
+@dataclass(frozen=True)
+class _IndColumns:
+    """An indicator header in its four parts: ``一级指标 二级指标 三级指标 | 年度指标值 实际完成值 | 分值 得分 | 偏差原因…``."""
+
+    levels: tuple[str, ...]
+    texts: tuple[str, ...]
+    numbers: tuple[str, ...]
+    reason: bool
+
+
+@dataclass(frozen=True)
+class _FundColumns:
+    """A fund header after its label cell: ``项目资金（万元） | 年初预算数 全年预算数 全年执行数 分值 执行率 得分 | 原因``."""
+
+    numbers: tuple[str, ...]
+    reason: bool
+
+
+def _text(line: Line) -> str:
+    return line.text.replace("\f", "").strip()
+
+
+def _key(text: str) -> str:
+    return squeeze(fold(text))
+
+
+def _partings(text: str) -> list[list[str]]:
+    """``a  b c`` → ``[[a, "b c"], [a, b, c]]``: cells parted by two or more spaces, then by every space."""
+    wide = [c for c in re.split(r"\s{2,}", text.strip()) if c]
+    narrow = text.split()
+    return [wide] if wide == narrow else [wide, narrow]
+
+
+def _is_noise(text: str) -> bool:
+    """A blank line, a page number (``— 19 —``, ``- 19 -``), the year line under the title, ``单位：万元``."""
+    return not text or bool(_NOISE.match(_key(text)))
+
+
+def _is_title(text: str) -> bool:
+    key = _key(text)
+    return "绩效自评表" in key and len(key) <= 40 and not key.endswith("。")
+
+
+def _is_name_row(text: str) -> bool:
+    return bool(re.match(r"^项目名称(?:\s+|[：:]\s*)\S", fold(text)))
+
+
+def _tab_led(line: Line) -> bool:
+    return line.text.lstrip(" ").startswith("\t")
+
+
+def _is_row(text: str) -> bool:
+    """A table row of figures: three cells or more, one of them a number (``产出指标 数量指标 … 20 20``)."""
+    cells = text.split()
+    return len(cells) >= 3 and any(to_decimal(c) is not None for c in cells)
+
+
+def _next_text(lines: list[Line], k: int, skip: set[int]) -> str:
+    while k < len(lines) and k not in skip and not _tab_led(lines[k]):
+        if not _is_noise(_text(lines[k])):
+            return _text(lines[k])
+        k += 1
+    return ""
+
+
+def _starts_table(lines: list[Line], i: int, skip: set[int]) -> bool:
+    """A ``项目名称`` row printed on one line, or the table's title right above one (``项目支出绩效自评表``)."""
+    text = _text(lines[i])
+    if _tab_led(lines[i]) or not text:
+        return False
+    return _is_name_row(text) or (_is_title(text) and _is_name_row(_next_text(lines, i + 1, skip)))
+
+
+def _belongs(text: str, mode: str, lines: list[Line], j: int, skip: set[int]) -> bool:
+    """Whether a line not labelled as a table row still is one: a figures row under a header, the wrapped
+    text of 年度总体目标, or a wrapped reason (a line without cells) when the table goes on below it."""
+    if mode != "ind" and _key(text).startswith(_HEAD_LABELS):
+        return True
+    if mode == "goal":
+        return True
+    if mode == "fund":
+        return len(text.split()) >= 2 and any(to_decimal(c) is not None or c in _PLACEHOLDER for c in text.split())
+    if mode == "ind":
+        if _is_row(text) or _key(text).startswith((*_TOTAL_LABELS, "一级指标", "绩效指标")):
+            return True
+        after = _next_text(lines, j + 1, skip)
+        return len(text.split()) == 1 and (_is_row(after) or _key(after).startswith(_TOTAL_LABELS))
+    return False
+
+
+def _mode(text: str, mode: str) -> str:
+    """The part of the table a line opens; an indicator named 预算执行率 opens none."""
+    key = _key(text)
+    if key.startswith(("一级指标", "绩效指标")):
+        return "ind"
+    if mode == "ind":
+        return mode
+    if key.startswith(("年度总体目标", "总体目标")):
+        return "goal"
+    if re.search(r"年初预算|全年预算|调整后预算|预算执行", key):
+        return "fund"
+    return mode
+
+
+def _take_table(lines: list[Line], start: int, skip: set[int]) -> tuple[int, tuple[Row, ...]]:
+    """The rows of one project's table from ``start``, and the index after its last row. It ends at its 总分 row,
+    at the next project's 项目名称 or title, at a heading, or at a line that is no row of it."""
+    rows: list[Row] = []
+    named, mode, end, j = False, "head", start, start
+    while j < len(lines) and j not in skip and not _tab_led(lines[j]):
+        text = _text(lines[j])
+        if _is_noise(text):
+            j += 1
+            continue
+        if _is_title(text) or _is_name_row(text):
+            if named:
+                break
+            named = named or _is_name_row(text)
+        elif _HEADING.match(text) or not _belongs(text, mode, lines, j, skip):
+            break
+        if named:
+            rows.append((_partings(text)[0], lines[j]))
+        mode = _mode(text, mode)
+        end = j = j + 1
+        if mode == "ind" and _key(text).startswith(_TOTAL_LABELS):
+            break
+    return end, tuple(rows)
+
+
+def find_row_tables(lines: list[Line], skip: set[int]) -> RowTables:
+    """The 绩效自评表 printed a row per line, outside the lines in ``skip`` (the 公开表)."""
+    taken: set[int] = set()
+    blocks: list[tuple[Row, ...]] = []
+    i = 0
+    while i < len(lines):
+        if i in skip or not _starts_table(lines, i, skip):
+            i += 1
+            continue
+        end, rows = _take_table(lines, i, skip)
+        if not any(_mode(_text(line), "head") != "head" for _, line in rows):
+            i += 1  # ``项目名称 金额`` heads a list of projects, not a 自评表: no fund or indicator header below
+            continue
+        taken.update(range(i, end))
+        blocks.append(rows)
+        i = end
+    return RowTables(frozenset(taken), tuple(blocks))
+
+
+def _targets(cells: list[str], names: dict[str, str]) -> list[str] | None:
+    """A header's columns by name, its leading label cells (``项目资金（万元）``, ``绩效指标``) dropped; None when
+    a later cell is not a known column or a column comes twice."""
+    out: list[str] = []
+    for cell in cells:
+        key = re.sub(r"[（(].*?[）)]", "", _key(cell))
+        target = next((t for n, t in names.items() if key.startswith(n)), None)
+        if target is None and out:
+            return None
+        if target is not None:
+            if target in out:
+                return None
+            out.append(target)
+    return out or None
+
+
+def _ind_columns(text: str) -> _IndColumns | None:
+    for cells in _partings(text):
+        t = _targets(cells, _IND_COLS)
+        if not t:
+            continue
+        reason = t[-1] == "未完成原因"
+        body = t[:-1] if reason else t
+        levels = tuple(x for x in body if x in _LEVELS)
+        texts = tuple(x for x in body if x in _TEXTS)
+        numbers = tuple(x for x in body if x in ("权重", "得分"))
+        if levels and levels[-1] == "三级指标" and numbers and list(body) == [*levels, *texts, *numbers]:
+            return _IndColumns(levels, texts, numbers, reason)
+    return None
+
+
+def _fund_columns(text: str) -> _FundColumns | None:
+    for cells in _partings(text):
+        t = _targets(cells, _FUND_COLS)
+        if not t:
+            continue
+        reason = t[-1] == "原因"
+        body = tuple(t[:-1] if reason else t)
+        if body and "原因" not in body:
+            return _FundColumns(body, reason)
+    return None
+
+
+def _numeric(cell: str) -> bool:
+    return to_decimal(cell) is not None or cell in _PLACEHOLDER
+
+
+def _split_tail(cells: list[str], numbers: int, reason: bool) -> tuple[list[str], list[str], str] | None:
+    """``[…, 10, 7.68, 受汛期…]`` → (cells before the numbers, the numbers, the reason): the reason is the text
+    after the last number cell (only where the header has a reason column)."""
+    end = len(cells)
+    while reason and end > 0 and not _numeric(cells[end - 1]):
+        end -= 1
+    if end < numbers or not all(_numeric(c) for c in cells[end - numbers:end]):
+        return None
+    return cells[:end - numbers], cells[end - numbers:end], " ".join(cells[end:])
+
+
+def _is_category(cell: str) -> bool:
+    """An 一级/二级 name: ``产出指标``, ``社会效益指标``, ``服务对象满意度指标``."""
+    return cell.endswith("指标") and len(cell) <= 12
+
+
+def _ind_reading(cells: list[str], cols: _IndColumns, carry: tuple[str, ...]) -> tuple[str, ...] | None:
+    """One parting's reading of an indicator row: levels (the blank leading ones from ``carry``), texts,
+    numbers and reason, or None when the cells do not fit the header."""
+    split = _split_tail(cells, len(cols.numbers), cols.reason)
+    if split is None:
+        return None
+    head, numbers, reason = split
+    if len(head) <= len(cols.texts):
+        return None
+    printed, texts = head[:len(head) - len(cols.texts)], head[len(head) - len(cols.texts):]
+    missing = len(cols.levels) - len(printed)
+    if missing < 0 or missing > len(carry) or any(_is_category(t) for t in texts):
+        return None
+    levels = (*carry[:missing], *printed)
+    if _is_category(levels[-1]) or not all(_is_category(c) for c in levels[:-1]):
+        return None
+    if missing and printed[0] in _TOP_ONLY and len(printed) > 1:
+        return None  # ``产出指标 按期完工率 …`` is never 二级=产出指标
+    return (*levels, *texts, *numbers, reason)
+
+
+def _unique(readings: list[tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    found = {r for r in readings if r is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _target(value: str, done: str) -> tuple[str, str, str, str]:
+    """``≥120公里`` / ``126公里`` → (``≥``, ``120``, ``公里``, ``126``): split only when the 完成值 is a number in
+    the same unit; otherwise both as printed, with no 指标性质, so that 是否完成 stays unknown."""
+    m = re.match(rf"^{_OP}\s*{_NUMBER}\s*(\S*)$", value)
+    d = re.match(rf"^{_NUMBER}\s*(\S*)$", done)
+    if not m or not d or d.group(2) not in ("", m.group(3)):
+        return "", value, "", done
+    return m.group(1), m.group(2), m.group(3), d.group(1)
+
+
+def _after_label(text: str, label: str) -> str:
+    return re.sub(rf"^\s*{label}[：:]?\s*", "", text).strip()
+
+
+@dataclass
+class _RowReader:
+    """Reads one project's rows (row layout); mutable only while the block is read."""
+
+    file: str
+    out: SelfEval = field(default_factory=SelfEval)
+    info: dict[str, str] = field(default_factory=dict)
+    mode: str = ""
+    fund: _FundColumns | None = None
+    ind: _IndColumns | None = None
+    carry: tuple[str, ...] = ()
+    code: str = ""
+    name: str = ""
+    name_line: Line | None = None
+    goal: list[str] = field(default_factory=list)
+
+    def src(self, line: Line) -> Source:
+        return Source(self.file, line.no, _text(line), line.page)
+
+    def unplaced(self, line: Line) -> None:
+        self.out.numbered_rows += 1
+        self.out.unplaced.append(Unplaced("绩效自评表：该行各列无法唯一确定，未读取", self.src(line)))
+
+    def row(self, line: Line) -> None:
+        text = _text(line)
+        key = _key(text)
+        if _is_title(text):
+            return
+        if _is_name_row(text):
+            self.name_row(text, line)
+        elif key.startswith("项目编码") and not self.code:  # ``项目编码  4101230001`` on a row of its own
+            self.code = _after_label(fold(text), "项目编码")
+        elif key.startswith(("主管部门", "实施单位")):
+            self.pairs(text)
+        elif key.startswith(("年度总体目标", "总体目标")):
+            self.mode = "goal"
+            self.goal.append(_after_label(text, r"(?:年度)?总体目标"))
+        elif self.mode != "ind" and re.search(r"年初预算|全年预算|调整后预算|预算执行", key):
+            self.fund, self.mode = _fund_columns(text), "fund"
+        elif key.startswith(("一级指标", "绩效指标")):
+            self.ind, self.mode = _ind_columns(text), "ind"
+        elif self.mode == "goal":
+            self.goal.append(text)
+        elif self.mode == "fund":
+            self.fund_row(text, line)
+        elif self.mode == "ind" and key.startswith(_TOTAL_LABELS):
+            self.total_row(text, line)
+        elif self.mode == "ind":
+            self.ind_row(text, line)
+
+    def name_row(self, text: str, line: Line) -> None:
+        """``项目名称  河道堤防维修养护``, ``项目名称  51081124Y000011414822-工商企业联席经费``,
+        ``项目名称  河道堤防维修养护  项目编码  4101…``."""
+        rest = _after_label(fold(text), "项目名称")
+        rest = re.sub(r"\s+(?:项目性质|项目类别|项目类型|项目负责人|联系电话)[：:]?\s.*$", "", rest)
+        coded = re.match(r"^(.+?)\s+项目编码[：:]?\s*([0-9A-Za-z]+)$", rest)
+        m = re.match(r"^([0-9A-Za-z]*\d[0-9A-Za-z]{5,})(?:\s*[-－—_]\s*|\s+)(\S.*)$", rest)
+        if coded:
+            self.name, self.code = coded.group(1).strip(), coded.group(2)
+        elif m:
+            self.code, self.name = m.group(1), m.group(2).strip()
+        else:
+            self.name = rest
+        self.name_line = line
+
+    def pairs(self, text: str) -> None:
+        """``主管部门  郑州市水利局      实施单位  郑州市河道管理中心`` (or ``主管部门：…``)."""
+        for cells in _partings(re.sub(r"(主管部门|实施单位)[：:]", r"\1  ", text)):
+            found = {c: cells[i + 1] for i, c in enumerate(cells[:-1]) if c in ("主管部门", "实施单位")
+                     and cells[i + 1] not in ("主管部门", "实施单位")}
+            if found:
+                self.info.update(found)
+                return
+
+    def fund_row(self, text: str, line: Line) -> None:
+        """``年度资金总额  1,900.00  1,900.00  1,865.31  10  98.17%  9.82``; ``其中：当年财政拨款 … —``."""
+        cols = self.fund
+        readings: list[tuple[str, ...] | None] = []
+        for cells in _partings(text):
+            split = _split_tail(cells, len(cols.numbers), cols.reason) if cols else None
+            if split and split[0] and not any(_numeric(c) for c in split[0]):
+                readings.append(("".join(split[0]), *split[1], split[2]))
+            else:
+                readings.append(None)
+        reading = _unique(readings)
+        if cols is None or reading is None:
+            self.unplaced(line)
+            return
+        if not any(to_decimal(c) is not None for c in reading[1:-1]):
+            return  # ``上年结转资金  —  —  —``: no figure stated (as the tab-led form skips it)
+        label = re.sub(r"^其中[：:]?", "", reading[0])
+        label = "总额" if label in _FUND_TOTAL else label
+        values = dict(zip(cols.numbers, (_num(c) for c in reading[1:-1]), strict=True))
+        self.out.numbered_rows += 1
+        self.out.funds.append(Fund(
+            self.code, label, values.get("年初预算"), values.get("调整后预算"), values.get("执行数"),
+            values.get("执行率"), values.get("权重"), values.get("得分"), reading[-1], self.src(line)))
+
+    def total_row(self, text: str, line: Line) -> None:
+        """``总分  100  92.50``: the 分值 and 得分 of the whole table."""
+        numbers = [c for c in text.split()[1:] if to_decimal(c) is not None]
+        if len(numbers) != 2 or len(text.split()) - 1 != len([c for c in text.split()[1:] if _numeric(c)]):
+            self.unplaced(line)
+            return
+        self.out.numbered_rows += 1
+        order = self.ind.numbers if self.ind and len(self.ind.numbers) == 2 else ("权重", "得分")
+        totals = dict(zip(order, numbers, strict=True))
+        self.info["总权重"], self.info["总得分"] = totals["权重"], totals["得分"]
+
+    def ind_row(self, text: str, line: Line) -> None:
+        cols = self.ind
+        last = self.out.indicators[-1] if self.out.indicators else None
+        if len(text.split()) == 1 and last and last.未完成原因 and to_decimal(text) is None:
+            self.out.indicators[-1] = replace(last, 未完成原因=last.未完成原因 + text)  # a wrapped reason
+            return
+        reading = _unique([_ind_reading(c, cols, self.carry) for c in _partings(text)]) if cols else None
+        if cols is None or reading is None:
+            self.unplaced(line)
+            return
+        n = len(cols.levels)
+        self.carry = reading[:n]
+        levels = dict(zip(cols.levels, reading[:n], strict=True))
+        texts = dict(zip(cols.texts, reading[n:n + len(cols.texts)], strict=True))
+        numbers = dict(zip(cols.numbers, reading[n + len(cols.texts):-1], strict=True))
+        if "指标性质" in texts:
+            kind, value, done = texts["指标性质"], texts.get("指标值", ""), texts.get("完成值", "")
+            unit = texts.get("度量单位", "")
+        else:
+            kind, value, unit, done = _target(texts.get("指标值", ""), texts.get("完成值", ""))
+        self.out.numbered_rows += 1
+        self.out.indicators.append(Indicator(
+            self.code, self.name, levels.get("一级指标", ""), levels.get("二级指标", ""), levels["三级指标"], kind, value,
+            unit or texts.get("度量单位", ""), done, _num(numbers.get("权重", "")), _num(numbers.get("得分", "")),
+            reading[-1], self.src(line)))
+
+    def goals(self) -> tuple[str, str]:
+        """``完成年度目标：…。实际完成情况：…。`` → (年度目标, 完成情况); or the 预期目标 / 实际完成情况 row."""
+        if len(self.goal) == 2 and _key(self.goal[0]) == "预期目标实际完成情况":
+            cells = _partings(self.goal[1])[0]
+            return (cells[0], cells[1]) if len(cells) == 2 else ("", "")
+        text = "".join(t.strip() for t in self.goal)
+        target, said, done = text.partition("实际完成情况")
+        target = re.sub(r"^[^：:。]{0,8}目标[：:]", "", target).strip()
+        return (target, done.lstrip("：:").strip()) if said else (text, "")
+
+    def project(self) -> Project | None:
+        line = self.name_line
+        if line is None:
+            return None
+        target, done = self.goals()
+        info = self.info
+        return Project(self.code, self.name, info.get("主管部门", ""), info.get("实施单位", ""), target, done, "", "", "",
+                       "", "", "", _num(info.get("总权重", "")), _num(info.get("总得分", "")), self.src(line))
+
+
+def _parse_row_table(rows: list[Row], file: str) -> SelfEval:
+    reader = _RowReader(file)
+    for _, line in rows:
+        reader.row(line)
+    project = reader.project()
+    if project:
+        reader.out.projects.append(project)
+    return reader.out
