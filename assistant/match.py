@@ -207,6 +207,12 @@ _WITHIN = ("中", "里", "当中", "之中", "里面", "其中")
 _SHARE_WORDS = ("占比", "比重", "比例", "所占比重", "所占比例", "百分比", "占多少")
 
 
+def _project_word(tokens: list[Token]) -> list[Token]:
+    """河道堤防维修养护项目执行数: 项目 after a project's name says what the name is, as 的 would."""
+    return [Token(t.text, "filler") if t.text == "项目" and t.kind == "kw" and i and tokens[i - 1].kind == "项目" else t
+            for i, t in enumerate(tokens)]
+
+
 def _whole_first(tokens: list[Token]) -> list[Token]:
     """政府采购中工程采购占比: the item before 中 is the whole, the one after it the part — read as 工程采购占政府采购
     (the phrasing {科目}{基数}占比 takes them in the other order). 会议费在公用经费中占比 keeps its order (在…中),
@@ -296,6 +302,7 @@ def normalize_text(text: str) -> str:
     text = _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
     # 财政局和规划局哪个机关运行经费多 → 财政局和规划局机关运行经费哪个多 (哪个部门/项目… is a ranking: kept)
     text = _WHICH_ITEM_MORE.sub(r"\1\2哪个\3", text) if "哪个" in text else text
+    text = _EVERY_COMPARED.sub(r"\1\2排名", text) if "各" in text or "所有" in text else text  # 各部门三公经费对比
     text = _SELF_EVALUATED.sub(lambda m: (m.group(1) or m.group(2)) + "绩效自评项目", text) if "自评" in text else text
     return _FIELD_OF.sub(r"\1", text) if "方面" in text else text  # 在一般公共服务方面支出 → 一般公共服务支出
 
@@ -305,6 +312,7 @@ _COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么")
 _SPENT = re.compile(r"(?:一共|总共|共)?(?:花|花费|收)了?")  # the words the lexicon maps to 本年支出合计/本年收入合计
 _FIELD_OF = re.compile(r"在?(\S{2,12}?)方面的?")
 _WHICH_ITEM_MORE = re.compile(r"(?<=[和与跟、])(\S{2,16}?)哪个(?!部门|单位|项目|科目|指标)(\S{2,14}?)(更?(?:多|少|高|低|大))$")
+_EVERY_COMPARED = re.compile(r"^(各部门|各单位|所有部门|所有单位)的?(\S+?)(?:对比|比较)(?:一下)?$")
 # 对几个项目开展了绩效自评, 绩效自评了多少个项目 → 几个绩效自评项目: the count the report states (绩效自评项目 8个)
 _SELF_EVALUATED = re.compile(r"(?:对)?(几个|多少个)项目(?:开展|进行)了?(?:绩效)?自评|(?:绩效)?自评了?(几个|多少个)项目")
 
@@ -936,7 +944,7 @@ class Matcher:
         return m
 
     def _match(self, question: str, previous: Match | None = None) -> Match:
-        tokens = self._targets(self._share_base(_whole_first(self.tokens(question))))
+        tokens = self._targets(self._share_base(_whole_first(_project_word(self.tokens(question)))))
         whole = next((t.text for t in tokens if t.kind == "kw" and t.text in _WHOLE_AREA), "")
         if whole:
             regions = {_area(u, whole[1]) for u in self.vocab.unit_names}

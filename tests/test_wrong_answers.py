@@ -1738,3 +1738,19 @@ def test_a_department_misspelt_by_one_character_is_suggested(mixed):
     a = mixed.ask("规化局会议费")
     assert a.status == "no_data" and "是否写错了字" in a.answer and a.suggestions == ("规划局会议费",), a
     assert mixed.ask("司法局会议费").suggestions == ()
+
+
+@pytest.mark.parametrize(("question", "type_id", "params"), [
+    ("规划局三公经费下降幅度", "科目增减", {"单位": PLANNING, "科目": "三公经费"}),
+    ("规划局三公经费下降多少百分比", "科目增减", {"单位": PLANNING, "科目": "三公经费"}),
+    ("规划局三公经费增减率", "科目增减", {"单位": PLANNING, "科目": "三公经费"}),
+    ("财政局行政运行比年初预算少多少", "科目预算", {"单位": FINANCE, "科目": "行政运行"}),
+    ("财政局行政运行超了多少", "科目预算", {"单位": FINANCE, "科目": "行政运行"}),
+    ("各部门三公经费对比", "部门排名", {"科目": "三公经费"}),
+    ("规划局中小企业占比", "科目占比", {"单位": PLANNING, "科目": "授予中小企业合同金额"}),
+    ("企业家座谈会经费项目执行率", "项目字段", {"项目": "企业家座谈会经费", "字段": "执行率"}),
+])
+def test_wordings_of_trial_23_unseen_reports(mixed, question, type_id, params):
+    m = mixed.understand(question)
+    got = {k: v for k, v in m.params if v is not None}
+    assert m.status == "ok" and m.type_id == type_id and all(got.get(k) == v for k, v in params.items()), m
