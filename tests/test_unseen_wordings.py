@@ -1199,3 +1199,11 @@ def test_the_attachments_part_in_the_contents_does_not_make_the_report_an_attach
     con = connect(db)
     chapters = dict(con.execute("SELECT 科目, any_value(章节) FROM 事实 WHERE 来源类型 = 'narrative' GROUP BY 科目").fetchall())
     assert chapters["收入总计"] == "正文" and chapters["会议费"] == "附件", chapters
+
+
+def test_cars_kept_by_a_unit_paying_from_the_budget_are_its_official_cars(tmp_path):
+    """Trial 23: 单位开支财政拨款的公务用车保有量为8辆 was stored under that whole phrase, so 公务用车保有量 was refused."""
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n十一、国有资产占用情况说明\n"
+            "截至2023年底，单位开支财政拨款的公务用车保有量为8辆。\n")
+    _, facts = _load(tmp_path, text)
+    assert _one(facts, ("资产", "公务用车", "数量")) == 8, facts
