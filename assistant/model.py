@@ -124,6 +124,7 @@ class Fund:
     得分: Decimal | None
     原因: str
     source: Source
+    项目名称: str = ""  # with 项目编码, the project the row belongs to (two projects may have no code)
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
                 _num(_cell(cells, fund_cols.get("年初预算"))), _num(_cell(cells, fund_cols.get("调整后预算"))),
                 _num(_cell(cells, fund_cols.get("执行数"))), _num(_cell(cells, fund_cols.get("执行率"))),
                 _num(_cell(cells, fund_cols.get("权重"))), _num(_cell(cells, fund_cols.get("得分"))),
-                _cell(cells, fund_cols.get("原因")), src))
+                _cell(cells, fund_cols.get("原因")), src, name))
             continue
         if mode == "ind":
             values = {k: _cell(cells, i) for k, i in ind_cols.items()}
@@ -550,7 +550,7 @@ class _RowReader:
         self.out.numbered_rows += 1
         self.out.funds.append(Fund(
             self.code, label, values.get("年初预算"), values.get("调整后预算"), values.get("执行数"),
-            values.get("执行率"), values.get("权重"), values.get("得分"), reading[-1], self.src(line)))
+            values.get("执行率"), values.get("权重"), values.get("得分"), reading[-1], self.src(line), self.name))
 
     def total_row(self, text: str, line: Line) -> None:
         """``总分  100  92.50``: the 分值 and 得分 of the whole table."""

@@ -18,7 +18,7 @@ import duckdb
 
 from .model import Indicator, JuesuanError, Report, Source
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS projects(
 CREATE TABLE IF NOT EXISTS funds(
   报告ID INTEGER, 项目编码 VARCHAR, 资金来源 VARCHAR, 年初预算 DECIMAL(24,6), 调整后预算 DECIMAL(24,6),
   执行数 DECIMAL(24,6), 执行率 DECIMAL(24,6), 权重 DECIMAL(24,6), 得分 DECIMAL(24,6), 原因 VARCHAR,
-  文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR);
+  文件 VARCHAR, 页 INTEGER, 行 INTEGER, 原文 VARCHAR, 项目名称 VARCHAR);
 CREATE TABLE IF NOT EXISTS indicators(
   报告ID INTEGER, 序号 INTEGER, 项目编码 VARCHAR, 项目名称 VARCHAR, 一级指标 VARCHAR, 二级指标 VARCHAR,
   三级指标 VARCHAR, 指标性质 VARCHAR, 指标值 VARCHAR, 度量单位 VARCHAR, 完成值 VARCHAR, 权重 DECIMAL(24,6),
@@ -149,7 +149,8 @@ CREATE OR REPLACE VIEW 项目资金 AS
   SELECT r.单位, r.年度, f.项目编码, p.项目名称, f.资金来源, f.年初预算, f.调整后预算, f.执行数, f.执行率, f.权重,
     f.得分, f.原因, {_LABEL.format(t='f')} AS 来源,
     [{{'file': f.文件, 'page': f.页, 'line': f.行, 'text': f.原文}}] AS 来源明细, f.报告ID
-  FROM funds f JOIN reports r USING (报告ID) LEFT JOIN projects p USING (报告ID, 项目编码);
+  FROM funds f JOIN reports r USING (报告ID)
+  LEFT JOIN projects p ON p.报告ID = f.报告ID AND p.项目编码 = f.项目编码 AND p.项目名称 = f.项目名称;
 CREATE OR REPLACE VIEW 项目 AS
   SELECT r.单位, r.年度, p.项目编码, p.项目名称, p.主管部门, p.实施单位, f.年初预算, f.调整后预算, f.执行数,
     f.执行率, f.权重 AS 预算执行权重, f.得分 AS 预算执行得分, f.原因, p.总权重, p.总得分, p.年度目标, p.完成情况,
@@ -159,7 +160,8 @@ CREATE OR REPLACE VIEW 项目 AS
       || CASE WHEN f.文件 IS NULL THEN [] ELSE [{{'file': f.文件, 'page': f.页, 'line': f.行, 'text': f.原文}}] END
       AS 来源明细, p.报告ID
   FROM projects p JOIN reports r USING (报告ID)
-  LEFT JOIN funds f ON f.报告ID = p.报告ID AND f.项目编码 = p.项目编码 AND f.资金来源 = '总额';
+  LEFT JOIN funds f ON f.报告ID = p.报告ID AND f.项目编码 = p.项目编码 AND f.项目名称 = p.项目名称
+    AND f.资金来源 = '总额';  -- two projects of a report may have no code: the name tells them apart
 CREATE OR REPLACE VIEW 绩效指标 AS
   SELECT r.单位, r.年度, i.项目编码, i.项目名称, i.一级指标, i.二级指标, i.三级指标, i.指标性质, i.指标值,
     i.度量单位, i.完成值, i.权重, i.得分, i.未完成原因, i.是否完成, {_LABEL.format(t='i')} AS 来源,
@@ -319,7 +321,7 @@ def store_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> 
             for rid, r in zip(ids, reports, strict=True) for p in r.projects])
         _insert(con, "funds", [
             (rid, f.项目编码, f.资金来源, f.年初预算, f.调整后预算, f.执行数, f.执行率, f.权重, f.得分, f.原因,
-             *_src(f.source))
+             *_src(f.source), f.项目名称)
             for rid, r in zip(ids, reports, strict=True) for f in r.funds])
         _insert(con, "indicators", [
             (rid, i, x.项目编码, x.项目名称, x.一级指标, x.二级指标, x.三级指标, x.指标性质, x.指标值, x.度量单位,

@@ -166,3 +166,14 @@ def test_unmet_indicator_question(tmp_path, lexicon):
         assert answer.status == "ok", answer
         assert "养护里程" in answer.answer and "受雨季影响部分路段延后" in answer.answer
         assert "按期完工率" not in answer.answer and "储备编织袋" not in answer.answer
+
+
+def test_two_projects_without_codes_keep_their_own_funds(tmp_path, lexicon):
+    """Funds were joined to projects by 项目编码 alone: two uncoded projects in one report each showed both
+    projects' 执行数. The project's name tells them apart."""
+    other = STORE.replace("4101230001-防汛物资储备", "防汛物资储备")
+    con, _ = load(tmp_path, lexicon, ROAD.format(page="") + other)
+    shown = con.execute("SELECT 项目名称, 执行数 FROM 项目 ORDER BY 项目名称").fetchall()
+    assert shown == [("道路养护", 110), ("防汛物资储备", 30)], shown
+    funds = con.execute("SELECT 项目名称, 资金来源, 执行数 FROM 项目资金 ORDER BY 项目名称, 资金来源").fetchall()
+    assert [f[0] for f in funds] == ["道路养护", "道路养护", "防汛物资储备"], funds
