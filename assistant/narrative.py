@@ -109,7 +109,8 @@ _NATURE_ITEMS = {"基本支出", "项目支出", "人员经费", "公用经费"}
 _RANKED = (r"(?:占比|所占比重|比重)?(?:最多|最大|最高|最少|最小|最低|次之|较多|较大|较少|居次|位居第[一二三])$"
            r"|^(?:其次是|其次为|其次)")
 _WRITTEN_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,，])")
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:, ?\d{3})+(?:\.\d+)?(?![\d,])")
+# 1,150.00 / 1, 150.00, and 5 127.58 as a PDF's extraction spaces a number (only with its decimals: 2023 100 stays apart)
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:, ?\d{3})+(?:\.\d+)?|(?: \d{3})+\.\d+)(?![\d,])")
 _TOTAL_BASE = re.compile(r"^(?:本年|当年|全年|部门|单位)?(?:决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:数)?$")
 
 # sections about one fund or one part of the spending: a bare 收入/支出 opening a sentence there is not the year's total
@@ -288,10 +289,13 @@ def clean_item(pre: str, unit_name: str) -> str:
         named = clean_item(parts[-1], unit_name)
         return named or clean_item(parts[-2], unit_name)
     s = parts[-1] if parts[-1].strip() or len(parts) == 1 else parts[-2]  # "支出：90万元": the name before the colon
+    if re.fullmatch(r"\s*(?:所占)?(?:比重|占比|比例)(?:为|是|达到?)?\s*", s):
+        return ""  # "退役安置支出258.23万元，比重为37.25%": the share of the item just named
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)  # "杜集区机关事务管理中心2021年度…": whoever is named
     s = re.split(r"共有|实有|现有|保有(?!量)", s)[-1]
     s = re.split(r"主要用于(?:以下方面)?", s)[-1] or s  # "…财政拨款支出主要用于一般公共服务支出800万元": the use
     s = re.split(r"(?:主要)?(?:包括|包含)(?!在)", s)[-1] or s  # "人员经费包括基本工资320.5万元": the part
+    s = re.split(r"分别为|分别是", s)[-1] or s  # "财政拨款收入分别为一般公共预算财政拨款收入500万元": the part
     s = re.sub(r"^(?:[\d一二三四五六七八九十]+[.、．]|[①-⑳]|[A-Za-z][.．、])\s*", "", s)  # "2、公车运行费…", "①办公费"
     s = re.sub(r"^[^\d，、（）]{2,30}?(?=\d{4}\s*年)", "", s)
     s = re.sub(r"^(?:(?:同比|环比)(?:比|较|与)?|比|较|与)(?:上一?年度?|去年|\d{4}\s*年度?|年初|全年|调整后?)?"
@@ -373,6 +377,7 @@ def in_wan(value: Decimal, unit: str) -> tuple[Decimal, str]:
 
 # where new figures of the item start after a reason: "…原因是承办会议，比上年增加0.5万元" / "…，完成…"
 _NEW_FIGURES = r"(?:比|较|与)(?:上年|去年|上一年|\d{4}\s*年)|完成"
+_REASON_WORDS = re.compile(r"(?<=[，,；;])(?:主要系|系因|系由于|主要是由于|主要由于|主要因为|主要是因为)")
 _REASON_STOP = re.compile(rf"。|[，,；;](?={_NEW_FIGURES})")
 # words that lead from a sentence into a 类款项 line: "…300万元，主要用于城乡社区支出（类）…"
 _LEAD_IN = r"(?:主要用于|其中|主要是|包括|用于)"
@@ -500,6 +505,9 @@ class NarrativeParser:
                       r"(?:增加|增长|上升|减少|下降|降低)(?:到|至|为)(\d[\d.,]*\s*[万亿]?元)", r"\2，上年\1", text)
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
             text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "").replace(" ", ""), text)
+        # "…减少12.31万元，主要系人员调出" / "系因…" / "主要是由于…": a reason, worded as 主要原因是 is
+        if "系" in text or "由于" in text or "因为" in text:  # never inside a reason already led (主要原因：…，主要由于…)
+            text = _REASON_WORDS.sub(lambda m: m.group(0) if "原因" in text[:m.start()] else "主要原因是", text)
         if not text:
             return
         if self._template(text, ctx, src):
@@ -960,7 +968,9 @@ class NarrativeParser:
                         "次", "批", "批次", "人", "人次"):  # "接待批次20次，接待人数180人", "来宾180人次"
                     raw, attr = "公务接待费", "批次" if "批次" in raw else "人次"
                 if attr in ("批次", "人次") and re.fullmatch(
-                        r"(?:共)?(?:公务)?接待(?:国内|外省市|来访|上级)*(?:团组|客人|人员|来宾)?", raw):
+                        r"(?:(?:全年|本年)?(?:共计?|累计)(?:接待)?(?:国内)?(?:公务)?|接待(?:国内)?(?:公务)?|(?:公务)?)接待(?:国内|外省市|来访|上级)*"
+                        r"(?:团组|客人|人员|来宾)?",
+                        raw):  # 全年共计接待10批次, 共接待国内公务接待32批次
                     raw = "公务接待"  # "共接待国内来访团组15批次": the visits of 公务接待费
                 if raw in ("接待", "公务接待", "公务接待费") and attr in ("批次", "人次"):
                     # "国内公务接待20批次，…；接待180人次": the 接待 item just named (never the 外事 part of it)

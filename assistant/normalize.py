@@ -89,8 +89,10 @@ def unit_aliases(name: str) -> list[str]:
     start = 0  # where the current place name starts
     for m in _LEVEL.finditer(rest):
         place, tail = rest[start:m.start()], rest[m.end():]
-        if len(place) < 2 or len(tail) < 2 or len(place) > 8:
-            continue  # 湖州市: 州 after one character is part of the place, not its level; 区市场监督管理局: no place
+        if len(place) < (1 if m.group(0)[0] == "县" else 2) or len(tail) < 2 or len(place) > 8:
+            # 湖州市: 州 after one character is part of the place, not its level; 区市场监督管理局: no place;
+            # 沛县, 丰县: a county of one character
+            continue
         out.append(tail)
         levelled.append(m.group(0) + tail)  # 区财政局, 区委社会工作部: the level of government kept
         if m.group(0).endswith("委"):
@@ -101,7 +103,9 @@ def unit_aliases(name: str) -> list[str]:
     # 宜昌市西陵区人民政府云集街道办事处: the office under the government is named without it
     out += [office for f in out if len(office := f.partition("人民政府")[2]) >= 4]
     for full, short in (("工商业联合会", "工商联"), ("人民政府办公室", "政府办"), ("委员会", "委"), ("人民法院", "法院"),
-                        ("人民检察院", "检察院"), ("街道办事处", "街道办"), ("街道办事处", "街道")):
+                        ("人民检察院", "检察院"), ("街道办事处", "街道办"), ("街道办事处", "街道"),
+                        # 规划和自然资源局 as people call it: 规划资源局, and 规土局 / 规资局 from its older names
+                        ("规划和自然资源", "规划资源"), ("规划和自然资源", "规土"), ("规划和自然资源", "规资")):
         for form in list(out):
             if full in form:
                 out.append(form.replace(full, short))

@@ -1207,3 +1207,48 @@ def test_cars_kept_by_a_unit_paying_from_the_budget_are_its_official_cars(tmp_pa
             "截至2023年底，单位开支财政拨款的公务用车保有量为8辆。\n")
     _, facts = _load(tmp_path, text)
     assert _one(facts, ("资产", "公务用车", "数量")) == 8, facts
+
+
+@pytest.mark.parametrize(("sentence", "head", "expected"), [
+    ("退役安置支出258.23万元，比重为37.25%，与上年相比减少54.26万元，原因为上年一次性项目本年不再安排。", "三、支出决算情况说明",
+     [("支出", "退役安置支出", "占比", "37.25"), ("支出", "退役安置支出", "增减额", "-54.26")]),
+    ("机关运行经费支出168.94万元，较上年减少12.31万元，下降6.79%，主要系严格执行过紧日子要求。", "九、机关运行经费支出情况说明",
+     [("支出", "机关运行经费", "增减率", "-6.79")]),
+    ("本年收入合计5 127.58万元，较上年减少 12.5 万元。", "二、收入决算情况说明",
+     [("收入", "本年收入合计", "金额", "5127.58"), ("收入", "本年收入合计", "增减额", "-12.5")]),
+    ("公务接待费1.24万元，主要用于接待上级检查调研，全年共计接待10批次、179人次。", "七、“三公”经费财政拨款支出决算情况说明",
+     [("三公", "公务接待费", "批次", "10"), ("三公", "公务接待费", "人次", "179")]),
+    ("公务接待费支出2.4万元，共接待国内公务接待32批次、256人次。", "七、“三公”经费财政拨款支出决算情况说明",
+     [("三公", "公务接待费", "批次", "32")]),
+    ("其中外事接待0批次、0人次，国内公务接待9批次、15人次，支出6.40万元。", "七、“三公”经费财政拨款支出决算情况说明",
+     [("三公", "国内公务接待费", "决算数", "6.4"), ("三公", "外事接待费", "批次", "0")]),
+    ("财政拨款收入分别为一般公共预算财政拨款收入500万元、政府性基金预算财政拨款收入100万元。", "二、收入决算情况说明",
+     [("收入", "一般公共预算财政拨款收入", "金额", "500")]),
+    ("因公出国（境）费支出决算为4.8万元，全年安排因公出国（境）团组1个，出国（境）3人次。", "七、“三公”经费财政拨款支出决算情况说明",
+     [("三公", "因公出国（境）费", "人次", "3")]),
+])
+def test_prose_wordings_of_trial_23(tmp_path, sentence, head, expected):
+    """Trial 23 (prose probes): 比重为 was an item named 重; 主要系/系因 were no reason; 5 127.58 (a PDF's spaced
+    number) gave nothing; 全年共计接待 / 共接待国内公务接待 were items of their own; X分别为Y kept X in Y's name."""
+    text = f"沛县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n{head}\n{sentence}\n"
+    _, facts = _load(tmp_path, text)
+    for view, item, attr, value in expected:
+        assert _one(facts, (view, item, attr)) == Decimal(value), (item, attr, facts)
+    assert not any(k[1] in ("重", "共计接待", "接待国内公务接待", "出国（境）") for k in facts), facts
+
+
+def test_a_reason_already_led_is_not_split_at_zhuyao_youyu(tmp_path):
+    """主要原因：项目支出增加…，主要由于…: one reason, not two (report 02's wording)."""
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n三、支出决算情况说明\n"
+            "支出总计100万元，比上年增加10万元。主要原因：项目支出增加，主要由于办公楼装修。\n")
+    db, _ = _load(tmp_path, text)
+    con = connect(db)
+    reasons = [r[0] for r in con.execute("SELECT 文本 FROM 事实 WHERE 科目 = '支出总计' AND 属性 = '说明'").fetchall()]
+    assert reasons == ["项目支出增加，主要由于办公楼装修"], reasons
+
+
+def test_a_one_character_county_is_a_short_form():
+    from assistant.normalize import unit_aliases
+
+    assert {"沛县农业农村局", "县农业农村局", "农业农村局"} <= set(unit_aliases("江苏省徐州市沛县农业农村局"))
+    assert "州市德清县教育局" not in unit_aliases("浙江省湖州市德清县教育局")  # 湖州: 州 after one character
