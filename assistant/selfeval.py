@@ -23,7 +23,8 @@ _FUND_COLS = {"年初预算": "年初预算", "调整后预算": "调整后预�
 _IND_COLS = {"一级指标": "一级指标", "二级指标": "二级指标", "三级指标": "三级指标", "指标性质": "指标性质",
              "指标值": "指标值", "年度指标值": "指标值", "度量单位": "度量单位", "完成值": "完成值",
              "实际完成值": "完成值", "全年实际值": "完成值", "权重": "权重", "分值": "权重", "得分": "得分",
-             "未完成原因分析": "未完成原因", "偏差原因分析": "未完成原因", "未完成原因": "未完成原因"}
+             "未完成原因分析": "未完成原因", "偏差原因分析": "未完成原因", "未完成原因": "未完成原因",
+             "偏差原因": "未完成原因"}
 
 
 @dataclass
@@ -58,6 +59,112 @@ def _has_number(cells: list[str]) -> bool:
     return any(to_decimal(c) is not None for c in cells)
 
 
+_KV_MONEY = frozenset({"年初预算", "调整后预算", "执行数"})
+_KV_PLACEHOLDER = frozenset({"", "—", "——", "-", "－", "--", "/", "／"})
+
+
+def _kv_label(cell: str) -> str | None:
+    """``年初预算数（万元）`` → 年初预算: a fund column named whole (its name, or its name and 数), else None."""
+    key = re.sub(r"[（(].*?[）)]|\s", "", fold(cell))
+    return next((t for n, t in _FUND_COLS.items() if key in (n, n + "数") and t != "原因"), None)
+
+
+def _kv_value(cell: str, target: str) -> Decimal | bool:
+    """A key–value fund cell's figure: ``400.00万元`` / ``65.00`` for the amounts, ``100.00%`` for 执行率, a bare
+    number for 分值/得分; True for a blank or ``—`` (no figure), False when it is none of these."""
+    text = squeeze(fold(cell))
+    if text in _KV_PLACEHOLDER:
+        return True
+    if target in _KV_MONEY:
+        text = re.sub(r"万元$", "", text)
+        if "%" in text:
+            return False
+    elif target != "执行率" and "%" in text:
+        return False
+    value = to_decimal(text)
+    return False if value is None else value
+
+
+def _kv_fund(cells: list[str]) -> dict[str, Decimal] | None:
+    """``年初预算数（万元） | 65.00 | 全年预算数（万元） | 70.00``, ``预算执行率 100.00% 分值 10 得分 10``: a fund
+    row printed as label–figure pairs, every label a fund column and every figure its own. None otherwise."""
+    cells = list(cells)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    if len(cells) < 2 or len(cells) % 2:
+        cells.append("")  # the last figure left blank
+    if len(cells) < 2 or len(cells) % 2:
+        return None
+    out: dict[str, Decimal] = {}
+    seen: set[str] = set()
+    for label, cell in zip(cells[::2], cells[1::2], strict=True):
+        target = _kv_label(label)
+        if target is None or target in seen:
+            return None
+        seen.add(target)
+        value = _kv_value(cell, target)
+        if value is False:
+            return None
+        if isinstance(value, Decimal):
+            out[target] = value
+    return out if out else None
+
+
+@dataclass
+class _KvFund:
+    """The 总额 a table states as key–value lines (``年初预算数 400.00万元`` …), gathered over its lines."""
+
+    values: dict[str, Decimal] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    clash: bool = False
+
+    def add(self, values: dict[str, Decimal], src: Source) -> None:
+        if any(k in self.values and self.values[k] != v for k, v in values.items()):
+            self.clash = True
+        self.values.update(values)
+        self.sources.append(src)
+
+    def fund(self, code: str, name: str, out: SelfEval, taken: bool) -> None:
+        """Adds the 总额 row to ``out``; unplaced when a figure was stated twice apart or a 总额 row is read already."""
+        if not self.sources:
+            return
+        if self.clash or taken:
+            for src in self.sources:
+                out.numbered_rows += 1
+                out.unplaced.append(Unplaced("绩效自评表：资金各项重复或冲突，未读取", src))
+            return
+        first = self.sources[0]
+        src = Source(first.file, first.line, "；".join(s.text for s in self.sources), first.page)
+        out.numbered_rows += len(self.sources)
+        v = self.values
+        out.funds.append(Fund(code, "总额", v.get("年初预算"), v.get("调整后预算"), v.get("执行数"), v.get("执行率"),
+                              v.get("权重"), v.get("得分"), "", src, name))
+
+
+def _word_ind_header(cells: list[str]) -> bool:
+    """An indicator header with no 一级指标 column (``三级指标 | 年度指标值 | 实际完成值 | 得分 | 未完成原因``): every
+    cell a known column, 三级指标 among them with a 指标值 or 完成值."""
+    filled = [c for c in cells if c.strip()]
+    t = _targets(filled, _IND_COLS) or []
+    return len(t) == len(filled) and "三级指标" in t and bool({"指标值", "完成值"} & set(t))
+
+
+def _word_totals(cells: list[str], cols: dict[str, int]) -> tuple[str, str] | None:
+    """``合计 | 100 | 100`` → (总权重, 总得分); ``总分 | | | 91`` under a header whose 得分 is the fourth column →
+    ("", 91): the figures by their column when they sit under 权重/得分, else two figures in that order."""
+    filled = {i: c.strip() for i, c in enumerate(cells) if i and c.strip()}
+    if not filled or not all(to_decimal(c) is not None for c in filled.values()):
+        return None
+    at = {i: k for k, i in cols.items() if k in ("权重", "得分")}
+    if set(filled) <= set(at):
+        got = {at[i]: c for i, c in filled.items()}
+        return got.get("权重", ""), got.get("得分", "")
+    if len(filled) == 2:
+        first, second = filled.values()
+        return first, second
+    return None
+
+
 def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
     if rows and not rows[0][1].text.lstrip(" ").startswith("\t"):
         return _parse_row_table(rows, file)  # a PDF's row per line (found by ``find_row_tables``)
@@ -78,6 +185,7 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
     fund_cols: dict[str, int] = {}
     ind_cols: dict[str, int] = {}
     carry: list[str] = []
+    kv = _KvFund()
     for cells, line in rows:
         src = Source(file, line.no, " | ".join(c for c in cells if c), line.page)
         label = re.sub(r"\s", "", cells[0]) if cells else ""
@@ -91,19 +199,27 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
                 if c.replace(" ", "").startswith("实施单位"):
                     info["实施单位"] = _cell(cells, i + 1)
             continue
+        pairs = _kv_fund(cells) if mode != "ind" else None
+        if pairs:  # ``年初预算数（万元） | 65.00 | 全年预算数（万元） | 70.00``
+            kv.add(pairs, src)
+            mode = ""
+            continue
         if "预算执行情况" in label or (not label and "年初预算" in "".join(cells)):
             fund_cols = _columns(cells, _FUND_COLS)
             mode = "fund"
             continue
-        if label.startswith("绩效指标") or "一级指标" in cells:
+        if label.startswith("绩效指标") or "一级指标" in cells or _word_ind_header(cells):
             ind_cols = _columns(cells, _IND_COLS)
             mode = "ind"
             carry = []
             continue
-        if label == "合计":
-            nums = [c for c in cells[1:] if c]
-            info["总权重"], info["总得分"] = [*nums, "", ""][:2]
+        if label in ("合计", "总分"):
+            totals = _word_totals(cells, ind_cols if mode == "ind" else {})
             out.numbered_rows += 1
+            if totals is None:
+                out.unplaced.append(Unplaced("绩效自评表：该行各列无法唯一确定，未读取", src))
+            else:
+                info["总权重"], info["总得分"] = totals
             continue
         if label in ("评价结论", "存在问题", "改进措施"):
             info[label] = _cell(cells, 1)
@@ -143,7 +259,7 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
             levels = [values.get("一级指标", ""), values.get("二级指标", ""), values.get("三级指标", "")]
             for k in range(3):
                 if levels[k]:
-                    carry = carry[:k] + levels[k:]
+                    carry = [*carry, "", "", ""][:k] + levels[k:]
                     break
             # an empty cell continues the merged cell above, but only for the levels left of the first filled one
             filled = next((k for k in range(3) if levels[k]), 3)
@@ -152,11 +268,15 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
                 full[2] = ""
             if _has_number(cells) or any(values.get(k) for k in ("指标值", "完成值")):
                 out.numbered_rows += 1
+            kind, value, unit, done = (values.get("指标性质", ""), values.get("指标值", ""), values.get("度量单位", ""),
+                                       values.get("完成值", ""))
+            if "指标性质" not in ind_cols and "度量单位" not in ind_cols:
+                kind, value, unit, done = _target(value, done)  # ``≥6个`` / ``5个`` as the row layout reads them
             out.indicators.append(Indicator(
-                code, name, full[0], full[1], full[2], values.get("指标性质", ""), values.get("指标值", ""),
-                values.get("度量单位", ""), values.get("完成值", ""), _num(values.get("权重", "")),
+                code, name, full[0], full[1], full[2], kind, value, unit, done, _num(values.get("权重", "")),
                 _num(values.get("得分", "")), values.get("未完成原因", ""), src))
             continue
+    kv.fund(code, name, out, any(f.资金来源 == "总额" for f in out.funds))
     if code or name:
         out.projects.append(Project(
             code, name, info.get("主管部门", ""), info.get("实施单位", ""), info.get("年度目标", ""),
@@ -268,18 +388,41 @@ def _next_text(lines: list[Line], k: int, skip: set[int]) -> str:
     return ""
 
 
+def _title_name(text: str) -> str:
+    """``农村基础设施建设项目绩效自评表`` → 农村基础设施建设项目: the project a title names; "" for a title that names
+    none (``项目支出绩效自评表``, ``附表：部门预算项目支出绩效自评表（2024年度）``, ``部门整体支出绩效自评表``)."""
+    key = _key(text) if _is_title(text) else ""
+    m = re.match(r"^(?:附[表件]\d*[：:]?)?(?:\d{4}年度?)?(.*?)绩效自评表(?:[（(]\d{4}年度?[）)])?$", key)
+    name = m.group(1) if m else ""
+    generic = r"(?:\d{4}年度?)?(?:部门预算|部门|单位|部门整体|整体)?(?:项目支出|项目|整体支出|支出)?"
+    if re.fullmatch(generic, name) or re.search(r"[：:，,。；;]", name) or len(name) > 30:
+        return ""
+    return name
+
+
+def _opens_body(text: str) -> bool:
+    """A line that opens a 自评表's body: 主管部门/实施单位, a fund header or a key–value fund line."""
+    key = _key(text)
+    return key.startswith(("主管部门", "实施单位", "项目资金", "资金来源")) or _kv_line(text) is not None or bool(
+        re.match(r"^(?:年初预算|全年预算|调整后预算|预算执行)", key))
+
+
 def _starts_table(lines: list[Line], i: int, skip: set[int]) -> bool:
-    """A ``项目名称`` row printed on one line, or the table's title right above one (``项目支出绩效自评表``)."""
+    """A ``项目名称`` row printed on one line, or the table's title right above one (``项目支出绩效自评表``), or a
+    title that names the project (``农村基础设施建设项目绩效自评表``) right above the table's body."""
     text = _text(lines[i])
-    if _tab_led(lines[i]) or not text:
+    if _tab_led(lines[i]) or not text or not (_is_name_row(text) or _is_title(text)):
         return False
-    return _is_name_row(text) or (_is_title(text) and _is_name_row(_next_text(lines, i + 1, skip)))
+    after = _next_text(lines, i + 1, skip)
+    return _is_name_row(text) or _is_name_row(after) or (bool(_title_name(text)) and _opens_body(after))
 
 
 def _belongs(text: str, mode: str, lines: list[Line], j: int, skip: set[int]) -> bool:
     """Whether a line not labelled as a table row still is one: a figures row under a header, the wrapped
     text of 年度总体目标, or a wrapped reason (a line without cells) when the table goes on below it."""
     if mode != "ind" and _key(text).startswith(_HEAD_LABELS):
+        return True
+    if mode != "ind" and _kv_line(text) is not None:
         return True
     if mode == "goal":
         return True
@@ -291,6 +434,12 @@ def _belongs(text: str, mode: str, lines: list[Line], j: int, skip: set[int]) ->
         after = _next_text(lines, j + 1, skip)
         return len(text.split()) == 1 and (_is_row(after) or _key(after).startswith(_TOTAL_LABELS))
     return False
+
+
+def _kv_line(text: str) -> dict[str, Decimal] | None:
+    """A key–value fund line (``预算执行率 100.00% 分值 10 得分 10``) read the same under every parting that reads it."""
+    found = [r for r in (_kv_fund(cells) for cells in _partings(text)) if r is not None]
+    return found[0] if found and all(r == found[0] for r in found) else None
 
 
 def _mode(text: str, mode: str) -> str:
@@ -311,16 +460,17 @@ def _take_table(lines: list[Line], start: int, skip: set[int]) -> tuple[int, tup
     """The rows of one project's table from ``start``, and the index after its last row. It ends at its 总分 row,
     at the next project's 项目名称 or title, at a heading, or at a line that is no row of it."""
     rows: list[Row] = []
-    named, mode, end, j = False, "head", start, start
+    named, name_row, mode, end, j = False, False, "head", start, start
     while j < len(lines) and j not in skip and not _tab_led(lines[j]):
         text = _text(lines[j])
         if _is_noise(text):
             j += 1
             continue
         if _is_title(text) or _is_name_row(text):
-            if named:
-                break
-            named = named or _is_name_row(text)
+            if named and (name_row or _is_title(text)):
+                break  # the next project's table
+            name_row = _is_name_row(text)
+            named = named or name_row or bool(_title_name(text))
         elif _HEADING.match(text) or not _belongs(text, mode, lines, j, skip):
             break
         if named:
@@ -414,6 +564,12 @@ def _is_category(cell: str) -> bool:
     return cell.endswith("指标") and len(cell) <= 12
 
 
+def _second_level(levels: tuple[str, ...]) -> bool:
+    """A 二级 name printed without 指标 (``服务对象满意度``): taken only on a row that prints all three levels, its 一级
+    one that is never a 二级 (产出/效益/满意度指标)."""
+    return len(levels) == 3 and levels[0] in _TOP_ONLY and len(levels[1]) <= 12 and not _numeric(levels[1])
+
+
 def _ind_reading(cells: list[str], cols: _IndColumns, carry: tuple[str, ...]) -> tuple[str, ...] | None:
     """One parting's reading of an indicator row: levels (the blank leading ones from ``carry``), texts,
     numbers and reason, or None when the cells do not fit the header."""
@@ -428,7 +584,8 @@ def _ind_reading(cells: list[str], cols: _IndColumns, carry: tuple[str, ...]) ->
     if missing < 0 or missing > len(carry) or any(_is_category(t) for t in texts):
         return None
     levels = (*carry[:missing], *printed)
-    if _is_category(levels[-1]) or not all(_is_category(c) for c in levels[:-1]):
+    loose = not missing and _second_level(levels)
+    if _is_category(levels[-1]) or not all(_is_category(c) or (i == 1 and loose) for i, c in enumerate(levels[:-1])):
         return None
     if missing and printed[0] in _TOP_ONLY and len(printed) > 1:
         return None  # ``产出指标 按期完工率 …`` is never 二级=产出指标
@@ -469,6 +626,7 @@ class _RowReader:
     name: str = ""
     name_line: Line | None = None
     goal: list[str] = field(default_factory=list)
+    kv: _KvFund = field(default_factory=_KvFund)
 
     def src(self, line: Line) -> Source:
         return Source(self.file, line.no, _text(line), line.page)
@@ -481,6 +639,8 @@ class _RowReader:
         text = _text(line)
         key = _key(text)
         if _is_title(text):
+            if not self.name and _title_name(text):  # named by its title; a 项目名称 row below names it again
+                self.name, self.name_line = _title_name(text), line
             return
         if _is_name_row(text):
             self.name_row(text, line)
@@ -491,6 +651,9 @@ class _RowReader:
         elif key.startswith(("年度总体目标", "总体目标")):
             self.mode = "goal"
             self.goal.append(_after_label(text, r"(?:年度)?总体目标"))
+        elif self.mode != "ind" and (pairs := _kv_line(text)):  # ``年初预算数 400.00万元``
+            self.kv.add(pairs, self.src(line))
+            self.mode = ""
         elif self.mode != "ind" and re.search(r"年初预算|全年预算|调整后预算|预算执行", key):
             self.fund, self.mode = _fund_columns(text), "fund"
         elif key.startswith(("一级指标", "绩效指标")):
@@ -613,6 +776,7 @@ def _parse_row_table(rows: list[Row], file: str) -> SelfEval:
     reader = _RowReader(file)
     for _, line in rows:
         reader.row(line)
+    reader.kv.fund(reader.code, reader.name, reader.out, any(f.资金来源 == "总额" for f in reader.out.funds))
     project = reader.project()
     if project:
         reader.out.projects.append(project)

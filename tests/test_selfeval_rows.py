@@ -177,3 +177,97 @@ def test_two_projects_without_codes_keep_their_own_funds(tmp_path, lexicon):
     assert shown == [("道路养护", 110), ("防汛物资储备", 30)], shown
     funds = con.execute("SELECT 项目名称, 资金来源, 执行数 FROM 项目资金 ORDER BY 项目名称, 资金来源").fetchall()
     assert [f[0] for f in funds] == ["道路养护", "道路养护", "防汛物资储备"], funds
+
+
+NAMED = """农村道路建设项目绩效自评表
+项目名称 农村道路建设项目
+主管部门 某县人民政府 实施单位 某县测试局
+年初预算数 400.00万元
+全年预算数 420.00万元
+全年执行数 420.00万元
+预算执行率 100.00% 分值 10 得分 10
+年度总体目标 完成通组公路建设，改善群众出行
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因
+产出指标 数量指标 新建通组公路里程 ≥12公里 12.6公里 20 20
+产出指标 数量指标 修缮排水沟渠长度 ≥8公里 7.2公里 20 16 雨季持续时间长，工期顺延
+满意度指标 服务对象满意度 受益群众满意度 ≥90% 94% 10 9
+总分 100 92.5
+"""
+
+
+def test_key_value_fund_lines_under_a_project_named_title(tmp_path, lexicon):
+    """The title is the project's name + 绩效自评表, the funds are label–figure lines (``年初预算数 400.00万元``),
+    the reason column is headed 偏差原因 and the 二级 is printed 服务对象满意度 (no 指标)."""
+    con, _ = load(tmp_path, lexicon, NAMED)
+    project = con.execute("SELECT 项目名称, 实施单位, 年度目标, 总权重, 总得分 FROM 项目").fetchall()
+    assert project == [("农村道路建设项目", "某县测试局", "完成通组公路建设，改善群众出行", 100, Decimal("92.5"))]
+    funds = con.execute("SELECT 资金来源, 年初预算, 调整后预算, 执行数, 执行率, 权重, 得分, 来源明细[1].line "
+                        "FROM 项目资金").fetchall()
+    assert funds == [("总额", 400, 420, 420, 100, 10, 10, 7)]
+    got = indicators(con)
+    assert set(got) == {"新建通组公路里程", "修缮排水沟渠长度", "受益群众满意度"}
+    assert got["修缮排水沟渠长度"][:10] == ("产出指标", "数量指标", "≥", "8", "公里", "7.2", 20, 16, "雨季持续时间长，工期顺延",
+                                    False)
+    assert got["受益群众满意度"][:2] == ("满意度指标", "服务对象满意度")
+    assert not unplaced(con)
+
+
+def test_key_value_fund_figures_that_disagree_stay_unplaced(tmp_path, lexicon):
+    body = NAMED.replace("预算执行率 100.00% 分值 10 得分 10", "预算执行率 100.00% 分值 10 得分 10\n全年执行数 410.00万元")
+    con, _ = load(tmp_path, lexicon, body)
+    assert con.execute("SELECT count(*) FROM 项目资金").fetchone() == (0,)
+    assert "全年执行数 410.00万元" in unplaced(con) and "年初预算数 400.00万元" in unplaced(con)
+    assert len(indicators(con)) == 3
+
+
+def _docx(path, rows: list[list[str]]) -> None:
+    import docx
+
+    document = docx.Document()
+    for text in HEAD.splitlines():
+        document.add_paragraph(text)
+    document.add_paragraph("价格监测项目绩效自评表")
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    for text in TAIL.splitlines():
+        document.add_paragraph(text)
+    document.save(str(path))
+
+
+def test_word_table_with_key_value_funds_and_no_level_columns(tmp_path, lexicon):
+    """A Word 绩效自评表 whose funds are label–figure cells on two rows, whose indicator header has no 一级/二级
+    column and whose 总分 row states only the 得分 under its column: all were lost but the project's name."""
+    rows = [["项目名称", "价格监测项目", "", ""],
+            ["年初预算数（万元）", "65.00", "全年预算数（万元）", "70.00"],
+            ["全年执行数（万元）", "70.00", "预算执行率", "100.00%"],
+            ["三级指标", "年度指标值", "实际完成值", "得分", "未完成原因"],
+            ["价格监测报告期数", "≥52期", "52期", "15", ""],
+            ["成本调查项目数", "≥6个", "5个", "12", "企业资料报送延迟"],
+            ["总分", "", "", "91", ""]]
+    path = tmp_path / "某县测试局2024年度部门决算.docx"
+    _docx(path, rows)
+    con = connect(tmp_path / "t.duckdb")
+    result = load_file(con, path, load_lexicon())
+    assert result.status == "loaded", result.message
+    project = con.execute("SELECT 项目名称, 总权重, 总得分 FROM 项目").fetchall()
+    assert project == [("价格监测项目", None, 91)]
+    funds = con.execute("SELECT 资金来源, 年初预算, 调整后预算, 执行数, 执行率, 权重, 得分 FROM 项目资金").fetchall()
+    assert funds == [("总额", 65, 70, 70, 100, None, None)]
+    got = indicators(con)
+    assert set(got) == {"价格监测报告期数", "成本调查项目数"}
+    assert got["成本调查项目数"][:10] == ("", "", "≥", "6", "个", "5", None, 12, "企业资料报送延迟", False)
+    assert got["价格监测报告期数"][6:10] == (None, 15, "", True)
+    assert not [u for u in unplaced(con) if "自评" in u or "价格" in u]
+
+
+def test_a_title_naming_the_project_names_a_table_without_a_name_row(tmp_path, lexicon):
+    body = NAMED.replace("项目名称 农村道路建设项目\n", "")
+    con, _ = load(tmp_path, lexicon, body)
+    assert con.execute("SELECT 项目名称, 总得分, 执行数 FROM 项目").fetchall() == [("农村道路建设项目", Decimal("92.5"), 420)]
+    assert len(indicators(con)) == 3 and not unplaced(con)
+    # a title that names no project (项目支出绩效自评表) is not taken for a name
+    (tmp_path / "generic").mkdir()
+    con, _ = load(tmp_path / "generic", lexicon, body.replace("农村道路建设项目绩效自评表", "项目支出绩效自评表"))
+    assert con.execute("SELECT count(*) FROM 项目").fetchone() == (0,)
