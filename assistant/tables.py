@@ -128,7 +128,7 @@ def match_title(text: str, unit_name: str = "") -> Spec | None:
     """The table a title line names, or None. Variants: 收支, 明细, 部门/单位 prefix, 表N, year."""
     if "表" not in text:  # most lines: no normalising needed
         return None
-    t = _norm_title(text)
+    t = _UNIT_SUFFIX.sub("", _norm_title(text))  # 表1 收入支出决算总表（单位：万元）: a Word caption with its unit
     if len(t) > 60 or not t.endswith("表"):
         return None
     if unit_name:
@@ -180,9 +180,13 @@ def find_tables(lines: list[Line], unit_name: str = "") -> list[TableBlock]:
     return blocks
 
 
+_UNIT_SUFFIX = re.compile(r"[（(]?(?:金额)?单位[：:](?:万元|千元|亿元|元)[)）]?$")
+
+
 def _unit_below(lines: list[Line], i: int) -> tuple[Line | None, Decimal]:
-    """The ``单位：`` line within five lines below a title, and its scale to 万元."""
-    for j in range(i + 1, min(i + 6, len(lines))):
+    """The ``单位：`` line within five lines below a title (or the title itself, ``…决算表（单位：元）``), and its
+    scale to 万元."""
+    for j in range(i, min(i + 6, len(lines))):
         m = _UNIT_LINE.search(squeeze(fold(lines[j].text)))
         if m:
             return lines[j], _SCALES[m.group(1)]

@@ -940,3 +940,16 @@ def test_fiscal_total_table_with_an_opening_balance_not_split_by_fund(tmp_path, 
     assert facts[("财政拨款支出", "一般公共预算财政拨款")] == 110 and facts[("财政拨款支出", "政府性基金预算财政拨款")] == 0
     assert facts[("年末财政拨款结转和结余", "一般公共预算财政拨款")] == 10, facts
     assert not unplaced, unplaced
+
+
+def test_a_title_with_its_unit_in_brackets_starts_its_table(tmp_path, lexicon):
+    """Trial 24: "表1 收入支出决算总表（单位：万元）" — a Word caption with the unit on the title line — was no title:
+    all nine tables of the report were refused. The unit on the title line scales the table as a line below would."""
+    path = tmp_path / "某县测试局2024年度部门决算.txt"
+    path.write_text("某县测试局2024年度部门决算\n表6 一般公共预算财政拨款支出决算表（单位：元）\n" + _GENERAL
+                    + "合计 1150000.00 880000.00 270000.00\n2010101 行政运行 880000.00 880000.00 0.00\n"
+                    "2010102 一般行政管理事务 270000.00 0.00 270000.00\n", encoding="utf-8")
+    con = connect(tmp_path / "t.duckdb")
+    load_file(con, path, lexicon)
+    got = dict(con.execute("SELECT 科目 || '|' || 属性, 数值 FROM 事实 WHERE 来源类型 = 'table'").fetchall())
+    assert got["行政运行|基本支出"] == 88 and got["一般行政管理事务|项目支出"] == 27, got
