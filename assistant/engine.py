@@ -256,7 +256,10 @@ class Engine:
         """A question not understood as one: two of a pair (A和B), or a series of periods, answered together."""
         both = self.ask_parts(question, self.matcher.split_units(question), every=True)
         if both is None:
-            both = self.ask_parts(question, self.matcher.split_pair(question), every=True)
+            # 工会经费和福利费各多少: a listing answers the parts the report states and names the others;
+            # 工会经费和福利费合计 needs both
+            listing = bool(re.search(r"各|分别|都是?多少", question))
+            both = self.ask_parts(question, self.matcher.split_pair(question), every=not listing)
         if both is None:
             both = self.ask_parts(question, self.matcher.split_series(question), every=False)
         return both
@@ -378,7 +381,21 @@ class Engine:
         q = question.strip()
         if len(q) > MAX_QUESTION:
             return Match("not_understood", message=f"问题过长（{len(q)} 字，上限 {MAX_QUESTION} 字）")
-        return self.matcher.match(q, previous)
+        return self._side_by_side(self.matcher.match(q, previous))
+
+    def _side_by_side(self, m: Match) -> Match:
+        """社工部基本支出项目支出占比: two items side by side with 占比, neither listed under the other, ask each
+        one's share — not the one over the other (52.2%, as 公务接待费三公经费占比 would read). Refused with the
+        wording that answers it."""
+        item, base = m.param("科目"), m.param("基数")
+        if (m.status != "ok" or m.type_id != "科目占科目" or item is None or base is None
+                or any(t.text in ("占", "在") or t.text in ("中", "里", "当中", "之中") for t in m.tokens)
+                or self._holds_others([item, base])):
+            return m
+        who = m.param("单位") or ""
+        return Match("not_understood", tokens=m.tokens, params=m.params,
+                     message=f"{item}与{base}互不包含，不能算一个占另一个的比例",
+                     suggestions=(f"{who}{item}和{base}各占多少", f"{who}{item}占{base}的比例"))
 
     def answer(self, question: str, m: Match) -> Answer:
         why = tuple(f"{t.text}→{t.kind}" + (f"({'/'.join(v for _, v in t.values)})" if t.values else "")
@@ -410,6 +427,13 @@ class Engine:
             understood = f"理解为：{qtype.title}（{shown}）"
         base = dict(question=question.strip(), question_type=qtype.id, params=tuple(params.items()),
                     sql=qtype.sql, columns=columns, rows=rows, understood=understood, why=why)
+        part = params.get("性质")
+        if (not rows and m.type_id == "科目分栏" and isinstance(part, str) and part in self.lexicon.items
+                and params.get("科目") in ("支出总计", "本年支出合计")):  # the department's own totals only
+            # 支出总计多少，其中基本支出多少: no 基本支出 column beside 支出总计 — the department's 基本支出 is that part
+            kept = (*((k, v) for k, v in m.params if k in ("单位", "年度", "年度偏移")), ("科目", part))
+            answer = self.answer(question, replace(m, type_id="科目金额", params=kept, fallback=()))
+            return replace(answer, why=(*answer.why, f"（{params.get('科目')}没有“{part}”一栏，改答{part}本身）"))
         if not rows and m.fallback:  # --why says so: 收入→科目(本年收入合计) is not what was answered
             used = dict(m.fallback).get("科目")
             answer = self.answer(question, replace(m, params=m.fallback, fallback=()))
@@ -419,7 +443,10 @@ class Engine:
         dicts = [dict(zip(columns, r, strict=True)) for r in rows]
         sentence = "；".join(dict.fromkeys(fill(qtype.answer, d).rstrip("。") for d in dicts)) + "。"
         if qtype.id == "项目列表":
-            sentence = f"报告所附绩效自评表列有{len(rows)}个项目：{sentence}"  # not the count of all its projects
+            # not the count of all its projects; whose, when several departments are loaded
+            whose = sorted({f"{d.get('年度')}年度 {d.get('单位')}" for d in dicts})
+            said = "、".join(whose) + " " if len({u for u, _ in self.reports()}) > 1 else ""
+            sentence = f"{said}报告所附绩效自评表列有{len(rows)}个项目：{sentence}"
         elif qtype.id == "帮助":  # the table already lists every type with its example
             examples = "；".join(str(d.get("示例")) for d in dicts[:6])
             sentence = f"可以问 {len(rows)} 类问题（见上表），例如：{examples}。"
@@ -471,7 +498,7 @@ class Engine:
         without = [u for u in silent if u not in has_item]
         short = [u for u in silent if u in has_item]
         told = ([f"{'、'.join(without)}未列示“{item}”"] if without else []) + (
-            [f"{'、'.join(short)}列示了“{item}”，但没有这一问所需的数据"] if short else [])
+            [f"{'、'.join(short)}列示了“{item}”，但未能从中读出这一问所需的数据"] if short else [])
         return "。" + "；".join(told) + "。"
 
     def bind(self, qtype: QuestionType, given: dict[str, object]) -> dict[str, object]:

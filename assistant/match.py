@@ -302,6 +302,10 @@ def normalize_text(text: str) -> str:
     text = _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
     # 财政局和规划局哪个机关运行经费多 → 财政局和规划局机关运行经费哪个多 (哪个部门/项目… is a ranking: kept)
     text = _WHICH_ITEM_MORE.sub(r"\1\2哪个\3", text) if "哪个" in text else text
+    # 四个部门谁的支出最多 → 哪个部门; 财政局和规划局谁多 → 哪个多
+    if "谁" in text:  # 四个部门谁的支出最多 → 哪个部门支出最多 (the departments counted are the ones ranked)
+        text = _WHO.sub(lambda w: "哪个" if re.search("[和与跟]", text[:w.start()]) else "哪个部门", text)
+        text = re.sub(r"^(?:[\d一二两三四五六七八九十]+个|各|所有)(?:部门|单位)(?=哪个部门)", "", text)
     text = _EVERY_COMPARED.sub(r"\1\2排名", text) if "各" in text or "所有" in text else text  # 各部门三公经费对比
     text = _SELF_EVALUATED.sub(lambda m: (m.group(1) or m.group(2)) + "绩效自评项目", text) if "自评" in text else text
     return _FIELD_OF.sub(r"\1", text) if "方面" in text else text  # 在一般公共服务方面支出 → 一般公共服务支出
@@ -312,6 +316,8 @@ _COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么")
 _SPENT = re.compile(r"(?:一共|总共|共)?(?:花|花费|收)了?")  # the words the lexicon maps to 本年支出合计/本年收入合计
 _FIELD_OF = re.compile(r"在?(\S{2,12}?)方面的?")
 _WHICH_ITEM_MORE = re.compile(r"(?<=[和与跟、])(\S{2,16}?)哪个(?!部门|单位|项目|科目|指标)(\S{2,14}?)(更?(?:多|少|高|低|大))$")
+_WHO = re.compile(r"谁的?")
+_POOLED_SUM = ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额")  # 四个部门邮电费一共多少
 _EVERY_COMPARED = re.compile(r"^(各部门|各单位|所有部门|所有单位)的?(\S+?)(?:对比|比较)(?:一下)?$")
 # 对几个项目开展了绩效自评, 绩效自评了多少个项目 → 几个绩效自评项目: the count the report states (绩效自评项目 8个)
 _SELF_EVALUATED = re.compile(r"(?:对)?(几个|多少个)项目(?:开展|进行)了?(?:绩效)?自评|(?:绩效)?自评了?(几个|多少个)项目")
@@ -770,11 +776,13 @@ class Matcher:
         one character: 规化局 → 规划局, 财正局 → 财政局."""
         if len(name) < 3:
             return []
-        forms = {a for u in self.vocab.unit_names for a in unit_aliases(u) if len(a) == len(name)}
         names = [normalize_text(u) for u in self.vocab.unit_names]
+        stems: set[str] = set()
         for k in range(len(name) - 1):  # 规划局: a stem of 上海市普陀区规划和自然资源局 and its last character
-            forms |= {c for u in names for ch in set(u) if (c := name[:k] + ch + name[k + 1:])[:-1] in u and c[-1] == u[-1]}
-        return sorted(f for f in forms if sum(x != y for x, y in zip(f, name, strict=True)) == 1)
+            stems |= {c for u in names for ch in set(u) if (c := name[:k] + ch + name[k + 1:])[:-1] in u and c[-1] == u[-1]}
+        forms = {a for u in self.vocab.unit_names for a in unit_aliases(u) if len(a) == len(name)} - stems
+        return [f for group in (stems, forms) for f in sorted(group)
+                if sum(x != y for x, y in zip(f, name, strict=True)) == 1]
 
     def _unloaded_department(self, question: str) -> str:
         """A department named in the question (…局, …厅, …委员会, …办公室) that is not a loaded one."""
@@ -870,9 +878,9 @@ class Matcher:
         named = next((t for t in m.tokens if ("科目", m.param("科目")) in t.values), None) if m.status == "ok" else None
         swallowed = named is not None and bool(re.search(r"(?:合计|总计|总额)$", named.text)) and not str(
             m.param("科目")).endswith(("合计", "总计", "总额"))  # 四个单位项目支出合计: the 合计 is the departments'
+        ranked = any(t.text in ("排名", "排行", "排序", "排第几") for t in m.tokens)  # 四个部门政府采购总额排名
         if (m.status == "ok" and m.type_id == "部门排名" and m.param("方向") is None and "部门合计" in self.catalog
-                and (swallowed or any(t.text in ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额")
-                                      for t in m.tokens))):
+                and not ranked and (swallowed or any(t.text in _POOLED_SUM for t in m.tokens))):
             wanted = self.catalog["部门合计"].params
             return replace(m, type_id="部门合计", params=tuple((k, v) for k, v in m.params if k in wanted))
         if m.status != "ok" or m.type_id != "科目金额" or m.param("单位") is not None or "部门合计" not in self.catalog:
