@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -81,6 +82,19 @@ def display_width(text: str) -> int:
 _LEVEL = re.compile(r"(?:省|自治区|市|州|盟|区|县|旗)委?")
 
 
+@functools.cache
+def unit_short_forms() -> tuple[tuple[str, str], ...]:
+    """data/unit_short.tsv: the words of department names people shorten, and their short forms."""
+    from .lexicon import data_dir
+
+    pairs = []
+    for line in (data_dir() / "unit_short.tsv").read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 2 and not line.startswith("#") and cells[0].strip() and cells[1].strip():
+            pairs.append((cells[0].strip(), cells[1].strip()))
+    return tuple(pairs)
+
+
 def unit_aliases(name: str) -> list[str]:
     """Short forms of a department name: without its region prefix, and common abbreviations."""
     out = [name]
@@ -102,10 +116,7 @@ def unit_aliases(name: str) -> list[str]:
     out += levelled
     # 宜昌市西陵区人民政府云集街道办事处: the office under the government is named without it
     out += [office for f in out if len(office := f.partition("人民政府")[2]) >= 4]
-    for full, short in (("工商业联合会", "工商联"), ("人民政府办公室", "政府办"), ("委员会", "委"), ("人民法院", "法院"),
-                        ("人民检察院", "检察院"), ("街道办事处", "街道办"), ("街道办事处", "街道"),
-                        # 规划和自然资源局 as people call it: 规划资源局, and 规土局 / 规资局 from its older names
-                        ("规划和自然资源", "规划资源"), ("规划和自然资源", "规土"), ("规划和自然资源", "规资")):
+    for full, short in unit_short_forms():  # data/unit_short.tsv: 发展和改革委员会 → 发改委, 工商业联合会 → 工商联
         for form in list(out):
             if full in form:
                 out.append(form.replace(full, short))
