@@ -25,6 +25,7 @@ from .selfeval import find_row_tables, parse_selfeval
 from .tables import PAGE_NUMBER, find_tables, parse_tables, table_lines
 
 _NOISE = re.compile(r"\[(?:bookmark|image)[^\]]*\]|PAGEREF\s*_Toc\d+\s*\\?h?\s*\d*")
+_LIST_LEAD = re.compile(r"^[^；;。]*?(?:主要用于以下方面|主要用于|其中|主要包括|具体包括|分别为|分别是)[：:]")
 _PAGE_NO = re.compile(rf"^\s*(?:{PAGE_NUMBER.pattern}|\d{{1,3}})\s*$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))")
@@ -363,6 +364,7 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
         else:
             pieces.append((m.start(), m.end()))
     carried = ""  # "2023年度，收入总计…；支出总计…" in a 2024 report: the year led the whole sentence, not its first part
+    list_lead = ""
     for start, end in pieces:
         sentence = text[start:end].strip()
         if not sentence:
@@ -374,7 +376,14 @@ def _paragraph(lines: list[Line], ctx: Context, narrative: NarrativeParser, term
         elif lead:  # a year of its own leads what follows the ；, unless it is the report's year
             carried = lead.group(0) if int(lead.group(1)) != ctx.year else ""
         line = max((s for s in starts if s[0] <= start), key=lambda s: s[0])[1]
-        src = Source(file, line.no, sentence, line.page)
+        # "城乡社区支出540.00万元，占15.56%；" in a list after "一般公共预算财政拨款支出3470.30万元，主要用于以下方面：":
+        # its source shows that lead, which says whose part it is and what its share is of
+        src = Source(file, line.no, f"{list_lead}……{sentence}" if list_lead else sentence, line.page)
+        opened = _LIST_LEAD.match(sentence)
+        if not sentence.endswith(("；", ";")):
+            list_lead = ""
+        elif opened:
+            list_lead = opened.group(0)
         if any(a < end and start < b for a, b in bad):  # never read a wrong figure out of 1,2.3 / 12。5
             narrative.unplaced.append(Unplaced("数字格式有误", src))
             continue

@@ -1252,3 +1252,19 @@ def test_a_one_character_county_is_a_short_form():
 
     assert {"沛县农业农村局", "县农业农村局", "农业农村局"} <= set(unit_aliases("江苏省徐州市沛县农业农村局"))
     assert "州市德清县教育局" not in unit_aliases("浙江省湖州市德清县教育局")  # 湖州: 州 after one character
+
+
+def test_a_share_in_a_list_names_the_whole_the_list_is_of(tmp_path):
+    """Trial 24: 城乡社区支出540.00万元，占15.56%； — the third part of a list after "一般公共预算财政拨款支出3470.30万元，
+    主要用于以下方面：" — was answered as 城乡社区支出's share with no base, beside an all-funds 城乡社区支出 of 960.
+    Its source now shows the list's lead, and the answer the base."""
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n"
+            "2023年度一般公共预算财政拨款支出3470.30万元，主要用于以下方面：一般公共服务支出1621.00万元，占46.71%；"
+            "城乡社区支出540.00万元，占15.56%；住房保障支出98.50万元，占2.84%。\n")
+    db, _ = _load(tmp_path, text)
+    from assistant.catalog import load_catalog
+    from assistant.engine import open_readonly
+
+    a = Engine(open_readonly(db), load_catalog(), LEX).ask("城乡社区支出占比")
+    assert "占比（占一般公共预算财政拨款支出） 15.56%" in a.answer, a.answer
+    assert a.sources[0].text.startswith("2023年度一般公共预算财政拨款支出3470.30万元，主要用于以下方面：……城乡社区支出"), a.sources
