@@ -1774,3 +1774,13 @@ def test_trial_25_questions(mixed):
     assert mixed.understand("规土局会议费").param("单位") == PLANNING
     projects = mixed.ask("有哪些项目")  # whose, when several departments are loaded
     assert projects.answer.startswith("2024年度 广元市昭化区工商业联合会 报告所附绩效自评表"), projects.answer
+
+
+def test_staff_costs_are_a_share_of_the_budget_basic_spending(mixed):
+    """Trials 23/24: 人员经费占基本支出 divided the 一般公共预算 人员经费 by the all-funds 基本支出 (63.7% for 69.6%).
+    The template splits 一般公共预算财政拨款基本支出 into 人员经费 and 公用经费: that is the base where stated."""
+    a = mixed.ask("财政局人员经费占基本支出的比例")
+    row = dict(zip(a.columns, a.rows[0], strict=True))
+    assert row["基数"] == "一般公共预算财政拨款基本支出" and "占 一般公共预算财政拨款基本支出" in a.answer, a.answer
+    other = mixed.ask("公务接待费占三公经费的比例")  # any other pair keeps the base asked
+    assert {dict(zip(other.columns, r, strict=True))["基数"] for r in other.rows} == {"三公经费"}
