@@ -108,6 +108,7 @@ FILLERS = (
     "百分之多少", "百分之几", "这么多", "这么大", "这么快", "那么多",
     "是多少万", "多少万", "几万元", "几万", "嘞", "咧", "哈", "哦", "来着", "那个", "绩效",
     "换成", "改成", "换为", "切换到",  # 换成财政局: a follow-up about another department
+    "他们", "她们", "它们", "该部门", "这个部门", "该单位", "这个单位", "这家", "这家单位", "又", "之和", "年底",
 )
 _REGION = re.compile(r"(省|市|区|县|镇|乡|街道)$")
 _LEVELS = ("省", "市", "州", "盟", "区", "县", "旗")  # the level of government that starts a short name: 区财政局
@@ -300,6 +301,13 @@ def normalize_text(text: str) -> str:
     """Half-width, simplified characters (會議費 → 会议费), no punctuation, years in digits."""
     text = cn_year(_PUNCT.sub("", fold(text).translate(simplified())).lower())  # punctuation first: "二:二二二年" is one year
     text = _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
+    text = text.replace("啥", "什么") if "啥" in text else text  # 项目支出是啥
+    text = re.sub(r"(几|多少)批(?!次)", r"\1批次", text) if "批" in text else text  # 接待了几批
+    text = _EITHER_WAY.sub(r"\1", text) if "还是" in text else text  # 比上年增长还是下降 → 比上年增长
+    text = _TEN_THOUSAND.sub(r"\1万元以上", text) if "万以上" in text else text  # 单价100万以上设备
+    text = _BARE_YEAR.sub(r"\1年", text)  # 规划局2024政府采购 → 2024年
+    text = re.sub(r"(占\S+?)的?比$", r"\1比例", text) if text.endswith("比") else text  # 占公用经费比
+    text = _AVERAGE_EACH.sub(r"各部门\2平均", text) if "平均每" in text else text  # 平均每个部门三公经费多少
     # 财政局和规划局哪个机关运行经费多 → 财政局和规划局机关运行经费哪个多 (哪个部门/项目… is a ranking: kept)
     text = _WHICH_ITEM_MORE.sub(r"\1\2哪个\3", text) if "哪个" in text else text
     # 四个部门谁的支出最多 → 哪个部门; 财政局和规划局谁多 → 哪个多
@@ -312,12 +320,17 @@ def normalize_text(text: str) -> str:
 
 
 # 会议费为啥增加: the colloquial 为什么 (a keyword, which synonyms.tsv cannot map)
-_COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么")
+_COLLOQUIAL_WHY = re.compile(r"为啥|为嘛|为甚么|为何")
+# 比上年增长还是下降, 比年初预算多还是少 (多还是少 alone is a phrasing of its own: kept)
+_EITHER_WAY = re.compile(r"(增长|增加|高|上升|超支|超|预算多)还是(?:少|下降|减少|低|降低|节约|节余)")
+_TEN_THOUSAND = re.compile(r"(\d+)万以上")
+_BARE_YEAR = re.compile(r"(?<![\d.])(20[0-3]\d)(?=[\u4e00-\u9fff])(?!年)")
+_AVERAGE_EACH = re.compile(r"平均每(?:个|家)?(部门|单位)的?(\S+?)(?:是)?(?:多少|几何)?$")
 _SPENT = re.compile(r"(?:一共|总共|共)?(?:花|花费|收)了?")  # the words the lexicon maps to 本年支出合计/本年收入合计
 _FIELD_OF = re.compile(r"在?(\S{2,12}?)方面的?")
 _WHICH_ITEM_MORE = re.compile(r"(?<=[和与跟、])(\S{2,16}?)哪个(?!部门|单位|项目|科目|指标)(\S{2,14}?)(更?(?:多|少|高|低|大))$")
 _WHO = re.compile(r"谁的?")
-_POOLED_SUM = ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额")  # 四个部门邮电费一共多少
+_POOLED_SUM = ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额", "之和")  # 四个部门邮电费一共多少
 _EVERY_COMPARED = re.compile(r"^(各部门|各单位|所有部门|所有单位)的?(\S+?)(?:对比|比较)(?:一下)?$")
 # 对几个项目开展了绩效自评, 绩效自评了多少个项目 → 几个绩效自评项目: the count the report states (绩效自评项目 8个)
 _SELF_EVALUATED = re.compile(r"(?:对)?(几个|多少个)项目(?:开展|进行)了?(?:绩效)?自评|(?:绩效)?自评了?(几个|多少个)项目")

@@ -1784,3 +1784,27 @@ def test_staff_costs_are_a_share_of_the_budget_basic_spending(mixed):
     assert row["基数"] == "一般公共预算财政拨款基本支出" and "占 一般公共预算财政拨款基本支出" in a.answer, a.answer
     other = mixed.ask("公务接待费占三公经费的比例")  # any other pair keeps the base asked
     assert {dict(zip(other.columns, r, strict=True))["基数"] for r in other.rows} == {"三公经费"}
+
+
+@pytest.mark.parametrize(("question", "type_id", "params"), [
+    ("工商联一般公共预算财政拨款支出比年初预算多还是少", "科目预算", {"科目": "一般公共预算财政拨款支出"}),
+    ("规土局单价100万以上设备多少台", "科目数量", {"科目": "单价100万元以上设备"}),
+    ("规土局2024政府采购中服务类占比", "科目占科目", {"科目": "政府采购服务支出", "基数": "政府采购支出", "年度": 2024}),
+    ("平均每个部门三公经费多少", "部门平均", {"科目": "三公经费"}),
+    ("四个部门支出总计之和", "部门合计", {"科目": "支出总计"}),
+    ("规土局公务接待费比上年降低多少百分比", "科目增减", {"科目": "公务接待费"}),
+    ("工商联机关运行经费占公用经费比", "科目占科目", {"科目": "机关运行经费", "基数": "公用经费"}),
+    ("财政局 一般公共预算 基本支出", "科目金额", {"科目": "一般公共预算财政拨款基本支出"}),
+    ("社工部公用经费为何增加", "科目原因", {"科目": "公用经费"}),
+])
+def test_wordings_refused_in_trial_25(mixed, question, type_id, params):
+    m = mixed.understand(question)
+    got = {k: v for k, v in m.params if v is not None}
+    assert m.status == "ok" and m.type_id == type_id and all(got.get(k) == v for k, v in params.items()), m
+
+
+def test_a_colloquial_what_and_a_batch_count_are_read():
+    from assistant.match import normalize_text
+
+    assert normalize_text("项目支出又是啥") == "项目支出又是什么"
+    assert normalize_text("他们接待了几批") == "他们接待了几批次"
