@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TextIO
 
-from .engine import Engine, departments_apart
+from .engine import Engine, departments_apart, figures_by_unit, fmt_number
 from .match import ACROSS_DEPARTMENTS, SLOT_KINDS, Match, says_every_department
 from .model import Answer, JuesuanError
 from .render import render
@@ -21,6 +21,10 @@ _ELLIPTICAL = re.compile(r"^\s*那(?!些)|呢\s*[？?。!！]*\s*$")
 _COMPARE = re.compile(r"哪个|哪家|谁|差多少|相差|差距|差额|差了多少|多多少|少多少|高多少|低多少|多出|对比|比较|比一比|比一下")
 _OWN_WORDS = re.compile(r"最|\d{4}\s*年|上年|去年|前年|今年|本年|同比|比上")  # a ranking, or a year named: not the pair
 _EACH = re.compile(r"各|分别|都")
+_MEASURE = re.compile(r"率|占比|比重|比例|预算|批次|人次|增长|增减|得分")  # what a comparison of amounts does not answer
+# 哪家最少 / 谁最多 / 哪个最高 after departments asked in turn: among them
+_AMONG = re.compile(r"^(?:那|其中|这几个?(?:部门|单位|家)?里?)?(?:哪个|哪家|哪一个|谁)(?:部门|单位)?的?最([多少高低大小])"
+                    r"[呢啊吗]?$")
 # 会议费多少，比上年增长多少，原因是什么: several questions in one line (never a comma inside a number: 1,234)
 _PART_BREAK = re.compile(r"(?<!\d)[，,；;？?](?!\d)")
 # 一共多少 / 两项合计 / 合计呢 after items or departments asked one after another: their sum, never the last one again
@@ -122,7 +126,7 @@ class Conversation:
             compared = self._against(question, against.group(1), self.previous)
             if compared is not None:
                 return compared
-        items = self._items_compared(question)
+        items = self._items_compared(question) or self._ranked_among(question)
         if items is not None:
             return items
         m = self.engine.understand(question, self.previous)
@@ -151,6 +155,8 @@ class Conversation:
             both = self.engine.ask_combined(question)  # 基本支出和项目支出各占多少, 预算执行进度的目标
             if both is not None:
                 self.previous, self.pair = self._two_departments(question)  # 上年呢 after it: of which part?
+                if self.pair and self.previous is not None:  # → 社工部呢 → 哪家最少: the three asked about
+                    self.asked, self.asked_item = list(self.pair), self.previous.param("科目")
                 self.last, self.refused = both, None
                 return both
         answer = self._answer(question, m)
@@ -173,6 +179,7 @@ class Conversation:
         before = self.previous
         if (before is None or len(self.asked_items) != 2 or before.param("科目") != self.asked_items[-1]
                 or self._two_asked() is not None or not _COMPARE.search(question) or _OWN_WORDS.search(question)
+                or _MEASURE.search(question)  # 哪个执行率更高: not which amount is larger
                 or self.engine.understand(question).status == "ok"):
             return None
         one, two = self.asked_items
@@ -182,11 +189,47 @@ class Conversation:
         self.last = both
         return replace(both, question=question.strip())
 
+    def _ranked_among(self, question: str) -> Answer | None:
+        """财政局和规土局的本年收入合计各是多少 → 社工部呢 → 哪家最少: the departments of the chat ranked, not every
+        department loaded (the sample's 183.54 was never asked about)."""
+        before = self.previous
+        units = tuple(self.pair or ()) if self.pair and len(self.pair) > 1 else tuple(dict.fromkeys(self.asked))
+        low = _AMONG.search(question)
+        if (before is None or before.type_id not in ("科目金额", "科目对比") or len(units) < 2 or low is None
+                or self.engine.understand(question).param("科目") not in (None, before.param("科目"))):
+            return None
+        wanted = self.engine.catalog["科目金额"].params
+        amount = replace(before, type_id="科目金额", params=tuple((k, v) for k, v in before.params if k in wanted))
+        each = self.engine.answer_each(question, amount, units, "单位")
+        if each is None or each.status != "ok":
+            return None
+        figures = figures_by_unit([each], "口径") or figures_by_unit([each])
+        if len(figures) != len(units) or any(len(f) != 1 for f in figures.values()) or len(
+                {f[0][2][0] for f in figures.values()}) != 1:
+            return None  # a department with two figures, or none, or in another measure: no ranking is given
+        lowest = low.group(1) in "少低小"
+        pick = (min if lowest else max)(figures.items(), key=lambda kv: kv[1][0][1])
+        (who, [(item, value, where)]) = pick
+        said = (f"所问的{len(units)}个部门（{'、'.join(map(str, units))}）中，{item}{'最少' if lowest else '最多'}的是{who}"
+                f"（{fmt_number(value, unit=where[0])}）。")
+        self.last = replace(each, question=question.strip(), answer=each.answer.rstrip("。") + "。" + said)
+        return self.last
+
     def _against(self, question: str, other: str, before: Match) -> Answer | None:
         """财政局差旅费 → 跟规划局比呢: the item of the question before, its department set against the one named."""
         unit, item = before.param("单位"), before.param("科目")
         if before.status != "ok" or unit is None or item is None:
             return None
+        if before.type_id != "科目金额":  # 公用经费占基本支出比例 → 与规土局比呢: the same question of both
+            named = self.engine.understand(other)
+            if named.status != "ok" and named.param("单位") is None:
+                named = self.engine.understand(f"{other}{item}")
+            if named.param("单位") is None or named.param("单位") == unit:
+                return None
+            both = self.engine.answer_each(question, before, (unit, named.param("单位")), "单位")
+            if both is not None:
+                self.last = both
+            return both
         full = f"{unit}{item}比{other}多多少"
         m = self.engine.understand(full)
         if m.status != "ok" or m.type_id != "科目对比" or m.param("对比单位") != unit:
@@ -212,7 +255,10 @@ class Conversation:
         """The departments asked one after another about one item, and the items asked one after another of one
         department (规划局基本支出 → 项目支出呢 → 各占多少)."""
         unit, item = m.param("单位"), m.param("科目")
-        if m.status != "ok" or item is None or m.param("对比单位") is not None:
+        if m.status == "ok" and item is not None and m.param("对比单位") is not None and m.param("单位") is not None:
+            self.asked, self.asked_item, self.asked_items = [m.param("对比单位"), m.param("单位")], item, []
+            return  # 财政局和规划局的差旅费哪个多 → 社工部呢 → 哪家最少: the departments asked about so far
+        if m.status != "ok" or item is None:
             self.asked, self.asked_items = [], []
             return
         if unit is None:

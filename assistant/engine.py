@@ -70,7 +70,7 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
 _ALL_FUNDS = dict.fromkeys(("收入支出决算总表", "收入决算表", "支出决算表"), "全部资金的决算表")
 
 
-def _figures_by_unit(answers: list[Answer], *same: str) -> dict[str, list[tuple[str, Decimal, tuple[str, ...]]]]:
+def figures_by_unit(answers: list[Answer], *same: str) -> dict[str, list[tuple[str, Decimal, tuple[str, ...]]]]:
     """Each department's figures in ``answers``: (item, figure, where it stands — measure, 章节, 表名 and the
     columns ``same`` names, which must not be empty)."""
     figures: dict[str, list[tuple[str, Decimal, tuple[str, ...]]]] = {}
@@ -89,7 +89,7 @@ def _two_figures(answers: list[Answer]) -> list[tuple[str, str, Decimal, str, De
     """For each department with exactly one figure of each of two items, in one measure, from one part of the
     report (same 章节 and 表名): (who, item 1, figure 1, item 2, figure 2, measure). ``who`` is empty when there is
     one department."""
-    figures = _figures_by_unit(answers)
+    figures = figures_by_unit(answers)
     return [(f"{unit}：" if len(figures) > 1 else "", one, x, two, y, where[0])
             for unit, got in figures.items() if len(got) == 2 and got[0][0] != got[1][0] and got[0][2] == got[1][2]
             for (one, x, where), (two, y, _) in [got]]
@@ -105,7 +105,7 @@ def _which_more(answers: list[Answer]) -> str:
 def _added_up(answers: list[Answer]) -> str:
     """``办公费和印刷费合计多少`` (or 物业管理费 → 电费呢 → 水费呢 → 一共多少): items of one classification (口径), each
     with one figure of one measure from one part of the report (same 章节 and 表名), added up for each department."""
-    figures = _figures_by_unit(answers, "口径")
+    figures = figures_by_unit(answers, "口径")
     said = [f"{unit + '：' if len(figures) > 1 else ''}{'、'.join(x[0] for x in got[:-1])}与{got[-1][0]}合计"
             f"{fmt_number(sum((x[1] for x in got), Decimal(0)), unit=got[0][2][0])}"
             for unit, got in figures.items() if len(got) == len(answers) and len({x[0] for x in got}) == len(got)
@@ -124,7 +124,7 @@ def _departments_added(answers: list[Answer]) -> str:
         return ""
     total = sum((Decimal(str(got[0]["值"])) for got in rows), Decimal(0))
     count = "两" if len(rows) == 2 else str(len(rows))
-    return f"{count}个部门{one['科目']}合计{fmt_number(total, unit=str(one['计量单位']))}。"
+    return f"{count}个部门{one['科目']}合计{fmt_number(total, unit=str(one['计量单位']))}。".replace("合计合计", "合计")
 
 
 _NOT_ADDED = "这几个数口径或出处不同，或一项包含另一项，不能直接相加；以上分别列出。"
