@@ -29,7 +29,8 @@ SAFE_CONFIG = {
     "autoload_known_extensions": False,
 }
 PERCENT_COLS = {"占比", "增减率", "完成预算比", "推算完成比", "执行率"}
-AMOUNT_COLS = {"金额", "上年金额", "增减额", "预算数", "全年预算数", "决算数", "年初预算", "调整后预算", "执行数", "上年决算数"}
+AMOUNT_COLS = {"金额", "上年金额", "增减额", "预算数", "全年预算数", "决算数", "年初预算", "调整后预算", "执行数", "上年决算数",
+               "推算预算数"}
 SIGNED_COLS = {"增减额", "增减率"}
 SCORE_COLS = {"得分", "权重", "总得分", "总权重"}
 READ_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA", "CALL", "PREPARE", "EXECUTE", "MULTI"}  # what raw SQL may run

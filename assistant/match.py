@@ -976,6 +976,10 @@ class Matcher:
 
     def _understood(self, question: str, tokens: list[Token], previous: Match | None) -> Match:
         m = self._match_tokens(question, tokens, previous)
+        if (m.status == "ok" and "、" in question and any(t.kind == "filler" and t.text in self.vocab.bare for t in tokens)
+                and self.split_pair(question)):
+            # 收入、支出各多少: two items listed (the 、 is gone in normalising), never the first with a filler
+            return Match("not_understood", tokens=tuple(tokens), message="问题列了两项，请分别提问")
         if m.status != "ok" and any(t.kind == "unknown" for t in tokens):
             joined = self._rejoin(tokens)
             if joined is not None:
@@ -1329,18 +1333,22 @@ class Matcher:
         for tok in tokens:
             spans.append((pos, pos + len(tok.text), tok))
             pos += len(tok.text)
+        def item_like(t: Token) -> bool:  # 收入和支出各多少: the bare 收入/支出 name the year's totals here
+            return _pair_kind(t.kind) == "科目" or t.text in self.vocab.bare
+
         for i in range(1, len(spans) - 1):
             (a0, a1, a), (_, _, conj), (b0, b1, b) = spans[i - 1], spans[i], spans[i + 1]
             if conj.text in _THAN and a.kind == b.kind and a.kind in ("科目", "实体") and (
                     _MORE.fullmatch(strip_fillers(text[b1:])) or not strip_fillers(text[b1:])):
                 # 工商联会议费比差旅费多多少: the two items compared, as 会议费和差旅费哪个多 is
                 return text[:a1] + "哪个多", text[:a0] + text[b0:b1] + "哪个多"
-            if conj.text not in CONNECTORS or _pair_kind(a.kind) != _pair_kind(b.kind) or a.kind in ("filler", "unknown"):
+            if conj.text not in CONNECTORS or (not (item_like(a) and item_like(b)) and (
+                    _pair_kind(a.kind) != _pair_kind(b.kind) or a.kind in ("filler", "unknown"))):
                 continue
             return text[:a1] + text[b1:], text[:a0] + text[b0:]
         listed = normalize_text(question.replace("、", "和"))  # 办公费、印刷费各多少: the 、 is gone in normalising
         for (a0, a1, a), (b0, b1, b) in pairwise(spans):
-            if _pair_kind(a.kind) == _pair_kind(b.kind) == "科目" and f"{a.text}和{b.text}" in listed:
+            if item_like(a) and item_like(b) and f"{a.text}和{b.text}" in listed:
                 return text[:a1] + text[b1:], text[:a0] + text[b0:]  # never 政府性基金收入: one item, not two
         for i, (c0, _, conj) in enumerate(spans):
             # 基本支出占比和项目支出占比: A X 和 B X, the same words X after each of two names of one kind

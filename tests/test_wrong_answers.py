@@ -1397,7 +1397,7 @@ def test_budget_ratio_worked_out_only_when_not_stated(mixed):
     assert f"决算为年初预算的 {row['推算完成比'].normalize():f}%（按决算数与预算数推算）" in a.answer, a.answer
     stated = mixed.ask("工商联三公经费完成预算多少")
     row = dict(zip(stated.columns, stated.rows[0], strict=True))
-    assert row["完成预算比"] is not None and row["推算完成比"] is None and "推算" not in stated.answer
+    assert row["完成预算比"] is not None and row["推算完成比"] is None and "预算推算" not in stated.answer
 
 
 @needs_shared
@@ -1828,3 +1828,14 @@ def test_trial_26_follow_ups(mixed):
     chat.ask("财政局的公用经费占基本支出比例是多少")
     b = chat.ask("与规土局比呢")
     assert b.question_type == "科目占科目" and {r[0] for r in b.rows} == {FINANCE, PLANNING}, b.answer
+
+
+def test_trial_26_incomplete_answers(mixed):
+    """Trial 26: 收入、支出各多少 gave the income only; 三公经费预算是多少 gave no budget where the report states the
+    outturn and its completion ratio (决算1.12万元，完成预算100%)."""
+    for q in ("财政局收入、支出各多少", "财政局收入和支出各多少"):
+        a = mixed.ask(q)
+        assert {r[a.columns.index("科目")] for r in a.rows} == {"本年收入合计", "本年支出合计"}, (q, a.answer)
+    b = mixed.ask("工商联的三公经费预算是多少")
+    row = dict(zip(b.columns, b.rows[0], strict=True))
+    assert row["推算预算数"] == round(row["金额"] * 100 / row["完成预算比"], 2) and "即预算约" in b.answer, b.answer
