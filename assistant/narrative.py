@@ -506,6 +506,8 @@ class NarrativeParser:
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
             text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "").replace(" ", ""), text)
         # "…减少12.31万元，主要系人员调出" / "系因…" / "主要是由于…": a reason, worded as 主要原因是 is
+        if "百分之" in text:  # 降幅百分之4.68, 占百分之99.64, 百分之百: percentages in words
+            text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text.replace("百分之百", "100%"))
         if "系" in text or "由于" in text or "因为" in text:  # never inside a reason already led (主要原因：…，主要由于…)
             text = _REASON_WORDS.sub(lambda m: m.group(0) if "原因" in text[:m.start()] else "主要原因是", text)
         if not text:

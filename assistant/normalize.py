@@ -116,6 +116,11 @@ def unit_aliases(name: str) -> list[str]:
     out += levelled
     # 宜昌市西陵区人民政府云集街道办事处: the office under the government is named without it
     out += [office for f in out if len(office := f.partition("人民政府")[2]) >= 4]
+    # 政协齐齐哈尔市龙沙区委员会办公室: people say 龙沙区政协办公室, 区政协, 龙沙区政协
+    cppcc = re.match(r"^政协(.{2,20}?)委员会(.*)$", name)
+    if cppcc:
+        out += [f for whole in (f"{cppcc.group(1)}政协{cppcc.group(2)}", f"{cppcc.group(1)}政协") if whole != name
+                for f in unit_aliases(whole)]
     for full, short in unit_short_forms():  # data/unit_short.tsv: 发展和改革委员会 → 发改委, 工商业联合会 → 工商联
         for form in list(out):
             if full in form:

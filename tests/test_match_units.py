@@ -118,3 +118,10 @@ def test_common_short_names_of_departments(name, short):
     from assistant.normalize import unit_aliases
 
     assert short in unit_aliases(name)
+
+
+def test_a_cppcc_office_is_named_as_people_name_it():
+    """Trial 25: 政协齐齐哈尔市龙沙区委员会办公室 — its report calls itself 龙沙区政协办公室 — was refused as 龙沙区政协."""
+    from assistant.normalize import unit_aliases
+
+    assert {"龙沙区政协办公室", "区政协办公室", "龙沙区政协"} <= set(unit_aliases("政协齐齐哈尔市龙沙区委员会办公室"))

@@ -1268,3 +1268,16 @@ def test_a_share_in_a_list_names_the_whole_the_list_is_of(tmp_path):
     a = Engine(open_readonly(db), load_catalog(), LEX).ask("城乡社区支出占比")
     assert "占比（占一般公共预算财政拨款支出） 15.56%" in a.answer, a.answer
     assert a.sources[0].text.startswith("2023年度一般公共预算财政拨款支出3470.30万元，主要用于以下方面：……城乡社区支出"), a.sources
+
+
+def test_percentages_written_in_words_are_percentages(tmp_path):
+    """Trial 25: 降幅百分之4.68, 占百分之99.64, 百分之百 were names (降幅百分之) with the figure as money."""
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n二、收入决算情况说明\n"
+            "本年收入合计850.72万元，其中：财政拨款收入847.62万元，占百分之99.64；其他收入3.10万元，占百分之0.36。"
+            "本年收入同比减少29.38万元，降幅百分之3.34。\n十、政府采购支出情况说明\n"
+            "授予中小企业合同金额36.50万元，占政府采购支出总额的百分之百。\n")
+    _, facts = _load(tmp_path, text)
+    assert _one(facts, ("收入", "财政拨款收入", "占比")) == Decimal("99.64")
+    assert _one(facts, ("收入", "本年收入合计", "增减率")) == Decimal("-3.34")
+    assert _one(facts, ("支出", "授予中小企业合同金额", "占比")) == 100
+    assert not any("百分之" in k[1] for k in facts), facts
