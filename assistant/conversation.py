@@ -76,6 +76,18 @@ class Conversation:
         several = self._several(question, parts) if len(parts) > 1 else None
         return several or self._ask_one(question)
 
+    def _other_department(self, question: str, m: Match, refused: Match | None) -> Answer | None:
+        """普陀区民政局的三公经费 (not loaded) → 那财政局的呢: the refused question, of the department now named."""
+        lost = re.match(r"没有载入“(.+?)”的报告", refused.message) if refused is not None else None
+        named = [t for t in m.tokens if t.kind == "单位"]
+        if (lost is None or len(named) != 1 or any(t.kind in ("科目", "实体", "项目", "指标") for t in m.tokens)
+                or lost.group(1) not in self.refused_text):
+            return None
+        again = self.refused_text.replace(lost.group(1), named[0].text, 1)
+        self.refused = None
+        answer = self._ask_one(again)
+        return replace(answer, question=question.strip(), understood=answer.understood or f"理解为：{again}")
+
     def _spent(self, question: str, before: Match | None) -> str:
         """公务接待多少批次 → 花了多少 / 实际花了多少: that item's money (收入多少 → 支出多少: the year's spending,
         not the income)."""
@@ -137,7 +149,11 @@ class Conversation:
             # 会议费 → 上年呢 → 增长率 / 为什么增加: this year's change on last year, not last year's on the one before
             m = replace(m, params=tuple((k, v) for k, v in m.params if k != "年度偏移"))
         refused = self.refused
-        if (m.status == "ok" and refused is not None and _named(refused, self.refused_text)
+        instead = self._other_department(question, m, refused)
+        if instead is not None:
+            return instead
+        whole = not m.followup and m.param("单位") is not None  # 那财政局人员经费是多少: a question of its own
+        if (m.status == "ok" and refused is not None and _named(refused, self.refused_text) and not whole
                 and (m.followup or _ELLIPTICAL.search(question))):
             # 司法局会议费预算 (not loaded) → 那培训费呢: what the refused question named is lost, so answering
             # would fill it from an older question or drop it (every department's 培训费): neither was asked.

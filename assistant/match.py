@@ -1125,8 +1125,7 @@ class Matcher:
                 if named:
                     slips = self._unit_one_off(named)  # 规化局: a slip of one character in 规划局
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
-                                 message=f"没有载入“{named}”的报告"
-                                 + ("（是否写错了字？）" if slips else "") + f"；已载入：{'、'.join(self.vocab.unit_names)}",
+                                 message=f"没有载入“{named}”的报告；已载入：{'、'.join(self.vocab.unit_names)}",
                                  suggestions=tuple(normalize_text(question).replace(named, f, 1) for f in slips[:3]))
                 if unit_like and len(unknown) == 1:
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),

@@ -1736,7 +1736,7 @@ def test_what_was_actually_spent_after_a_budget_is_the_outturn(mixed):
 
 def test_a_department_misspelt_by_one_character_is_suggested(mixed):
     a = mixed.ask("规化局会议费")
-    assert a.status == "no_data" and "是否写错了字" in a.answer and a.suggestions[0] == "规划局会议费", a
+    assert a.status == "no_data" and "没有载入“规化局”" in a.answer and a.suggestions[0] == "规划局会议费", a
     assert mixed.ask("司法局会议费").suggestions == ()
 
 
@@ -1839,3 +1839,20 @@ def test_trial_26_incomplete_answers(mixed):
     b = mixed.ask("工商联的三公经费预算是多少")
     row = dict(zip(b.columns, b.rows[0], strict=True))
     assert row["推算预算数"] == round(row["金额"] * 100 / row["完成预算比"], 2) and "即预算约" in b.answer, b.answer
+
+
+def test_after_a_department_that_is_not_loaded_another_one_can_be_named(mixed):
+    """Trial 26: 普陀区民政局的三公经费 (not loaded) → 那财政局的呢 was refused; so was a complete question after a
+    refused one (财政局有多少编制 → 那财政局人员经费是多少)."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    assert chat.ask("普陀区民政局的三公经费").status == "no_data"
+    a = chat.ask("那财政局的呢")
+    assert a.status == "ok" and dict(a.params).get("科目") == "三公经费" and {r[0] for r in a.rows} == {FINANCE}, a
+    chat = Conversation(mixed)
+    chat.ask("财政局有多少编制")
+    assert chat.ask("那财政局人员经费是多少").status == "ok"
+    chat = Conversation(mixed)
+    chat.ask("司法局会议费预算")
+    assert chat.ask("那培训费呢").status == "not_understood"  # whose 培训费? still refused
