@@ -382,7 +382,20 @@ class Engine:
         q = question.strip()
         if len(q) > MAX_QUESTION:
             return Match("not_understood", message=f"问题过长（{len(q)} 字，上限 {MAX_QUESTION} 字）")
-        return self._side_by_side(self.matcher.match(q, previous))
+        return self._side_by_side(self.matcher.match(self._than_last_year(q), previous))
+
+    def _than_last_year(self, question: str) -> str:
+        """财政局机关运行经费比23年增加多少, with 2024 the latest year loaded: 比2023年 is 比上年 (a change on the year
+        before, which is what the report states), when no other year is named."""
+        than = _THAN_YEAR.search(question)
+        if than is None or len(re.findall(r"\d{2,4}\s*年", question)) != 1:
+            return question
+        year = int(than.group(2))
+        year = year + 2000 if year < 100 else year
+        loaded = [y for _, y in self.reports()]
+        if not loaded or year + 1 != max(loaded):
+            return question
+        return question[:than.start()] + than.group(1) + "上年" + question[than.end():]
 
     def _side_by_side(self, m: Match) -> Match:
         """社工部基本支出项目支出占比: two items side by side with 占比, neither listed under the other, ask each
@@ -624,6 +637,9 @@ class Engine:
             return columns, cur.fetchall()
         except duckdb.Error as e:
             raise JuesuanError(_sql_error(e)) from e
+
+
+_THAN_YEAR = re.compile(r"(比|较|与|同|跟)(\d{2}|20\d{2})\s*年度?")
 
 
 def _is_file(path: Path) -> bool:

@@ -1856,3 +1856,10 @@ def test_after_a_department_that_is_not_loaded_another_one_can_be_named(mixed):
     chat = Conversation(mixed)
     chat.ask("司法局会议费预算")
     assert chat.ask("那培训费呢").status == "not_understood"  # whose 培训费? still refused
+
+
+@pytest.mark.parametrize("question", ["财政局机关运行经费比23年增加多少", "规土局收入支出总计比2023年增加了多少"])
+def test_a_change_on_the_year_before_the_latest_named_by_its_number(mixed, question):
+    """Trial 26: 比23年 / 比2023年 (2024 the latest year loaded) were refused; they are 比上年."""
+    a = mixed.ask(question)
+    assert a.status == "ok" and a.question_type == "科目增减" and "2024年度" in a.answer, a.answer
