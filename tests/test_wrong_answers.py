@@ -1863,3 +1863,11 @@ def test_a_change_on_the_year_before_the_latest_named_by_its_number(mixed, quest
     """Trial 26: 比23年 / 比2023年 (2024 the latest year loaded) were refused; they are 比上年."""
     a = mixed.ask(question)
     assert a.status == "ok" and a.question_type == "科目增减" and "2024年度" in a.answer, a.answer
+
+
+def test_cost_per_visitor_is_worked_out_from_the_same_row(mixed):
+    """Trial 26: 平均每人次多少钱 / 人均接待费 were refused; 0.39万元 over 26人次 is 150元."""
+    a = mixed.ask("规划局人均接待费")
+    rows = [dict(zip(a.columns, r, strict=True)) for r in a.rows]
+    hosted = next(r for r in rows if r["科目"] == "公务接待费")
+    assert hosted["人均元"] == round(hosted["决算数"] * 10000 / hosted["人次"], 2) and "人均 150元" in a.answer, a.answer
