@@ -165,6 +165,158 @@ def _word_totals(cells: list[str], cols: dict[str, int]) -> tuple[str, str] | No
     return None
 
 
+# A Word table that lists the projects as rows (``项目名称 | 预算数（万元） | 执行数（万元） | 自评得分 | 绩效指标 |
+# 目标值 | 实际完成值 | 偏差原因``): each project's row gives its figures and first indicator, the rows below with the
+# project cells blank its further indicators. Read only when the header settles every column; a header cell is
+# never a project's name.
+_LIST_PROJECT = {"项目名称": "项目名称", "项目编码": "项目编码", "项目代码": "项目编码", "主管部门": "主管部门",
+                 "实施单位": "实施单位", "预算数": "年初预算", "年初预算": "年初预算", "年初预算数": "年初预算",
+                 "全年预算": "调整后预算", "全年预算数": "调整后预算", "调整后预算": "调整后预算",
+                 "调整后预算数": "调整后预算", "执行数": "执行数", "全年执行数": "执行数", "预算执行数": "执行数",
+                 "执行率": "执行率", "预算执行率": "执行率", "自评得分": "总得分", "项目得分": "总得分",
+                 "总得分": "总得分", "综合得分": "总得分", "自评分": "总得分"}
+_LIST_INDICATOR = {"一级指标": "一级指标", "二级指标": "二级指标", "三级指标": "三级指标", "绩效指标": "三级指标",
+                   "指标名称": "三级指标", "指标性质": "指标性质", "度量单位": "度量单位", "目标值": "指标值",
+                   "指标值": "指标值", "年度指标值": "指标值", "年度目标值": "指标值", "绩效目标值": "指标值",
+                   "实际完成值": "完成值", "完成值": "完成值", "全年实际值": "完成值", "实际值": "完成值",
+                   "偏差原因": "未完成原因", "偏差原因分析": "未完成原因", "未完成原因": "未完成原因",
+                   "未完成原因分析": "未完成原因", "偏差原因分析及改进措施": "未完成原因"}
+_LABELS = frozenset({*_FUND_COLS, *_IND_COLS, *_LIST_PROJECT, *_LIST_INDICATOR, "得分", "分值", "权重", "原因",
+                     "资金来源", "项目资金", "预算执行情况", "年度总体目标", "总体目标", "序号"})
+
+
+def _label_key(cell: str) -> str:
+    return re.sub(r"[（(].*?[）)]|\s", "", fold(cell))
+
+
+def _is_label(cell: str) -> bool:
+    """``预算数（万元）``, ``执行数``, ``自评得分``, ``项目名称``: a column's name, never a project's."""
+    key = _label_key(cell)
+    return bool(key) and (key in _LABELS or key.removesuffix("数") in _LABELS or (key.endswith("得分") and len(key) <= 6))
+
+
+def _list_header(cells: list[str]) -> dict[str, int] | str | None:
+    """A project-list header (``项目名称`` then column names only) → its columns; a reason (str) when it names a
+    column that does not settle; None when the row is no such header."""
+    if not cells or _label_key(cells[0]) != "项目名称":
+        return None
+    rest = [c for c in cells[1:] if c.strip()]
+    if not rest or not _is_label(rest[0]):
+        return None
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        key = _label_key(cell)
+        if not key:
+            return "表头有空白列"
+        target = _LIST_PROJECT.get(key) or _LIST_INDICATOR.get(key)
+        if target is None:
+            return f"表头列“{cell.strip()}”无法确定所指"
+        if target in cols:
+            return f"表头列“{cell.strip()}”与另一列重复"
+        cols[target] = i
+    ind = {t for t in cols if t in _LIST_INDICATOR.values()}
+    if ind and "三级指标" not in ind:
+        return "表头有指标列而没有指标名称列"
+    return cols
+
+
+def _list_unplaced(rows: list[Row], file: str, reason: str) -> SelfEval:
+    out = SelfEval()
+    for cells, line in rows:
+        if _has_number(cells):
+            out.numbered_rows += 1
+            out.unplaced.append(Unplaced(f"绩效自评表（项目逐行列示）：{reason}，项目行无法确定，未读取",
+                                         Source(file, line.no, " | ".join(c for c in cells if c), line.page)))
+    return out
+
+
+def _parse_list_table(rows: list[Row], file: str, head: int, cols: dict[str, int]) -> SelfEval:
+    """The rows below a project-list header: a row with a 项目名称 starts a project (its figures, its first
+    indicator); a row with every project cell blank adds an indicator to the project above."""
+    out = SelfEval()
+    project_cols = [t for t in cols if t in _LIST_PROJECT.values()]
+    ind_cols = {t: i for t, i in cols.items() if t in _LIST_INDICATOR.values()}
+    current: tuple[str, str] | None = None
+    carry: list[str] = []
+    width = max(cols.values()) + 1
+
+    def bad(src: Source, why: str) -> None:
+        out.numbered_rows += 1
+        out.unplaced.append(Unplaced(f"绩效自评表（项目逐行列示）：{why}，未读取", src))
+
+    header = [_label_key(c) for c in rows[head][0]]
+    stopped = False
+    for k, (cells, line) in enumerate(rows):
+        src = Source(file, line.no, " | ".join(c for c in cells if c), line.page)
+        if k == head or (k < head and not _has_number(cells)):
+            continue
+        if k < head:
+            bad(src, "表头之前的行")
+            continue
+        values = {t: _cell(cells, i) for t, i in cols.items()}
+        name = values["项目名称"]
+        if name and all(_is_label(c) for c in cells if c.strip()):
+            if [_label_key(c) for c in cells] != header:
+                stopped = True  # another table's header: its rows are not this layout's
+            continue  # else the header printed again (a page break)
+        if stopped:
+            if _has_number(cells):
+                bad(src, "表头不同的另一表格")
+            continue
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            bad(src, "该行的列多于表头")
+            current = None
+            continue
+        if name and (_is_label(name) or re.sub(r"\s", "", name) in ("合计", "总计", "小计")):
+            bad(src, f"“{name}”不是项目名称")
+            current = None
+            continue
+        if not name and any(values.get(t) for t in project_cols):
+            bad(src, "该行有项目的数而没有项目名称")
+            current = None
+            continue
+        if name:
+            m = re.match(r"^\s*([0-9A-Za-z]*\d[0-9A-Za-z]{5,})\s*[-－—_]\s*(.+)$", fold(name))
+            code, pname = (m.group(1), m.group(2).strip()) if m and "项目编码" not in cols else (
+                values.get("项目编码", ""), name)
+            amounts = {t: _num(values.get(t, "")) for t in ("年初预算", "调整后预算", "执行数", "执行率", "总得分")}
+            if any(values.get(t) and amounts[t] is None and values[t] not in _KV_PLACEHOLDER for t in amounts):
+                bad(src, "该行的数无法读取")
+                current = None
+                continue
+            current, carry = (code, pname), []
+            out.projects.append(Project(
+                code, pname, values.get("主管部门", ""), values.get("实施单位", ""), "", "", "", "", "", "", "", "",
+                None, amounts["总得分"], Source(file, line.no, f"{code}-{pname}", line.page)))
+            if any(amounts[t] is not None for t in ("年初预算", "调整后预算", "执行数", "执行率")):
+                out.funds.append(Fund(code, "总额", amounts["年初预算"], amounts["调整后预算"], amounts["执行数"],
+                                      amounts["执行率"], None, None, "", src, pname))
+            if _has_number(cells):
+                out.numbered_rows += 1
+        elif current is None:
+            if any(c.strip() for c in cells):
+                bad(src, "该行不属于任何项目")
+            continue
+        ind = {t: values.get(t, "") for t in ind_cols}
+        if not any(ind.values()):
+            continue
+        if not ind.get("三级指标"):
+            bad(src, "该行指标没有名称")
+            continue
+        levels = [ind.get("一级指标", ""), ind.get("二级指标", ""), ind["三级指标"]]
+        filled = next(k for k in range(3) if levels[k])
+        levels = [(carry[k] if k < len(carry) else "") if k < filled else levels[k] for k in range(3)]
+        carry = levels
+        kind, value, unit, done = ind.get("指标性质", ""), ind.get("指标值", ""), ind.get("度量单位", ""), ind.get("完成值", "")
+        if "指标性质" not in ind_cols and "度量单位" not in ind_cols:
+            kind, value, unit, done = _target(value, done)
+        if not name:
+            out.numbered_rows += 1
+        out.indicators.append(Indicator(current[0], current[1], levels[0], levels[1], levels[2], kind, value, unit, done,
+                                        None, None, ind.get("未完成原因", ""), src))
+    return out
+
+
 def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
     if rows and not rows[0][1].text.lstrip(" ").startswith("\t"):
         return _parse_row_table(rows, file)  # a PDF's row per line (found by ``find_row_tables``)
@@ -178,6 +330,12 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
                     out.numbered_rows += 1
                     out.unplaced.append(Unplaced("表格未识别（不是绩效自评表）", src))
         return out
+    for k, (cells, _) in enumerate(rows):
+        header = _list_header(cells)
+        if isinstance(header, dict):
+            return _parse_list_table(rows, file, k, header)
+        if header is not None:
+            return _list_unplaced(rows, file, header)
     info: dict[str, str] = {}
     code = name = ""
     first = rows[0][1]
@@ -189,6 +347,8 @@ def parse_selfeval(rows: list[Row], file: str) -> SelfEval:
     for cells, line in rows:
         src = Source(file, line.no, " | ".join(c for c in cells if c), line.page)
         label = re.sub(r"\s", "", cells[0]) if cells else ""
+        if label == "项目名称" and len(cells) > 1 and _is_label(cells[1]):
+            return _list_unplaced(rows, file, f"“{cells[1].strip()}”是列标题而不是项目名称")
         if label == "项目名称" and len(cells) > 1:
             m = re.match(r"^\s*([0-9A-Za-z]+)\s*[-－—_]\s*(.+)$", fold(cells[1]))
             code, name = (m.group(1), m.group(2).strip()) if m else ("", cells[1].strip())

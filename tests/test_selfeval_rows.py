@@ -271,3 +271,75 @@ def test_a_title_naming_the_project_names_a_table_without_a_name_row(tmp_path, l
     (tmp_path / "generic").mkdir()
     con, _ = load(tmp_path / "generic", lexicon, body.replace("农村道路建设项目绩效自评表", "项目支出绩效自评表"))
     assert con.execute("SELECT count(*) FROM 项目").fetchone() == (0,)
+
+
+LIST_HEAD = ["项目名称", "预算数（万元）", "执行数（万元）", "自评得分", "绩效指标", "目标值", "实际完成值", "偏差原因"]
+LIST_ROWS = [LIST_HEAD,
+             ["委员视察", "50.00", "42.50", "88", "组织专题视察次数", "≥6次", "5次", "受汛期影响取消1次视察"],
+             ["", "", "", "", "视察报告采纳率", "≥80%", "85%", ""],
+             ["参政议政", "80.00", "76.32", "91.5", "提案按期办结率", "≥95%", "100%", ""],
+             ["其他政协事务", "45.00", "45.00", "95", "出版文史资料", "≥2册", "2册", ""]]
+
+
+def _load_docx_table(tmp_path, rows: list[list[str]]):
+    import docx
+
+    path = tmp_path / "某县测试局2024年度部门决算.docx"
+    document = docx.Document()
+    for text in HEAD.splitlines():
+        document.add_paragraph(text)
+    document.add_paragraph("本部门2024年度项目支出170.00万元。")
+    document.add_paragraph("表十 项目绩效自评情况")
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    for text in TAIL.splitlines():
+        document.add_paragraph(text)
+    document.save(str(path))
+    con = connect(tmp_path / "t.duckdb")
+    result = load_file(con, path, load_lexicon())
+    assert result.status == "loaded", result.message
+    return con
+
+
+def test_word_table_listing_projects_as_rows(tmp_path, lexicon):
+    """One Word table, a project per row (项目名称 | 预算数 | 执行数 | 自评得分 | 绩效指标 | 目标值 | 实际完成值 | 偏差原因),
+    a project's further indicators on rows with its cells blank: the header's 预算数（万元） was taken for the one
+    project's name and everything else was lost."""
+    con = _load_docx_table(tmp_path, LIST_ROWS)
+    projects = con.execute("SELECT 项目名称, 总得分, 年初预算, 执行数 FROM 项目 ORDER BY 项目名称").fetchall()
+    assert projects == [("其他政协事务", 95, 45, 45), ("参政议政", Decimal("91.5"), 80, Decimal("76.32")),
+                        ("委员视察", 88, 50, Decimal("42.5"))]
+    rows = con.execute("SELECT 项目名称, 三级指标, 指标性质, 指标值, 度量单位, 完成值, 未完成原因, 是否完成 FROM 绩效指标 "
+                       "ORDER BY 项目名称, 三级指标").fetchall()
+    assert rows == [("其他政协事务", "出版文史资料", "≥", "2", "册", "2", "", True),
+                    ("参政议政", "提案按期办结率", "≥", "95", "%", "100", "", True),
+                    ("委员视察", "组织专题视察次数", "≥", "6", "次", "5", "受汛期影响取消1次视察", False),
+                    ("委员视察", "视察报告采纳率", "≥", "80", "%", "85", "", True)]
+    assert not [u for u in unplaced(con) if "视察" in u or "政协" in u or "预算数" in u]
+
+
+def test_word_project_list_whose_header_does_not_settle_stays_unplaced(tmp_path, lexicon):
+    """The same table with a column no name settles (``得分`` beside 自评得分, ``备注``): no project is read — never
+    one named by a header cell — and its rows stay 未识别 with the reason."""
+    for extra in ("得分", "备注"):
+        rows = [[*r, x] for r, x in zip(LIST_ROWS, [extra, "9", "", "8", "7"], strict=True)]
+        (tmp_path / extra).mkdir()
+        con = _load_docx_table(tmp_path / extra, rows)
+        assert con.execute("SELECT count(*) FROM 项目").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM 绩效指标").fetchone() == (0,)
+        reasons = [r[0] for r in con.execute("SELECT 原因 FROM 未识别 WHERE 原因 LIKE '%项目逐行列示%'").fetchall()]
+        assert len(reasons) == 4 and all(extra in r for r in reasons)
+
+
+def test_word_project_list_total_row_and_nameless_figures_stay_unplaced(tmp_path, lexicon):
+    """A 合计 row is no project, and a row with a project's figures but no 项目名称 belongs to none: both stay
+    未识别 while the projects around them are read."""
+    rows = [*LIST_ROWS[:3], ["", "10.00", "9.00", "", "", "", "", ""], *LIST_ROWS[3:],
+            ["合计", "175.00", "163.82", "", "", "", "", ""]]
+    con = _load_docx_table(tmp_path, rows)
+    assert con.execute("SELECT count(*) FROM 项目").fetchone() == (3,)
+    assert con.execute("SELECT count(*) FROM 绩效指标").fetchone() == (4,)
+    reasons = sorted(r[0] for r in con.execute("SELECT 原因 FROM 未识别 WHERE 原因 LIKE '%项目逐行列示%'").fetchall())
+    assert len(reasons) == 2 and "合计" in reasons[0] and "没有项目名称" in reasons[1]
