@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import combinations
 
 from .cells import Constraint, Grid, Run, Slot
 from .model import Discrepancy, Fact, Line, Source, Unplaced
@@ -1362,6 +1363,51 @@ def _column_kinds(heads: list[str]) -> list[str] | None:
     return out
 
 
+# a 三公 column of this year's 决算数 less last year's, the header saying so (``决算数比上年增减``, ``比上年增减额``,
+# ``较上年增减``); a bare ``增减`` (against the budget or last year?) is not settled by the words
+_CHANGE_WORD = re.compile(r"^(?:(?:本年)?决算数?)?(?:比|较)上年(?:决算数?)?增减(?:额|数)?$")
+
+
+def _sangong_word(word: str) -> bool:
+    return _kind_word(word) or bool(_CHANGE_WORD.match(word))
+
+
+def _sangong_column_kinds(heads: list[str]) -> list[str] | None:
+    """``_column_kinds`` with the 三公 table's change column (增减额, of this year's 决算数 against last year's):
+    read only beside a 决算数 column and when every word is understood."""
+    changes = [bool(_CHANGE_WORD.match(h)) for h in heads]
+    rest = _column_kinds([h for h, c in zip(heads, changes, strict=True) if not c]) if not all(changes) else None
+    if rest is None or (any(changes) and "决算数" not in rest):
+        return None
+    it = iter(rest)
+    return ["增减额" if c else next(it) for c in changes]
+
+
+def _wrapped_heads(lines: list[list[str]], width: int) -> list[str] | None:
+    """The column words of a header whose cells wrap onto the lines below (``预算数 决算数 上年决算数 决算数比上年``
+    / ``增减``): the first line names ``width`` columns, each word of a later line ends one of them, in order. Read
+    only when exactly one way of placing the later words makes every column a 三公 column word; None otherwise."""
+    lines = [ws for ws in lines if ws]
+    if len(lines) < 2 or len(lines[0]) != width:
+        return None
+    found: dict[tuple[str, ...], list[str]] = {}
+
+    def place(heads: list[str], rest: list[list[str]]) -> None:
+        if not rest:
+            kinds = _sangong_column_kinds(heads)
+            if kinds is not None and len(set(kinds)) == len(kinds):
+                found.setdefault(tuple(kinds), heads)
+            return
+        for at in combinations(range(width), len(rest[0])):
+            place([h + next((w for j, w in zip(at, rest[0], strict=True) if j == i), "") for i, h in enumerate(heads)],
+                  rest[1:])
+
+    if any(len(ws) > width for ws in lines[1:]):
+        return None
+    place(list(lines[0]), lines[1:])
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _period(kinds: list[str]) -> list[str]:
     """The shortest group of kinds the list repeats (``上年金额 决算数 上年金额 决算数`` → 上年金额 决算数)."""
     n = len(kinds)
@@ -1419,9 +1465,9 @@ def _sangong(t: _Table, body: list[Line]) -> None:
         if all(k.value is not None for k in toks):
             values.extend(toks)
             lines.append(ln)
-        elif toks and all(_kind_word(k.text) for k in toks):
+        elif toks and all(_sangong_word(k.text) for k in toks):
             pairs_line = ln
-        elif len(toks) > 1 and _kind_word(toks[0].text) and all(k.value is not None for k in toks[1:]):
+        elif len(toks) > 1 and _sangong_word(toks[0].text) and all(k.value is not None for k in toks[1:]):
             by_kind.append((toks[0].text, toks[1:], ln))
         else:
             t.header.append(ln)
@@ -1440,13 +1486,13 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     if grouped is not None:  # ``预算数 决算数`` over two groups of the six items: heads name groups, not columns
         _sangong_grouped(t, grouped, heads, values, lines, pairs_line)
         return
-    if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12)) or other_years:
+    if re.search(r"会议费|培训费", header) or (heads and len(heads) not in (6, 12, 18, 24)) or other_years:
         t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
         return
-    kinds = _column_kinds(heads) if heads else [*_SANGONG_PAIRS] * 6
+    kinds = _sangong_column_kinds(heads) if heads else [*_SANGONG_PAIRS] * 6
     if kinds is not None and heads:  # each item's columns alike, no column twice (``上年数`` × 6: one kind for all)
-        group = kinds[:2] if len(kinds) == 12 else kinds[:1]
-        if kinds != group * (len(kinds) // len(group)) or len(set(group)) != len(group):
+        group = kinds[:len(kinds) // 6]  # 预算数 决算数 (上年决算数 比上年增减) of each item
+        if kinds != group * 6 or len(set(group)) != len(group):
             kinds = None
     if kinds is None:
         t.refused.append(("三公经费表的栏目与模板不同，无法确定各列", pairs_line or t.block.title))
@@ -1455,7 +1501,7 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     if items is None:
         t.refused.append(("三公经费表的项目栏目顺序与模板不同且无法完整读出，无法确定各列", pairs_line or t.block.title))
         return
-    columns = tuple(f"{items[i // 2] if len(kinds) == 12 else items[i]}|{kinds[i]}" for i in range(len(kinds)))
+    columns = tuple(f"{items[i // (len(kinds) // 6)]}|{kinds[i]}" for i in range(len(kinds)))
     label = Label(spec.name, "", "三公经费", lines or [pairs_line or t.block.title], "", columns)
     label.values = values
     t.labels.append(label)
@@ -1465,7 +1511,8 @@ def _sangong(t: _Table, body: list[Line]) -> None:
 
 # the name of an item printed as a row, after its numbering (``2.``, ``（1）``, ``其中：``): ``合计`` is 三公经费
 _ITEM_NUMBERING = re.compile(r"^(?:\d+[.．、]|（\d+）|[一二三四五六七八九十]+、|其中[：:]?)+")
-_ITEM_ROWS = {"合计": "三公经费", "三公经费合计": "三公经费", **{fold(n): n for n in _SANGONG}}
+_ITEM_ROWS = {"合计": "三公经费", "三公经费合计": "三公经费", **{fold(n): n for n in _SANGONG},
+              "公务用车购置及运行费": "公务用车购置及运行维护费", "公务用车运行费": "公务用车运行维护费"}
 _ROW_HEAD = ("项目", "科目", "名称", "项目名称", "科目名称", "栏次")
 
 
@@ -1489,9 +1536,13 @@ def _sangong_vertical(t: _Table, body: list[Line]) -> bool:
     if sum(1 for _, r in rows if r) < 2:
         return False
     first = next(i for i, (_, r) in enumerate(rows) if r)
-    heads = [w for ln, _ in rows[:first] for w in fold(ln.text).split() if w not in _ROW_HEAD]
-    kinds = _column_kinds(heads) if heads else None
+    per_line = [[w for w in fold(ln.text).split() if w not in _ROW_HEAD] for ln, _ in rows[:first]]
+    heads = [w for ws in per_line for w in ws]
     items = [r for _, r in rows[first:] if r]
+    kinds = _sangong_column_kinds(heads) if heads else None
+    if kinds is None and heads:  # a column word wrapped onto the next header line
+        wrapped = _wrapped_heads(per_line, len(items[0][1]))
+        kinds = _sangong_column_kinds(wrapped) if wrapped else None
     bad = (kinds is None or len(set(kinds)) != len(kinds) or len(items) != len(rows) - first
            or len({i for i, _ in items}) != len(items) or any(len(vs) != len(kinds) for _, vs in items)
            or any(k.value is not None for ln, _ in rows[:first] for k in tokens(ln, t.block.scale)))
@@ -1560,10 +1611,10 @@ def _names_every_item(header: list[Line]) -> bool:
 def _sangong_by_kind(t: _Table, rows: list[tuple[str, list[Tok], Line]]) -> None:
     """The 三公 table with the six items as columns and one row per kind (``预算数 45.00 …`` / ``决算数 41.45 …``):
     the items' order from the header, each row's kind from its first word."""
-    kinds = _column_kinds([k for k, _, _ in rows])
+    kinds = _sangong_column_kinds([k for k, _, _ in rows])
     items = _sangong_items(t.header)
     odd = re.search(r"会议费|培训费|上年|增减", "".join(h.text for h in t.header))
-    if (kinds is None or len(set(kinds)) != len(kinds) or not set(kinds) <= set(_SANGONG_PAIRS) or items is None
+    if (kinds is None or len(set(kinds)) != len(kinds) or items is None
             or odd or any(len(vs) != len(items) for _, vs, _ in rows)):
         t.refused += [("三公经费表的栏目与模板不同，无法确定各列", ln) for _, _, ln in rows]
         return
@@ -1753,6 +1804,10 @@ def _identities(t: _Table, grid: Grid) -> None:
             if len(s) == len(_SANGONG):
                 _sum_constraint(grid, s[0], [s[1], s[2], s[5]], u, "表内合计", "三公经费合计")
                 _sum_constraint(grid, s[2], [s[3], s[4]], u, "表内合计", "公务用车购置及运行维护费小计")
+        for item in _SANGONG:  # 决算数 = 上年金额 + 增减额 (比上年增减)
+            this, last, change = (cell.get(f"{item}|{k}") for k in ("决算数", "上年金额", "增减额"))
+            if this and last and change:
+                _sum_constraint(grid, this, [last, change], u, "表内合计", f"{item}：决算数=上年决算数+增减额")
 
 
 def _opening_without_funds(labels: list[Label]) -> bool:
@@ -2074,7 +2129,7 @@ def _by_narrative(tables: dict[str, _Table], grid: Grid, runs: dict[int, Run], t
 
 def _column_centers(t: _Table, grid: Grid, runs: dict[int, Run]) -> dict[int, float]:
     if t.block.spec.layout == "sangong":
-        head = next((h for h in t.header if h.text.split() and all(_kind_word(w) for w in h.text.split())), None)
+        head = next((h for h in t.header if h.text.split() and all(_sangong_word(w) for w in h.text.split())), None)
         if head and head.boxes and len(head.boxes) == len(head.text.split()):
             return {i: (b[0] + b[1]) / 2 for i, b in enumerate(head.boxes)}
         return {}

@@ -953,3 +953,84 @@ def test_a_title_with_its_unit_in_brackets_starts_its_table(tmp_path, lexicon):
     load_file(con, path, lexicon)
     got = dict(con.execute("SELECT 科目 || '|' || 属性, 数值 FROM 事实 WHERE 来源类型 = 'table'").fetchall())
     assert got["行政运行|基本支出"] == 88 and got["一般行政管理事务|项目支出"] == 27, got
+
+
+_SG_CHANGE = ("合计 560,000.00 497,900.00 612,000.00 (114,100.00)\n"
+              "1.因公出国（境）费 120,000.00 86,400.00 152,000.00 (65,600.00)\n"
+              "2.公务用车购置及运行费 400,000.00 383,000.00 415,000.00 (32,000.00)\n"
+              "其中：（1）公务用车购置费 250,000.00 240,000.00 260,000.00 (20,000.00)\n"
+              "（2）公务用车运行费 150,000.00 143,000.00 155,000.00 (12,000.00)\n"
+              "3.公务接待费 40,000.00 28,500.00 45,000.00 (16,500.00)\n")
+
+
+@pytest.mark.parametrize("head", ["项目 预算数 决算数 上年决算数 决算数比上年\n增减\n",
+                                  "项目 预算数 决算数 上年决算数 决算数比上年增减\n",
+                                  "项目 预算数 决算数 上年决算 比上年\n数 增减\n"])
+def test_sangong_rows_with_last_year_and_change_columns_in_yuan(tmp_path, lexicon, head):
+    """Trial 25 (E): a 三公 table in 元 with 上年决算数 and 比上年增减 columns (the last header word wrapped onto a
+    line of its own), negatives in brackets, ``公务用车购置及运行费``/``公务用车运行费`` rows: each item's four
+    figures stored (上年金额, 增减额), scaled to 万元."""
+    body = _ANCHOR + SG_TITLE + "\n单位：元\n" + head + _SG_CHANGE
+    facts, unplaced = load(tmp_path, lexicon, _GENERAL_TITLE, body)
+    assert facts[("三公经费", "预算数")] == 56 and facts[("三公经费", "决算数")] == Decimal("49.79"), facts
+    assert facts[("三公经费", "上年金额")] == Decimal("61.2") and facts[("三公经费", "增减额")] == Decimal("-11.41")
+    assert facts[("公务用车运行维护费", "预算数")] == 15 and facts[("公务接待费", "上年金额")] == Decimal("4.5")
+    assert facts[("因公出国（境）费", "增减额")] == Decimal("-6.56"), facts
+    assert not unplaced, unplaced
+    con = connect(tmp_path / "t.duckdb")
+    assert not con.execute("SELECT 说明 FROM discrepancies").fetchall()
+
+
+def test_sangong_change_column_that_does_not_add_up_is_reported(tmp_path, lexicon):
+    # 决算数 = 上年决算数 + 增减额 is an identity of the table: 497,900 ≠ 612,000 − 114,000
+    body = (_ANCHOR + SG_TITLE + "\n单位：元\n项目 预算数 决算数 上年决算数 决算数比上年增减\n"
+            + _SG_CHANGE.replace("(114,100.00)", "(114,000.00)"))
+    load(tmp_path, lexicon, _GENERAL_TITLE, body)
+    con = connect(tmp_path / "t.duckdb")
+    assert any("上年决算数+增减额" in r[0] for r in con.execute("SELECT 说明 FROM discrepancies").fetchall())
+
+
+@pytest.mark.parametrize("head", ["项目 预算数 决算数 上年决算数 增减\n", "项目 预算数 决算数 上年决算数 决算数比预算数增减\n",
+                                  "项目 预算数 决算数 上年决算数 增减率\n"])
+def test_sangong_rows_with_a_change_column_not_settled_are_refused(tmp_path, lexicon, head):
+    # a bare 增减 (against the budget or last year?), a change against the budget, a rate: no row is stored
+    body = _ANCHOR + SG_TITLE + "\n单位：元\n" + head + _SG_CHANGE
+    facts, unplaced = load(tmp_path, lexicon, _GENERAL_TITLE, body)
+    assert not [k for k in facts if k[0] in _SG], facts
+    assert any("三公经费表的栏目与模板不同" in u for u in unplaced), unplaced
+
+
+_SG_FOUR = [("10.00", "8.00", "9.00", "(1.00)"), ("2.00", "1.00", "2.00", "(1.00)"), ("6.00", "5.00", "5.00", "0.00"),
+            ("4.00", "3.00", "3.00", "0.00"), ("2.00", "2.00", "2.00", "0.00"), ("2.00", "2.00", "2.00", "0.00")]
+
+
+def _check_sangong_four(facts: dict[tuple[str, str], Decimal]) -> None:
+    assert facts[("三公经费", "预算数")] == 10 and facts[("三公经费", "决算数")] == 8, facts
+    assert facts[("三公经费", "上年金额")] == 9 and facts[("三公经费", "增减额")] == -1, facts
+    assert facts[("因公出国（境）费", "增减额")] == -1 and facts[("公务用车购置费", "上年金额")] == 3, facts
+
+
+def test_sangong_items_as_columns_with_last_year_and_change_columns(tmp_path, lexicon):
+    # each item's 预算数 决算数 上年决算数 比上年增减 under the items' header: one row of 24 figures
+    heads = " ".join(["预算数 决算数 上年决算数 比上年增减"] * 6)
+    body = SG_HEAD + heads + "\n" + " ".join(v for f in _SG_FOUR for v in f) + "\n"
+    facts, unplaced = load(tmp_path, lexicon, SG_TITLE, body)
+    _check_sangong_four(facts)
+    assert not unplaced, unplaced
+
+
+def test_sangong_one_row_per_kind_with_last_year_and_change_rows(tmp_path, lexicon):
+    body = ("项目 合计 因公出国（境）费 公务用车购置及运行维护费小计 公务用车购置费 公务用车运行维护费 公务接待费\n"
+            + "".join(f"{kind} {' '.join(f[k] for f in _SG_FOUR)}\n"
+                      for k, kind in enumerate(["预算数", "决算数", "上年决算数", "决算数比上年增减"])))
+    facts, unplaced = load(tmp_path, lexicon, SG_TITLE, body)
+    _check_sangong_four(facts)
+    assert not unplaced, unplaced
+
+
+def test_sangong_rows_named_without_weihu(tmp_path, lexicon):
+    # ``2.公务用车购置及运行费`` / ``公务用车运行费``: the template's items under their shorter names
+    body = _SG_ROWS.replace("公务用车购置及运行维护费", "公务用车购置及运行费").replace("公务用车运行维护费", "公务用车运行费")
+    facts, unplaced = load(tmp_path, lexicon, SG_TITLE, body)
+    _check_sangong_pairs(facts)
+    assert not unplaced, unplaced
