@@ -34,7 +34,8 @@ _SUM_ONLY = re.compile(r"(?:那么?)?[这那]?(?:[两二三四五六几](?:个|�
 _SPENT_ONLY = re.compile(r"(?:那么?)?(?:实际上?|真正|最终|最后)?(?:一共|总共|共)?(?:花|花费|用|支出)了?(?:多少)"
                          r"(?:钱|万元)?[呢吗啊]?")
 # 跟规划局比呢 / 和社工部相比: the item just asked, set against another department
-_AGAINST = re.compile(r"那?(?:跟|和|与|同)(\S{2,20}?)(?:比|相比|比较|对比|比一比)(?:一下)?(?:的话)?[呢吗]?")
+_AGAINST = re.compile(r"那?(?:跟|和|与|同)(\S{2,20}?)(?:比|相比|比较|对比|比一比)(?:一下)?(?:的话)?"
+                      r"(?:哪个|谁)?(?:多|少|高|低|怎么样|如何|多多少|少多少|差多少)?[呢吗]?")
 # a later question about the ones before it together (会议费，差旅费哪个多): the line is one question
 _ACROSS_PARTS = re.compile(r"哪个|哪项|哪一|谁|分别|各|合计|一共|总共|加起来|之和|相比|比较|对比|差多少|相差")
 
@@ -107,12 +108,15 @@ class Conversation:
         later ones as follow-ups of the one before (read as one, only the reason was answered). Only when the first
         is a question of its own, each is understood, they ask different things, and none is about the others
         together (会议费，差旅费哪个多 is one question)."""
-        if any(_ACROSS_PARTS.search(p) for p in parts[1:]):
+        against = [bool(_AGAINST.fullmatch(re.sub(r"[\s？?。！!，,]", "", p))) for p in parts]
+        if any(_ACROSS_PARTS.search(p) and not a for p, a in zip(parts[1:], against[1:], strict=True)) or against[0]:
             return None
         seen: list[tuple[object, ...]] = []
         m: Match | None = None
         first: Match | None = None
         for n, part in enumerate(parts):
+            if against[n]:  # 规土局机关运行经费是多少？和财政局比哪个多: set against another department in turn
+                continue
             m = self.engine.understand(self._spent(part, m), m)
             if m.status != "ok" or (m.type_id, m.params) in seen:
                 return None

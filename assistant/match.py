@@ -308,12 +308,17 @@ def normalize_text(text: str) -> str:
     text = _BARE_YEAR.sub(r"\1年", text)  # 规划局2024政府采购 → 2024年
     text = re.sub(r"(占\S+?)的?比$", r"\1比例", text) if text.endswith("比") else text  # 占公用经费比
     text = _AVERAGE_EACH.sub(r"各部门\2平均", text) if "平均每" in text else text  # 平均每个部门三公经费多少
-    # 财政局和规划局哪个机关运行经费多 → 财政局和规划局机关运行经费哪个多 (哪个部门/项目… is a ranking: kept)
-    text = _WHICH_ITEM_MORE.sub(r"\1\2哪个\3", text) if "哪个" in text else text
     # 四个部门谁的支出最多 → 哪个部门; 财政局和规划局谁多 → 哪个多
+    # 财政局跟规土局比谁的基本支出多 → 财政局跟规土局基本支出哪个多; 公用经费占基本支出几成 → 占…的比例;
+    # 项目支出是基本支出的百分之多少 → 项目支出占基本支出的比例
+    text = re.sub(r"((?:跟|和|与)\S{2,12}?)比(?=谁|哪个)", r"\1", text) if "比" in text else text
+    text = re.sub(r"(占\S+?)的?几成$", r"\1的比例", text) if text.endswith("几成") else text
+    text = _SHARE_OF_WHOLE.sub(r"\1占\2的比例", text) if "是" in text else text
     if "谁" in text:  # 四个部门谁的支出最多 → 哪个部门支出最多 (the departments counted are the ones ranked)
         text = _WHO.sub(lambda w: "哪个" if re.search("[和与跟]", text[:w.start()]) else "哪个部门", text)
         text = re.sub(r"^(?:[\d一二两三四五六七八九十]+个|各|所有)(?:部门|单位)(?=哪个部门)", "", text)
+    # 财政局和规划局哪个机关运行经费多 → 财政局和规划局机关运行经费哪个多 (哪个部门/项目… is a ranking: kept)
+    text = _WHICH_ITEM_MORE.sub(r"\1\2哪个\3", text) if "哪个" in text else text
     text = _EVERY_COMPARED.sub(r"\1\2排名", text) if "各" in text or "所有" in text else text  # 各部门三公经费对比
     text = _SELF_EVALUATED.sub(lambda m: (m.group(1) or m.group(2)) + "绩效自评项目", text) if "自评" in text else text
     return _FIELD_OF.sub(r"\1", text) if "方面" in text else text  # 在一般公共服务方面支出 → 一般公共服务支出
@@ -330,6 +335,7 @@ _SPENT = re.compile(r"(?:一共|总共|共)?(?:花|花费|收)了?")  # the word
 _FIELD_OF = re.compile(r"在?(\S{2,12}?)方面的?")
 _WHICH_ITEM_MORE = re.compile(r"(?<=[和与跟、])(\S{2,16}?)哪个(?!部门|单位|项目|科目|指标)(\S{2,14}?)(更?(?:多|少|高|低|大))$")
 _WHO = re.compile(r"谁的?")
+_SHARE_OF_WHOLE = re.compile(r"^(\S+?)是(\S+?)的(?:百分之多少|百分之几|几成|多少成)$")
 _POOLED_SUM = ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额", "之和")  # 四个部门邮电费一共多少
 _EVERY_COMPARED = re.compile(r"^(各部门|各单位|所有部门|所有单位)的?(\S+?)(?:对比|比较)(?:一下)?$")
 # 对几个项目开展了绩效自评, 绩效自评了多少个项目 → 几个绩效自评项目: the count the report states (绩效自评项目 8个)

@@ -1871,3 +1871,20 @@ def test_cost_per_visitor_is_worked_out_from_the_same_row(mixed):
     rows = [dict(zip(a.columns, r, strict=True)) for r in a.rows]
     hosted = next(r for r in rows if r["科目"] == "公务接待费")
     assert hosted["人均元"] == round(hosted["决算数"] * 10000 / hosted["人次"], 2) and "人均 150元" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("question", "type_id"), [
+    ("公用经费占基本支出几成", "科目占科目"),
+    ("财政局项目支出是基本支出的百分之多少", "科目占科目"),
+    ("财政局跟规土局比谁的基本支出多", "科目对比"),
+])
+def test_more_wordings_of_trial_26(mixed, question, type_id):
+    m = mixed.understand(question)
+    assert m.status == "ok" and m.type_id == type_id, m
+
+
+def test_an_item_then_another_department_set_against_it_in_one_line(mixed):
+    from assistant.conversation import Conversation
+
+    a = Conversation(mixed).ask("规土局机关运行经费是多少呀？和财政局比哪个多？")
+    assert [p.question_type for p in a.parts] == ["科目金额", "科目对比"], a.answer
