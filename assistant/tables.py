@@ -105,12 +105,14 @@ _TITLE_PREFIX = re.compile(
 )
 _UNIT_LINE = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|亿元|元)")
 _SCALES = {"万元": Decimal(1), "千元": Decimal("0.1"), "亿元": Decimal(10000), "元": Decimal("0.0001")}  # → 万元
-_NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.、]|本表无数据|故本表|仍保留该表|本表反映")
+_NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.、]|本表无数据|故本表|仍保留该表|本表反映|本表(?:金额)?单位")
 _NUM = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _DASH = ("-", "—", "－", "--", "——")
 _ENUM = re.compile(r"^[一二三四五六七八九十]+、")
-# a page number printed alone on its line: ``- 7 -``, ``— 7 —`` (any dash), ``第7页 共20页``
-PAGE_NUMBER = re.compile(r"[-—－–─]+\s*\d+\s*[-—－–─]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?")
+# a page number printed alone on its line (every use matches the whole line): ``- 7 -``, ``— 7 —`` (any dash),
+# ``·7·`` (any middle dot), ``第7页 共20页``, ``7/20`` (page 7 of 20)
+PAGE_NUMBER = re.compile(r"[-—－–─]+\s*\d+\s*[-—－–─]+|[·•・‧]\s*\d+\s*[·•・‧]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?"
+                         r"|\d{1,3}\s*/\s*\d{1,3}")
 _CODE_SPLIT = re.compile(r"^(\d{3})(?:\s+(\d{2}))?(?:\s+(\d{2}))?(?=\s|$)")
 _CODE_GLUED = re.compile(r"^(\d{3})(\d{2})?(\d{2})?(?![\d.,%])")
 _ECON_CODE = re.compile(r"^(3\d{2})(?:\s*(\d{2}))?$")
@@ -453,6 +455,8 @@ def _code(text: str) -> tuple[str, str] | None:
     return code, s[m.end():].strip()
 
 
+_WHOLE_NAME = re.compile(r"(?:支出|事务|运行|补贴|公积金)$")  # how a 功能分类 name ends (``行政运行``), never mid-name
+_NAME_TAIL = re.compile(r"[\u4e00-\u9fff（）()、]{1,20}")  # the wrapped end of a 科目 name: words only, no colon or digit
 _BROKEN_NUMBER = re.compile(r"[-−]?\d[\d,]*,[\d,]*(?:\.\d*)?")  # digits with a 分节号 that no amount is written with
 
 
@@ -475,7 +479,7 @@ def _coded(t: _Table, body: list[Line]) -> None:
             if hit:
                 t.gaps.add(hit[0])
             continue
-        total = _total_row(toks)
+        total = _total_row(toks, ("合计", spec.total_name))
         if total == []:  # a bare 合计: the 合计 row when its numbers follow (or the table is empty), else a header cell
             k = at + 1
             following = tokens(body[k], t.block.scale) if k < len(body) else []
@@ -557,6 +561,11 @@ def _coded(t: _Table, body: list[Line]) -> None:
             continue
         last = t.labels[-1] if t.labels else None
         piece = t.pieces[-1] if t.pieces else None
+        if (last and piece and len(last.code) in (3, 5) and not last.name and not piece.values and not prefix
+                and ln.text.lstrip(" ").startswith("\t") and re.fullmatch(r"\d{2}", squeeze(fold(ln.text)))):
+            last.code += squeeze(fold(ln.text))  # a Word table's 类 | 款 | 项 cells (``201`` / ``03`` / ``01``): one code
+            last.lines.append(ln)
+            continue
         if last and piece and not words:  # numbers on a line of their own
             piece.irregular = piece.irregular or bool(piece.values)
             piece.values.extend(nums)
@@ -583,9 +592,19 @@ def _coded(t: _Table, body: list[Line]) -> None:
                     for upper, lower, _, _ in moves:
                         if lower is lb:
                             upper.refuse = lb.refuse
+    if (not above and after is not None and t.labels and t.labels[-1] is after and len(prefix) == 1
+            and not prefix[0][2] and _NAME_TAIL.fullmatch(squeeze(fold(prefix[0][0].text)))):
+        after.name += squeeze(fold(prefix[0][0].text))  # ``229 60 02 用于社会福利的彩 601.29 …`` / ``票公益金支出``: the
+        after.lines.append(prefix[0][0])  # last row's name wrapped below it, the table (or its page) ending there
+        prefix = []
     for ln, _, _ in prefix:
         t.refused.append(("表格行没有科目编码", ln))
-    if not above:  # ``…养老保险缴 12.00 12.00 / 费支出 / 2080506 …``: the words end the row above, not begin the next
+    name_heads = bool(moves) and all(_WHOLE_NAME.search(upper.name) and lower.name[len(text):]
+                                     for upper, lower, text, _ in moves)
+    # ``201 一般公共服务支出 …`` / ``政府办公厅（室`` / ``201 03 ）及相关机构事务 …``: every row above the words ends as a
+    # whole name and every row below has words of its own: the words begin the row below (its name printed around
+    # the code line's middle), as already read
+    if not above and not name_heads:  # ``…养老保险缴 12.00 12.00 / 费支出 / 2080506 …``: the words end the row above
         for upper, lower, text, count in moves:
             upper.name += text
             upper.lines += lower.lines[:count]
@@ -829,12 +848,13 @@ def _read_header_line(text: str, vocab: list[str], words: dict[str, str]) -> lis
     return found
 
 
-def _total_row(toks: list[Tok]) -> list[Tok] | None:
-    """Values of a 合计 row (``合计 2,946.25 …``, ``类 款 项 合计 …``, a bare ``合计``); None if not one."""
+def _total_row(toks: list[Tok], names: tuple[str, ...] = ("合计",)) -> list[Tok] | None:
+    """Values of a 合计 row (``合计 2,946.25 …``, ``类 款 项 合计 …``, a bare ``合计``; or labelled with the table's
+    total name, ``本年收入合计 17,383.43 …``); None if not one."""
     words = [k.text for k in toks if k.value is None]
-    if "合计" not in words:
+    if not set(names) & set(words):
         return None
-    i = max(i for i, k in enumerate(toks) if k.text == "合计")
+    i = max(i for i, k in enumerate(toks) if k.text in names)
     after = toks[i + 1:]
     if any(k.value is None for k in after):
         return None
@@ -902,8 +922,9 @@ def _side_of(name: str, position: int, count: int) -> str:
 
 
 def _fund_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
-    """The right-hand columns of the 财政拨款收入支出决算总表 in printed order: the template's, or the funds in
-    another order when one header line names 合计 and then the three funds, each once. None when the header
+    """The right-hand columns of the 财政拨款收入支出决算总表 in printed order: the template's, or the columns
+    in another order when one header line names 合计 and the funds, each once (合计 first, last or between:
+    ``项目 金额 项目 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款 合计``). None when the header
     names the funds in another order that cannot be read so (the columns are then left unplaced)."""
     if len(spec.columns) == 1:
         return spec.columns
@@ -914,13 +935,15 @@ def _fund_columns(header: list[Line], spec: Spec) -> tuple[str, ...] | None:
         if len(order) < 2:
             continue
         total = text.find("合计")
+        if len(order) == 3 and text.count("合计") == 1 and all(text.count(f) == 1 for f in FUNDS):
+            at["金额"] = total  # 合计 and the three funds each named once: their printed order, 合计 first, last or between
+            return tuple(sorted(at, key=lambda f: at[f]))
         if order == tuple(f for f in FUNDS if f in at):
-            if len(order) < 3 and 0 <= total < min(at.values()) and not any(
+            if len(order) < 3 and text.count("合计") == 1 and not any(
                     f in other for other in texts for f in FUNDS if f not in at):
-                return ("金额", *order)  # ``合计 一般公共预算财政拨款 政府性基金预算财政拨款``: those columns only
+                at["金额"] = total  # ``合计 一般公共预算财政拨款 政府性基金预算财政拨款``: those columns only, 合计 anywhere
+                return tuple(sorted(at, key=lambda f: at[f]))
             continue
-        if len(order) == 3 and 0 <= total < min(at.values()) and all(text.count(f) == 1 for f in FUNDS):
-            return ("金额", *order)
         return None
     joined = "".join(texts)  # fund names wrapped one cell per line
     at = {f: joined.find(f) for f in FUNDS if joined.count(f) == 1}
@@ -938,7 +961,9 @@ def _twosided(t: _Table, body: list[Line]) -> None:
     for at, ln in enumerate(body):
         toks = tokens(ln, t.block.scale)
         if not started:
-            if any(_ENUM.match(k.text) for k in toks) or any(k.text in ("本年收入合计", "总计") for k in toks):
+            if any(_ENUM.match(k.text) for k in toks) or any(k.text in ("本年收入合计", "总计") for k in toks) or (
+                    any(k.value is not None for k in toks) and any(_complete(k.text) for k in toks if k.value is None)):
+                # (``一般公共预算财政拨款收入 7521.00 一般公共服务支出 1821.93``: the labels unnumbered, the first row)
                 started = True
                 right = _fund_columns(t.header, spec)
             else:
@@ -1736,9 +1761,10 @@ def _identities(t: _Table, grid: Grid) -> None:
             side_labels = [lb for lb in labels if lb.side == side]
             width = len(side_labels[0].columns) if side_labels else 1
             for lb in side_labels:
-                if len(lb.columns) > 1 and "上年金额" not in lb.columns:  # not two years of one figure
-                    s = lb.slots()
-                    _sum_constraint(grid, s[0], s[1:], u, "表内合计", f"{spec.name} {lb.name} 合计=各列之和")
+                if len(lb.columns) > 1 and "上年金额" not in lb.columns and "金额" in lb.columns:  # not two years
+                    cols = dict(zip(lb.columns, lb.slots(), strict=True))  # the funds' columns in printed order
+                    _sum_constraint(grid, cols["金额"], [v for c, v in cols.items() if c != "金额"], u, "表内合计",
+                                    f"{spec.name} {lb.name} 合计=各列之和")
             enum = [lb for lb in side_labels if _ENUM.match(lb.name) and not lb.parent]
             subtotal = next((lb for lb in side_labels if _strip_enum(lb.name).startswith("本年")), None)
             grand = next((lb for lb in side_labels if _strip_enum(lb.name) == "总计"), None)
@@ -2180,6 +2206,10 @@ def _check(grid: Grid, out: Parsed, file: str, tables: dict[str, _Table]) -> set
         shaky = {r for r in involved if grid.runs[r].shaky}
         if shaky:
             refused |= shaky
+            continue
+        if lb.side == "R" and len(involved) == 1 and c.label.endswith(" 合计=各列之和"):
+            refused |= involved  # a 财政拨款总表 row whose 合计 is not the sum of its funds: its columns are not known
+            out.discrepancies.append(Discrepancy(c.rule, c.label, res, src))
             continue
         out.discrepancies.append(Discrepancy(c.rule, c.label, res, src))
     return refused

@@ -282,13 +282,14 @@ def test_fund_columns_in_another_order_are_read_as_printed(tmp_path, lexicon):
     assert facts[("一般公共服务支出", "政府性基金预算财政拨款")] == 0, facts
     assert facts[("城乡社区支出", "政府性基金预算财政拨款")] == 15, facts
     assert facts[("财政拨款支出", "一般公共预算财政拨款")] == 90, facts  # the table's 本年支出合计: this year's
-    # the funds in another order with 合计 last: the 支出 columns are left unplaced, the 收入 side is read
+    # the funds in another order with 合计 last, the rows printed as if 合计 came first: every 支出 row breaks
+    # 合计 = the sum of its funds and is left unplaced; the 收入 side is read
     (tmp_path / "b").mkdir()
     head = "项目 决算数 项目 政府性基金预算财政拨款 一般公共预算财政拨款 国有资本经营预算财政拨款 合计\n"
     facts, unplaced = load(tmp_path / "b", lexicon, "财政拨款收入支出决算总表", head + FS_ROWS)
     assert not [k for k in facts if k[0] in ("一般公共服务支出", "城乡社区支出", "财政拨款支出")], facts
     assert facts[("一般公共预算财政拨款收入", "金额")] == 90, facts
-    assert any("资金栏目顺序与模板不同" in u for u in unplaced), unplaced
+    assert any("表内合计不符" in u for u in unplaced), unplaced
 
 
 SG_TITLE = "财政拨款“三公”经费支出决算表"
@@ -1033,4 +1034,122 @@ def test_sangong_rows_named_without_weihu(tmp_path, lexicon):
     body = _SG_ROWS.replace("公务用车购置及运行维护费", "公务用车购置及运行费").replace("公务用车运行维护费", "公务用车运行费")
     facts, unplaced = load(tmp_path, lexicon, SG_TITLE, body)
     _check_sangong_pairs(facts)
+    assert not unplaced, unplaced
+
+
+def test_fund_columns_before_the_total_are_read_as_printed(tmp_path, lexicon):
+    """``项目 金额 项目 一般公共预算 政府性基金 国有资本经营 合计``: the funds in template order, 合计 last (t23 A)."""
+    head = "项目 金额 项目 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款 合计\n"
+    rows = ("一、一般公共预算财政拨款 90.00 一、一般公共服务支出 90.00 0.00 0.00 90.00\n"
+            "二、政府性基金预算财政拨款 15.00 十一、城乡社区支出 0.00 15.00 0.00 15.00\n"
+            "本年收入合计 105.00 本年支出合计 90.00 15.00 0.00 105.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "财政拨款收入支出决算总表", head + rows)
+    assert facts[("一般公共服务支出", "一般公共预算财政拨款")] == 90, facts
+    assert facts[("一般公共服务支出", "国有资本经营预算财政拨款")] == 0, facts
+    assert facts[("城乡社区支出", "金额")] == 15 and facts[("城乡社区支出", "一般公共预算财政拨款")] == 0, facts
+    assert facts[("财政拨款支出", "金额")] == 105 and facts[("财政拨款支出", "政府性基金预算财政拨款")] == 15, facts
+    assert not unplaced, unplaced
+    # two funds and 合计 last
+    (tmp_path / "b").mkdir()
+    head = "项目 金额 项目 一般公共预算财政拨款 政府性基金预算财政拨款 合计\n"
+    rows = ("一、一般公共预算财政拨款 90.00 一、一般公共服务支出 90.00 0.00 90.00\n"
+            "二、政府性基金预算财政拨款 15.00 十一、城乡社区支出 0.00 15.00 15.00\n"
+            "本年收入合计 105.00 本年支出合计 90.00 15.00 105.00\n")
+    facts, unplaced = load(tmp_path / "b", lexicon, "财政拨款收入支出决算总表", head + rows)
+    assert facts[("城乡社区支出", "金额")] == 15 and facts[("城乡社区支出", "政府性基金预算财政拨款")] == 15, facts
+    assert facts[("一般公共服务支出", "一般公共预算财政拨款")] == 90, facts
+
+
+def test_fiscal_total_row_that_breaks_its_sum_is_not_stored(tmp_path, lexicon):
+    """A 支出 row whose 合计 is not the sum of its funds (``0.00 320.69 0.00 320.69`` under 合计 first): unplaced."""
+    head = "项目 金额 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+    rows = ("一、一般公共预算财政拨款 90.00 一、一般公共服务支出 90.00 90.00 0.00 0.00\n"
+            "二、政府性基金预算财政拨款 15.00 十一、城乡社区支出 0.00 15.00 0.00 15.00\n"
+            "本年收入合计 105.00 本年支出合计 105.00 90.00 15.00 0.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "财政拨款收入支出决算总表", head + rows)
+    assert not [k for k in facts if k[0] == "城乡社区支出"], facts
+    assert facts[("一般公共服务支出", "一般公共预算财政拨款")] == 90, facts
+    assert any("表内合计不符" in u for u in unplaced), unplaced
+
+
+def test_docx_code_parts_in_cells_of_their_own(tmp_path, lexicon):
+    """Word cells 类 | 款 | 项 (``201`` | ``03`` | ``01``) and ``-`` for zero: one code 2010301, never in the name (t23 B)."""
+    rows = [["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
+            ["", "", "", "合计", "30.00", "10.00", "20.00"],
+            ["201", "", "", "一般公共服务支出", "30.00", "10.00", "20.00"],
+            ["201", "03", "", "政府办公厅（室）及相关机构事务", "30.00", "10.00", "20.00"],
+            ["201", "03", "01", "行政运行", "10.00", "10.00", "-"],
+            ["201", "03", "02", "一般行政管理事务", "20.00", "-", "20.00"]]
+    facts, _ = _load_docx(tmp_path, lexicon, ["一般公共预算财政拨款支出决算表", "单位：万元", rows])
+    assert not [k for k in facts if k[0][0].isdigit()], facts
+    assert facts[("行政运行", "金额")] == 10 and facts[("一般行政管理事务", "金额")] == 20, facts
+    assert facts[("政府办公厅（室）及相关机构事务", "金额")] == 30, facts
+
+
+CODED_HEAD = "科目编码 科目名称 合计 基本支出 项目支出\n合计 30.00 10.00 20.00\n201 一般公共服务支出 30.00 10.00 20.00\n"
+
+
+@pytest.mark.parametrize("marker", ["·3·", "• 3 •", "3/12", "3 / 12"])
+def test_page_markers_with_dots_or_a_slash_are_no_part_of_a_name(tmp_path, lexicon, marker):
+    body = (CODED_HEAD + "201 03 政府办公厅（室）及相关机构事务 30.00 10.00 20.00\n201 03 01 行政运行 10.00 10.00 0.00\n"
+            + marker + "\n201 03 02 一般行政管理事务 20.00 0.00 20.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("行政运行", "金额")] == 10 and facts[("一般行政管理事务", "金额")] == 20, facts
+    assert not unplaced, unplaced
+
+
+def test_last_row_name_wrapped_below_before_a_note(tmp_path, lexicon):
+    body = ("科目编码 科目名称 合计 基本支出 项目支出\n合计 30.00 10.00 20.00\n229 其他支出 30.00 10.00 20.00\n"
+            "229 60 彩票公益金安排的支出 30.00 10.00 20.00\n229 60 02 用于社会福利的彩 30.00 10.00 20.00\n票公益金支出\n"
+            "本表金额单位为万元。\n")
+    facts, unplaced = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("用于社会福利的彩票公益金支出", "金额")] == 30, facts
+    assert not unplaced, unplaced
+
+
+def test_name_head_printed_above_its_code_line(tmp_path, lexicon):
+    """``政府办公厅（室`` above ``201 03 ）及相关机构事务 …``: the head begins the row below, not ends the row above."""
+    body = (CODED_HEAD + "政府办公厅（室\n201 03 ）及相关机构事务 30.00 10.00 20.00\n201 03 01 行政运行 10.00 10.00 0.00\n"
+            "一般行政\n201 03 02 管理事务 20.00 0.00 20.00\n")
+    facts, _ = load(tmp_path, lexicon, "一般公共预算财政拨款支出决算表", body)
+    assert facts[("一般公共服务支出", "金额")] == 30, facts
+    assert facts[("政府办公厅（室）及相关机构事务", "金额")] == 30, facts
+    assert facts[("一般行政管理事务", "金额")] == 20 and facts[("行政运行", "金额")] == 10, facts
+
+
+def test_income_spending_total_with_unnumbered_labels(tmp_path, lexicon):
+    """``一般公共预算财政拨款收入 100.00 一般公共服务支出 80.00``: no 一、二、 numbering — read, never dropped (t23 D)."""
+    body = ("收入 支出\n项目 决算数 项目 决算数\n一般公共预算财政拨款收入 100.00 一般公共服务支出 80.00\n"
+            "事业收入 20.00 教育支出 40.00\n本年收入合计 120.00 本年支出合计 120.00\n总计 120.00 总计 120.00\n")
+    facts, unplaced = load(tmp_path, lexicon, "收入支出决算总表", body)
+    assert facts[("一般公共预算财政拨款收入", "金额")] == 100 and facts[("事业收入", "金额")] == 20, facts
+    assert facts[("一般公共服务支出", "金额")] == 80 and facts[("教育支出", "金额")] == 40, facts
+    assert not unplaced, unplaced
+
+
+@pytest.mark.parametrize(("title", "total"), [("收入决算表", "本年收入合计"),
+                                              ("一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出")])
+def test_coded_total_row_labelled_with_the_tables_total_name(tmp_path, lexicon, title, total):
+    """``本年收入合计 30.00 …`` in place of ``合计 30.00 …``: the table's 合计 row, read (t23)."""
+    columns = "本年收入合计 财政拨款收入 事业收入" if title == "收入决算表" else "合计 基本支出 项目支出"
+    body = (f"科目编码 科目名称 {columns}\n{total} 30.00 10.00 20.00\n201 一般公共服务支出 30.00 10.00 20.00\n"
+            "201 03 政府办公厅（室）及相关机构事务 30.00 10.00 20.00\n201 03 01 行政运行 30.00 10.00 20.00\n")
+    facts, unplaced = load(tmp_path, lexicon, title, body)
+    assert facts[(total, "金额")] == 30 and facts[("行政运行", "金额")] == 30, facts
+    assert not unplaced, unplaced
+
+
+def test_docx_total_row_labelled_with_the_tables_total_name(tmp_path, lexicon):
+    """A Word table's header cells one per line and its 合计 row labelled ``本年支出合计``: only the printed
+    columns (合计 基本支出 项目支出), no zero for a column the table does not have (t23 c181)."""
+    rows = [["项目", "", "", "", "合计", "基本支出", "项目支出"], ["类", "款", "项", "科目名称", "", "", ""],
+            ["", "", "", "本年支出合计", "30.00", "10.00", "20.00"],
+            ["201", "", "", "一般公共服务支出", "30.00", "10.00", "20.00"],
+            ["201", "03", "", "政府办公厅（室）及相关机构事务", "30.00", "10.00", "20.00"],
+            ["201", "03", "01", "行政运行", "10.00", "10.00", "-"],
+            ["201", "03", "02", "一般行政管理事务", "20.00", "-", "20.00"]]
+    facts, unplaced = _load_docx(tmp_path, lexicon, ["支出决算表", "单位：万元", rows])
+    assert facts[("本年支出合计", "金额")] == 30 and facts[("行政运行", "项目支出")] == 0, facts
+    assert facts[("一般行政管理事务", "项目支出")] == 20, facts
+    assert not [k for k in facts if k[1] not in ("金额", "基本支出", "项目支出")], facts
     assert not unplaced, unplaced
