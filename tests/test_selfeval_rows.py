@@ -220,13 +220,13 @@ def test_key_value_fund_figures_that_disagree_stay_unplaced(tmp_path, lexicon):
     assert len(indicators(con)) == 3
 
 
-def _docx(path, rows: list[list[str]]) -> None:
+def _docx(path, rows: list[list[str]], before: tuple[str, ...] = ("价格监测项目绩效自评表",)) -> None:
+    """A Word report: HEAD, the paragraphs ``before``, one table of ``rows``, TAIL."""
     import docx
 
     document = docx.Document()
-    for text in HEAD.splitlines():
+    for text in (*HEAD.splitlines(), *before):
         document.add_paragraph(text)
-    document.add_paragraph("价格监测项目绩效自评表")
     table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
@@ -282,21 +282,8 @@ LIST_ROWS = [LIST_HEAD,
 
 
 def _load_docx_table(tmp_path, rows: list[list[str]]):
-    import docx
-
     path = tmp_path / "某县测试局2024年度部门决算.docx"
-    document = docx.Document()
-    for text in HEAD.splitlines():
-        document.add_paragraph(text)
-    document.add_paragraph("本部门2024年度项目支出170.00万元。")
-    document.add_paragraph("表十 项目绩效自评情况")
-    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            table.cell(i, j).text = text
-    for text in TAIL.splitlines():
-        document.add_paragraph(text)
-    document.save(str(path))
+    _docx(path, rows, before=("本部门2024年度项目支出170.00万元。", "表十 项目绩效自评情况"))
     con = connect(tmp_path / "t.duckdb")
     result = load_file(con, path, load_lexicon())
     assert result.status == "loaded", result.message
