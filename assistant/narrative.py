@@ -506,6 +506,8 @@ class NarrativeParser:
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
             text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "").replace(" ", ""), text)
         # "…减少12.31万元，主要系人员调出" / "系因…" / "主要是由于…": a reason, worded as 主要原因是 is
+        if "涉及" in text:  # 涉及一般公共预算资金6,864.28万元: the money evaluated (its 预算 names the fund, no budget)
+            text = re.sub(r"涉及(?:一般公共预算|政府性基金预算|国有资本经营预算|财政预算|财政)(?:拨款)?资金", "涉及资金", text)
         if "百分之" in text:  # 降幅百分之4.68, 占百分之99.64, 百分之百: percentages in words
             text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text.replace("百分之百", "100%"))
         if "系" in text or "由于" in text or "因为" in text:  # never inside a reason already led (主要原因：…，主要由于…)
@@ -962,6 +964,13 @@ class NarrativeParser:
                 if attr == "预算数" and re.search(r"全年预算|调整(?:后)?预算", pre) and "年初预算" in text:
                     attr = "全年预算数"  # "年初预算为0万元，全年预算为321.02万元": both, kept apart
                 raw = clean_item(pre[: reached.start()] if reached else pre, ctx.unit_name)
+                if (attr == "完成预算比" and not raw and last_items and last_items[-1].endswith("得分")
+                        and re.search(r"预算执行率", pre)):
+                    # "部门整体支出绩效自评得分为87.67分，…，全年预算执行率98.22%": the whole's execution rate, no score's
+                    raw, attr = re.sub(r"(?:绩效)?(?:自评)?(?:综合)?得分$", "", last_items[-1]) + "预算执行率", "数值"
+                if re.fullmatch(r"(?:实际)?完成值|实际值", raw) and last_items and last_items[-1].endswith("指标目标值"):
+                    # "“项目覆盖率”指标目标值为95%，实际完成值为98.5%": that indicator's value, not a 完成预算比
+                    raw, attr = last_items[-1][:-3] + "实际完成值", "数值"
                 if re.search(r"保有\s*$", pre):  # "购置公务用车2辆，…公务用车保有9辆": the fleet, not the purchase
                     raw = ((clean_item(pre.rstrip()[:-2], ctx.unit_name) or "公务用车") + "保有量").rsplit("的", 1)[-1]
                 if ctx.topic == "三公" and unit == "人" and (raw in ("人数", "人员") or (not raw and last_attr == "批次")):

@@ -1281,3 +1281,23 @@ def test_percentages_written_in_words_are_percentages(tmp_path):
     assert _one(facts, ("收入", "本年收入合计", "增减率")) == Decimal("-3.34")
     assert _one(facts, ("支出", "授予中小企业合同金额", "占比")) == 100
     assert not any("百分之" in k[1] for k in facts), facts
+
+
+@pytest.mark.parametrize(("sentence", "head", "expected", "never"), [
+    ("公务接待费5.61万元，其中：国内公务接待费3.62万元，接待国内团组50批次、200人次；外事接待费1.99万元，接待外宾团组1批次、8人次。",
+     "七、“三公”经费财政拨款支出决算情况说明", [("三公", "外事接待费", "人次", "8")], "接待外宾团组"),
+    ("城乡居民医保财政补助项目绩效自评综合得分82.56分。其中，“项目覆盖率”指标目标值为95%，实际完成值为98.5%。",
+     "十二、预算绩效管理情况说明", [("概况", "项目覆盖率指标实际完成值", "数值", "98.5")], "实际完成值"),
+    ("部门整体支出绩效自评得分为87.67分，评价等级为“良”，全年预算执行率98.22%。", "十二、预算绩效管理情况说明",
+     [("概况", "部门整体支出预算执行率", "数值", "98.22"), ("概况", "部门整体支出绩效自评得分", "数值", "87.67")], ""),
+    ("2023年度本部门组织对47个项目开展绩效自评，涉及一般公共预算资金6,864.28万元。", "十二、预算绩效管理情况说明",
+     [("概况", "绩效自评项目", "数值", "47")], "涉及一般公共"),
+])
+def test_prose_wordings_of_trial_24(tmp_path, sentence, head, expected, never):
+    """Trial 24 (prose probes): 接待外宾团组 was an item; 实际完成值 after “X”指标目标值 a 完成预算比 of no item; a
+    预算执行率 after a score that score's 完成预算比; 涉及一般公共预算资金 a 预算数 of an item named 涉及一般公共."""
+    text = f"沛县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n{head}\n{sentence}\n"
+    _, facts = _load(tmp_path, text)
+    for view, item, attr, value in expected:
+        assert _one(facts, (view, item, attr)) == Decimal(value), (item, attr, facts)
+    assert not any(k[1] == never or k[2] == "完成预算比" for k in facts), facts
