@@ -498,6 +498,8 @@ class NarrativeParser:
         text = _WRITTEN_THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = re.sub(r"([批人])（次）", r"\1次", cn_year(tighten(fold(text))).strip())  # "接待20批(次)300人(次)"
         text = text.replace("负增长", "下降")  # "比上年负增长5%"
+        if "，" in text:  # １，２８６．４５万元 (full-width, folded to 1，286.45): a thousands comma, never a clause break
+            text = re.sub(r"(?<![\d.])(\d{1,3})，(\d{3}(?:\.\d+)?)(?=\s*(?:万元|亿元|元|万|%))", r"\1\2", text)
         # "2024年度结转结余资金80万元" in the 2024 report: what is left at the year's end, not what came in
         text = re.sub(rf"{ctx.year}\s*年度?(?:末|底)?结转(?:和|及)?结余(?:资金)?", "年末结转和结余", text)
         # "由上年的50万元增加到56万元": this year's figure, then last year's
@@ -506,6 +508,8 @@ class NarrativeParser:
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
             text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "").replace(" ", ""), text)
         # "…减少12.31万元，主要系人员调出" / "系因…" / "主要是由于…": a reason, worded as 主要原因是 is
+        # "（3）应急广播运维项目，预算60.00万元，执行48.75万元，自评得分88分": the project is what the figures are of
+        text = re.sub(r"^((?:[（(]\d+[)）]|\d+[.、])?\s*\S{2,30}?项目)，(?=(?:年初|全年)?预算)", r"\1", text)
         if "涉及" in text:  # 涉及一般公共预算资金6,864.28万元: the money evaluated (its 预算 names the fund, no budget)
             text = re.sub(r"涉及(?:一般公共预算|政府性基金预算|国有资本经营预算|财政预算|财政)(?:拨款)?资金", "涉及资金", text)
         if "百分之" in text:  # 降幅百分之4.68, 占百分之99.64, 百分之百: percentages in words
@@ -968,7 +972,7 @@ class NarrativeParser:
                         and re.search(r"预算执行率", pre)):
                     # "部门整体支出绩效自评得分为87.67分，…，全年预算执行率98.22%": the whole's execution rate, no score's
                     raw, attr = re.sub(r"(?:绩效)?(?:自评)?(?:综合)?得分$", "", last_items[-1]) + "预算执行率", "数值"
-                if re.fullmatch(r"(?:实际)?完成值|实际值", raw) and last_items and last_items[-1].endswith("指标目标值"):
+                if re.fullmatch(r"(?:实际)?完成值?|实际值?", raw) and last_items and last_items[-1].endswith("指标目标值"):
                     # "“项目覆盖率”指标目标值为95%，实际完成值为98.5%": that indicator's value, not a 完成预算比
                     raw, attr = last_items[-1][:-3] + "实际完成值", "数值"
                 if re.search(r"保有\s*$", pre):  # "购置公务用车2辆，…公务用车保有9辆": the fleet, not the purchase
@@ -1159,6 +1163,10 @@ class NarrativeParser:
                 used_count = unit not in ("万元", "亿元", "元", "%") and "用于" in clause[: fig.start]
                 if unit not in ("万元", "亿元", "元", "%"):
                     count_items.update(items)
+        if last_items and all(re.search(r"(?:目标值|实际完成值)$", x) for x in last_items):
+            # "“惠民演出场次”指标目标值60场，实际完成42场。" then "（3）应急广播运维项目，预算60.00万元…": an
+            # indicator's value is no subject of what follows
+            ctx.subject, ctx.orphan, ctx.headed, last_items, recent = [], True, False, [], []
         if last_items:
             ctx.subject, ctx.orphan, ctx.headed = last_items, False, False
         ctx.recent = list(dict.fromkeys(recent))

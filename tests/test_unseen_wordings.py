@@ -1301,3 +1301,17 @@ def test_prose_wordings_of_trial_24(tmp_path, sentence, head, expected, never):
     for view, item, attr, value in expected:
         assert _one(facts, (view, item, attr)) == Decimal(value), (item, attr, facts)
     assert not any(k[1] == never or k[2] == "完成预算比" for k in facts), facts
+
+
+def test_project_sentences_and_full_width_thousands(tmp_path):
+    """Trial 26 (unseen reports): “惠民演出场次”指标目标值60场 then “（3）应急广播运维项目，预算60.00万元，执行48.75万元”
+    gave the indicator the next project's money; 政府采购支出总额１，２８６．４５万元 was 286.45."""
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n十二、预算绩效管理情况说明\n"
+            "（2）文艺惠民演出项目，预算135.60万元，执行135.60万元，自评得分84分。“惠民演出场次”指标目标值60场，实际完成42场。\n"
+            "（3）应急广播运维项目，预算60.00万元，执行48.75万元，自评得分88分。\n"
+            "十、政府采购支出情况说明\n2023年度政府采购支出总额１，２８６．４５万元，其中：货物采购１２０．００万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert _one(facts, ("概况", "应急广播运维项目", "预算数")) == 60
+    assert _one(facts, ("概况", "应急广播运维项目自评得分", "数值")) == 88
+    assert not any(k[1].startswith("惠民演出场次") and v != [Decimal(60)] and v != [Decimal(42)] for k, v in facts.items()), facts
+    assert _one(facts, ("支出", "政府采购支出", "金额")) == Decimal("1286.45")
