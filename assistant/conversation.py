@@ -26,7 +26,7 @@ _MEASURE = re.compile(r"率|占比|比重|比例|预算|批次|人次|增长|增
 _AMONG = re.compile(r"^(?:那|其中|这几个?(?:部门|单位|家)?里?)?(?:哪个|哪家|哪一个|谁)(?:部门|单位)?的?最([多少高低大小])"
                     r"[呢啊吗]?$")
 # 会议费多少，比上年增长多少，原因是什么: several questions in one line (never a comma inside a number: 1,234)
-_PART_BREAK = re.compile(r"(?<!\d)[，,；;？?](?!\d)")
+_PART_BREAK = re.compile(r"(?<!\d)[，,](?!\d)|[；;？?]")  # 收入总计是多少？2023年呢: a digit after ？ is no number
 # 一共多少 / 两项合计 / 合计呢 after items or departments asked one after another: their sum, never the last one again
 _SUM_ONLY = re.compile(r"(?:那么?)?[这那]?(?:[两二三四五六几](?:个|项|者|家|样|笔)?)?的?"
                        r"(?:合计|一共|总共|加起来|合起来|共计|总计|总和|加总|之和|相加)(?:是|为|有)?(?:多少)?(?:钱|万元)?[呢吗啊]?")
@@ -268,6 +268,8 @@ class Conversation:
         if summed is None:
             return Answer(question.strip(), "not_understood", answer="不清楚要把哪几个数相加；请写明，例如“办公费和印刷费"
                           "合计多少”“财政局和规划局的差旅费合计”，所有部门的合计请问“各部门X合计”")
+        if key == "科目":  # 住房公积金 → 购房补贴呢 → 两项加起来 → 占住房保障支出的比例: of the sum, which no question
+            self.previous = None  # type answers — never of the last item alone
         self.last = summed
         return summed
 

@@ -220,7 +220,7 @@ def _whole_first(tokens: list[Token]) -> list[Token]:
     and so does any question that says 占 itself."""
     if any(t.text in ("占", "在") for t in tokens) or not any(t.text in _SHARE_WORDS for t in tokens):
         return tokens
-    items = [i for i, t in enumerate(tokens) if t.kind == "科目"]
+    items = [i for i, t in enumerate(tokens) if t.kind == "科目" or (t.kind == "实体" and any(k == "科目" for k, _ in t.values))]
     if len(items) != 2:
         return tokens
     a, b = items

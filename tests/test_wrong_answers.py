@@ -1888,3 +1888,21 @@ def test_an_item_then_another_department_set_against_it_in_one_line(mixed):
 
     a = Conversation(mixed).ask("规土局机关运行经费是多少呀？和财政局比哪个多？")
     assert [p.question_type for p in a.parts] == ["科目金额", "科目对比"], a.answer
+
+
+def test_trial_27_wrong_answers(mixed):
+    """Trial 27: a share after 两项加起来 was the last item's; 三公经费中公务接待占比 was upside down (三公经费 an 实体
+    token); a 完成预算 of 95.89% beside 年初预算 0 did not say it is of the 全年预算; …？2023年呢？ lost its first part."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    for q in ("普陀财政局住房公积金支出是多少", "购房补贴呢", "两项加起来"):
+        chat.ask(q)
+    share = chat.ask("占住房保障支出的比例")
+    assert share.status != "ok" or "购房补贴 258.50万元 占" not in share.answer, share.answer
+    m = mixed.understand("规土局三公经费中公务接待占比")
+    assert (m.param("科目"), m.param("基数")) == ("公务接待费", "三公经费"), m
+    b = mixed.ask("社工部一般公共预算财政拨款支出完成年初预算的比例")
+    assert "完成预算 95.89%（为决算占全年预算 321.02万元之比）" in b.answer, b.answer
+    two = Conversation(mixed).ask("规土局2024年收入支出总计是多少？2023年呢？")
+    assert [dict(p.params).get("年度") for p in two.parts] == [2024, 2023], two.answer

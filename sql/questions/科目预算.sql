@@ -11,7 +11,7 @@
 --   公务接待费预算完成率 => 科目=公务接待费
 --   一般公共服务支出全年预算数 => 科目=一般公共服务支出; 字段=调整后预算
 --   年初预算三公经费 => 科目=三公经费; 字段=年初预算
--- answer: {年度}年度 {单位} [{上级} ]{科目}[ {预算口径} {预算数}][，全年预算 {全年预算数}][，决算 {金额}][，完成预算 {完成预算比}][，即预算约 {推算预算数}（按决算数与完成预算比例推算）][，决算为{预算口径}的 {推算完成比}（按决算数与预算数推算）][，{预算差}]
+-- answer: {年度}年度 {单位} [{上级} ]{科目}[ {预算口径} {预算数}][，全年预算 {全年预算数}][，决算 {金额}][，完成预算 {完成预算比}][（{完成比说明}）][，即预算约 {推算预算数}（按决算数与完成预算比例推算）][，决算为{预算口径}的 {推算完成比}（按决算数与预算数推算）][，{预算差}]
 -- notes: 字段 只区分 年初预算 与 调整后预算；执行率、完成率等其他字段按不指定处理。视图 条目 的 预算数、完成预算比，及 事实 中同一句另列的 全年预算数。表格行没有完成预算比时，取预算数、决算数
 --   都相同的正文句子所述的完成预算比（两处都列为来源）。预算口径 按出处原文：写明“年初预算”
 --   的是年初预算，写明“全年预算”“调整（后）预算”的是全年预算，都没写的只称“预算”。问“全年预算”“调整后预算”时只用
@@ -53,7 +53,7 @@ SELECT 单位, 年度, 上级, 科目,
   CASE WHEN $字段 = '调整后预算' THEN coalesce(全年预算数, CASE WHEN 口径 = '全年预算' THEN 预算数 END)
        WHEN $字段 = '年初预算' THEN CASE WHEN 口径 = '年初预算' THEN 预算数 END
        ELSE 预算数 END AS 预算数,
-  CASE WHEN coalesce($字段 NOT IN ('调整后预算', '年初预算'), true) THEN 全年预算数 END AS 全年预算数, 金额,
+  CASE WHEN coalesce($字段 NOT IN ('调整后预算', '年初预算'), true) THEN 全年预算数 END AS 全年预算数, 全年预算数 AS 所列全年预算, 金额,
   CASE WHEN coalesce($字段 NOT IN ('调整后预算', '年初预算'), true) OR ($字段 = '调整后预算') = (口径 = '全年预算') THEN 完成预算比 END AS 完成预算比,
   章节, 来源, 来源明细
 FROM 定
@@ -63,6 +63,10 @@ WHERE coalesce($字段 NOT IN ('调整后预算', '年初预算'), true) OR ($�
 SELECT 单位, 年度, 上级, 科目, 预算口径, 预算数, 全年预算数, 金额, 完成预算比,
   -- the report states no ratio: the outturn over the budget shown, worked out and labelled so
   CASE WHEN 完成预算比 IS NULL AND 预算数 > 0 AND 金额 IS NOT NULL THEN round(金额 * 100 / 预算数, 2)::DECIMAL(18, 2) END AS 推算完成比,
+  -- "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%": the ratio is of the 全年预算
+  CASE WHEN 完成预算比 IS NOT NULL AND 所列全年预算 > 0 AND abs(金额 * 100 / 所列全年预算 - 完成预算比) <= 0.01
+        AND (coalesce(预算数, 0) = 0 OR abs(金额 * 100 / 预算数 - 完成预算比) > 0.01)
+       THEN '为决算占全年预算 ' || printf('%.2f', 所列全年预算) || '万元之比' END AS 完成比说明,
   -- 三公经费预算是多少 when the report states only 决算1.12万元，完成预算100%: the budget that ratio implies
   CASE WHEN 预算数 IS NULL AND 完成预算比 > 0 AND 金额 IS NOT NULL THEN round(金额 * 100 / 完成预算比, 2)::DECIMAL(18, 2)
        END AS 推算预算数,
