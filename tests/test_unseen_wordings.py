@@ -1315,3 +1315,14 @@ def test_project_sentences_and_full_width_thousands(tmp_path):
     assert _one(facts, ("概况", "应急广播运维项目自评得分", "数值")) == 88
     assert not any(k[1].startswith("惠民演出场次") and v != [Decimal(60)] and v != [Decimal(42)] for k, v in facts.items()), facts
     assert _one(facts, ("支出", "政府采购支出", "金额")) == Decimal("1286.45")
+
+
+def test_floor_areas_are_read(tmp_path):
+    """Trials 24–26: 房屋2,360.50平方米 and 期末占有房屋建筑物面积 were dropped (平方米 was no unit; 占有… was cut as a
+    share's 占…)."""
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n十一、国有资产占用情况说明\n"
+            "本单位共有房屋6,332.23平方米，其中办公用房4,406.15平方米。期末占有房屋建筑物面积8474.55平方米，价值1411.44万元。\n")
+    _, facts = _load(tmp_path, text)
+    assert _one(facts, ("资产", "房屋", "数值")) == Decimal("6332.23")
+    assert _one(facts, ("资产", "办公用房", "数值")) == Decimal("4406.15")
+    assert _one(facts, ("资产", "期末占有房屋建筑物面积", "数值")) == Decimal("8474.55")
