@@ -134,11 +134,23 @@ def _topic(title: str) -> str | None:
     return None
 
 
+def _without_running_heads(lines: list[Line], title: Title) -> list[Line]:
+    """A PDF's page header (the report's title printed again atop every page, ``安庆市市场监督管理局2023年度部门决算``)
+    blanked: glued to the row or sentence above, it became part of its name (总计安庆市…部门决算). Only a line that is
+    the title and nothing else, printed three times or more."""
+    heads = {squeeze(fold(f"{title.单位}{title.年度}{y}{kind}"))
+             for y in ("年度", "年") for kind in (title.类型, "部门决算", "单位决算")}
+    seen = [i for i, ln in enumerate(lines) if squeeze(fold(ln.text)) in heads]
+    if len(seen) < 3:
+        return lines
+    return [Line("", ln.no, ln.page, ()) if i in seen[1:] else ln for i, ln in enumerate(lines)]
+
+
 def parse(doc: Document, lexicon: Lexicon) -> Report:
     title = find_title(doc.lines, doc.name)
     if title.类型.endswith("预算"):
         raise JuesuanError(f"{doc.name}：这是一份{title.类型}报告；目前只支持部门决算/单位决算，预算报告将在后续版本支持")
-    lines = [Line(_NOISE.sub("", ln.text), ln.no, ln.page, ln.boxes) for ln in doc.lines]
+    lines = _without_running_heads([Line(_NOISE.sub("", ln.text), ln.no, ln.page, ln.boxes) for ln in doc.lines], title)
     blocks = find_tables(lines, title.单位)
     row_tables = find_row_tables(lines, table_lines(blocks))  # 绩效自评表 a PDF printed a row per line
     in_table = table_lines(blocks) | row_tables.lines

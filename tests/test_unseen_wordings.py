@@ -1326,3 +1326,14 @@ def test_floor_areas_are_read(tmp_path):
     assert _one(facts, ("资产", "房屋", "数值")) == Decimal("6332.23")
     assert _one(facts, ("资产", "办公用房", "数值")) == Decimal("4406.15")
     assert _one(facts, ("资产", "期末占有房屋建筑物面积", "数值")) == Decimal("8474.55")
+
+
+def test_a_page_header_repeating_the_title_is_no_part_of_a_row_or_sentence(tmp_path):
+    """Trial 26: the title printed atop every page (安庆市市场监督管理局2023年度部门决算) glued to the row above it
+    (总计安庆市…部门决算) and to the next sentence's item."""
+    head = "某市测试局2023年度部门决算"
+    text = (f"{head}\n第二部分 2023年度部门决算情况说明\n{head}\n一、收入支出决算总体情况说明\n"
+            f"2023年度收入、支出决算总计1,234.56万元。\n{head}\n三、支出决算情况说明\n本年支出合计1,200.00万元。\n{head}\n")
+    _, facts = _load(tmp_path, text)
+    assert _one(facts, ("支出", "本年支出合计", "金额")) == Decimal("1200")
+    assert not any(head in k[1] for k in facts), facts
