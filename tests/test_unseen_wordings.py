@@ -1333,7 +1333,8 @@ def test_a_page_header_repeating_the_title_is_no_part_of_a_row_or_sentence(tmp_p
     (总计安庆市…部门决算) and to the next sentence's item."""
     head = "某市测试局2023年度部门决算"
     text = (f"{head}\n第二部分 2023年度部门决算情况说明\n{head}\n一、收入支出决算总体情况说明\n"
-            f"2023年度收入、支出决算总计1,234.56万元。\n{head}\n三、支出决算情况说明\n本年支出合计1,200.00万元。\n{head}\n")
+            f"2023年度收入、支出决算总计1,234.56万元。\n{head}\n三、支出决算情况说明\n本年支出合计1,200.00万元，其中：\n"
+            f"{head}\n基本支出800.00万元，项目支出400.00万元。\n")
     _, facts = _load(tmp_path, text)
-    assert _one(facts, ("支出", "本年支出合计", "金额")) == Decimal("1200")
+    assert _one(facts, ("支出", "基本支出", "金额")) == Decimal("800")
     assert not any(head in k[1] for k in facts), facts
