@@ -377,7 +377,8 @@ def in_wan(value: Decimal, unit: str) -> tuple[Decimal, str]:
 
 # where new figures of the item start after a reason: "…原因是承办会议，比上年增加0.5万元" / "…，完成…"
 _NEW_FIGURES = r"(?:比|较|与)(?:上年|去年|上一年|\d{4}\s*年)|完成"
-_REASON_WORDS = re.compile(r"(?<=[，,；;])(?:主要系|系因|系由于|主要是由于|主要由于|主要因为|主要是因为)")
+_REASON_WORDS = re.compile(r"(?:(?<=[，,；;的])|^)(?:主要系|系因|系由于|主要是由于|主要由于|主要因为|主要是因为)"
+                           r"|(?<=预算数[，,])系|(?<=预算[，,])系")  # 决算数大于年初预算数，系事业单位新进人员
 _REASON_STOP = re.compile(rf"。|[，,；;](?={_NEW_FIGURES})")
 # words that lead from a sentence into a 类款项 line: "…300万元，主要用于城乡社区支出（类）…"
 _LEAD_IN = r"(?:主要用于|其中|主要是|包括|用于)"
@@ -1366,6 +1367,8 @@ class NarrativeParser:
         # "…（类）…（款）…（项）", or "…（类）…（款）" alone: the 款 is the item
         line = name + "（类）" + name + "（款）" + "(?:" + name + "（项）)?"
         text = fold(text)
+        if "系" in text or "由于" in text or "因为" in text:  # "…决算数大于年初预算数，系事业单位新进人员": its reason
+            text = _REASON_WORDS.sub(lambda r: r.group(0) if "原因" in text[:r.start()] else "主要原因是", text)
         m = re.search(line, text)
         if m:
             lei_said, kuan_said, xiang_said = (x or "" for x in m.groups())
@@ -1481,7 +1484,8 @@ class NarrativeParser:
             self.unplaced.append(Unplaced("无法确定数字所属科目", src))
         reason = re.search(r"(?:主要)?原因(?:是|为)(.+?)(?:。|$)", rest)
         if reason:  # "决算数大于预算数的主要原因是…": the gap to the budget, kept apart from the change on the year
-            clause = re.split(r"[，。；]", rest[: reason.start()])[-1]
+            # "决算数小于年初预算数，主要原因是…": the clause before the reason, when the reason opens a clause of its own
+            clause = next((c for c in reversed(re.split(r"[，。；]", rest[: reason.start()])) if c.strip()), "")
             # "比年初预算数增加10万元，增长5%，主要原因是…": the last comparison made was with the budget
             attr = "预算差异说明" if "预算" in clause or gap or _last_versus(rest[: reason.start()]) == "预算" else "说明"
             said = reason.group(1).strip("：:；;，, 。")  # the reason itself, as the other sections store it

@@ -1338,3 +1338,17 @@ def test_a_page_header_repeating_the_title_is_no_part_of_a_row_or_sentence(tmp_p
     _, facts = _load(tmp_path, text)
     assert _one(facts, ("支出", "基本支出", "金额")) == Decimal("800")
     assert not any(head in k[1] for k in facts), facts
+
+
+@pytest.mark.parametrize("said", ["，系事业单位新进人员", "，主要是因为事业单位新进人员", "的系因事业单位新进人员",
+                                  "，主要原因是事业单位新进人员"])
+def test_a_budget_gap_reason_on_a_class_line_in_any_wording(tmp_path, said):
+    """Trials 24/26: on a 类款项 line, 系/主要是因为/的系因 after 决算数大于年初预算数 left the reason unstored, and
+    “，主要原因是” (after a comma) stored it as a change on the year's reason."""
+    text = ("某县测试局2023年度部门决算\n第二部分 2023年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n"
+            "一般公共服务支出（类）宣传事务（款）行政运行（项）年初预算300.00万元，决算320.00万元，"
+            f"完成年初预算的106.67%，决算数大于年初预算数{said}。\n")
+    db, _ = _load(tmp_path, text)
+    con = connect(db)
+    got = con.execute("SELECT 属性, 文本 FROM 事实 WHERE 科目 = '行政运行' AND 文本 IS NOT NULL").fetchall()
+    assert got == [("预算差异说明", "事业单位新进人员")], got
