@@ -408,8 +408,8 @@ class Engine:
             return m
         who = m.param("单位") or ""
         return Match("not_understood", tokens=m.tokens, params=m.params,
-                     message=f"{item}与{base}互不包含，不能算一个占另一个的比例",
-                     suggestions=(f"{who}{item}和{base}各占多少", f"{who}{item}占{base}的比例"))
+                     message=f"不清楚问的是{item}占{base}的比例，还是两者各占总数的比例",
+                     suggestions=(f"{who}{item}和{base}各占多少", f"{who}{item}占{base}的比例", f"{who}{base}占{item}的比例"))
 
     def answer(self, question: str, m: Match) -> Answer:
         why = tuple(f"{t.text}→{t.kind}" + (f"({'/'.join(v for _, v in t.values)})" if t.values else "")
