@@ -177,10 +177,35 @@ def find_tables(lines: list[Line], unit_name: str = "") -> list[TableBlock]:
     for k, (i, spec, unit_line, scale) in enumerate(starts):
         limit = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         end = i + 1
-        while end < limit and not _ends_tables(lines[end].text):
+        while end < limit and not _ends_tables(lines[end].text) and not _after_word_table(lines, i, end, spec):
             end += 1
         blocks.append(TableBlock(spec, lines[i], i, end, scale, unit_line))
     return blocks
+
+
+def _is_cell(text: str) -> bool:
+    """A cell of a Word table: read one per line, each starting with a tab."""
+    return text.lstrip(" ").startswith("\t")
+
+
+def _after_word_table(lines: list[Line], start: int, k: int, spec: Spec) -> bool:
+    """``lines[k]`` is the first paragraph after the Word table of the table titled at ``start``: a non-blank
+    line that is not a cell, after the table's cells began, and neither the table's note (``注：…``, and the
+    lines after it up to the next title) nor its title printed again (``（续表）``). The table ends there — the
+    paragraphs after it (``表8 …`` / ``本部门无政府性基金…，本表为空。``) are never its rows."""
+    text = lines[k].text
+    if not text.strip() or _is_cell(text):
+        return False
+    last = next((j for j in range(k - 1, start, -1) if _is_cell(lines[j].text)), None)
+    if last is None:
+        return False  # the title, its 单位 line and masthead, before the table
+    s = squeeze(fold(text))
+    if _CONTINUED.fullmatch(s) or PAGE_NUMBER.fullmatch(s) or re.fullmatch(r"\d{1,3}", s) or _NOTE.search(s) \
+            or _UNIT_LINE.search(s):
+        return False
+    if not any(_NOTE.search(squeeze(lines[j].text)) for j in range(last + 1, k)):
+        return match_title(s) is not spec or bool(_CAPTION.match(s))
+    return bool(_CAPTION.match(s) or match_title(s) or (s.endswith("表") and len(s) <= 60))
 
 
 _UNIT_SUFFIX = re.compile(r"[（(]?(?:金额)?单位[：:](?:万元|千元|亿元|元)[)）]?$")
@@ -342,6 +367,7 @@ class _Table:
     refused: list[tuple[str, Line]] = field(default_factory=list)
     columns: tuple[str, ...] = ()  # value columns of a coded table, in printed order (``_header_columns``)
     gaps: set[str] = field(default_factory=set)  # codes of rows left unplaced: their parents' sums are not checked
+    cells: int = 0  # a Word table: the most cells a row of it has (0 when not printed as a Word table)
 
 
 # ---- row assembly per layout ---------------------------------------------------------------------
@@ -353,6 +379,8 @@ def _body(t: _Table, lines: list[Line]) -> list[Line]:
     body: list[Line] = []
     in_notes = False
     span = _join_cells(lines[b.start + 1: b.end]) if b.spec.layout in _CELL_ROWS else lines[b.start + 1: b.end]
+    if b.spec.layout in _CELL_ROWS:
+        t.cells = _most_cells(lines[b.start + 1: b.end])
     for k, ln in enumerate(span):
         if _other_title(ln.text, b.spec) and _unit_below(span, k)[0] is not None:
             _refuse_other_table(t, span[k:])
@@ -404,6 +432,16 @@ def _join_cells(span: list[Line]) -> list[Line]:
         out.append(ln)
     flush()
     return out
+
+
+def _most_cells(span: list[Line]) -> int:
+    """The most cells a row of the Word table in ``span`` has (its rows apart by blank lines), blank cells
+    counted; 0 when no line is a cell."""
+    most = run = 0
+    for ln in span:
+        run = run + 1 if _is_cell(ln.text) else 0
+        most = max(most, run)
+    return most
 
 
 _PERIOD = re.compile(r"(?<!\S)[（(]?\d{4}\s*年(?:度|\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[）)]?(?!\S)")
@@ -966,6 +1004,9 @@ def _twosided(t: _Table, body: list[Line]) -> None:
                 # (``一般公共预算财政拨款收入 7521.00 一般公共服务支出 1821.93``: the labels unnumbered, the first row)
                 started = True
                 right = _fund_columns(t.header, spec)
+                if len(spec.columns) > 1 and 0 < t.cells <= 4 and not any(
+                        f in squeeze(fold(h.text)) for h in t.header for f in FUNDS):
+                    right = ("金额",)  # a Word table of four columns (项目 金额 项目 金额): one amount a side, the 合计
             else:
                 t.header.append(ln)
                 continue
@@ -1120,8 +1161,88 @@ def _econ_columns(header: list[Line]) -> tuple[int, int] | None:
     return len(group), group.index("决算数")
 
 
+_ECON_TOTALS = {"人员经费合计": "人员经费", "人员经费": "人员经费", "公用经费合计": "公用经费", "公用经费": "公用经费",
+                 "合计": "合计"}
+_PEOPLE_CLASSES = ("301", "303")  # 人员经费: 工资福利支出 and 对个人和家庭的补助; 公用经费 the other classes
+
+
+@functools.cache
+def _econ_items() -> dict[str, tuple[str, str]]:
+    """An item (款) of the 经济分类 → (its code, or "" when it has none of its own, ``人员经费`` or ``公用经费``):
+    the template's items (``ECON_NAMES``) and the lexicon's 经济分类 items under 人员经费/公用经费/资本性支出
+    (``水电费``, printed by some units in place of 水费 and 电费)."""
+    from .lexicon import load_lexicon
+
+    out = {name: (code, "人员经费" if code.startswith(_PEOPLE_CLASSES) else "公用经费")
+           for code, name in ECON_NAMES.items() if len(code) == 5}
+    for name, info in load_lexicon().items.items():
+        if info.口径 == "经济分类" and name not in out and info.上级科目 in ("人员经费", "公用经费", "资本性支出"):
+            out[name] = ("", "人员经费" if info.上级科目 == "人员经费" else "公用经费")
+    return out
+
+
+def _economic_by_name(t: _Table, body: list[Line]) -> bool:
+    """The 基本支出 table printed without 经济分类 codes, names and amounts only (``基本工资 178.52 办公费 18.26`` /
+    … / ``人员经费合计 928.00 公用经费合计 104.30``). Read when every row is names each followed by one amount,
+    every name an item (款) of the 经济分类 printed once, and the items of 人员经费 add up to the 人员经费 total
+    and the others to the 公用经费 total (and both to ``合计`` when printed): the names then settle each row,
+    and the code its name has in the template is its code. False otherwise (codes printed, a class or unknown
+    name, no totals or totals that do not agree): the rows are then read, or left unplaced, as before."""
+    spec, scale = t.block.spec, t.block.scale
+    unit = Decimal("0.01") * scale
+    known = _econ_items()
+    header: list[Line] = []
+    labels: list[Label] = []
+    sums = {"人员经费": Decimal(0), "公用经费": Decimal(0)}
+    totals: dict[str, Decimal] = {}
+    for ln in body:
+        toks = tokens(ln, scale)
+        if any(_econ_code_at(toks, i) for i in range(len(toks))):
+            return False
+        if not labels and not any(k.value is not None for k in toks):
+            header.append(ln)
+            continue
+        words: list[Tok] = []
+        for k in toks:
+            if k.value is None:
+                words.append(k)
+                continue
+            name = "".join(w.text for w in words)
+            if not words or "." not in k.text:
+                return False
+            if name in _ECON_TOTALS:
+                group = _ECON_TOTALS[name]
+                if group in totals:
+                    return False
+                totals[group] = k.value
+                code = group + "合计" if group != "合计" else "合计"
+                labels.append(Label(spec.name, "", code, [ln], code, spec.columns, values=[k]))
+            elif name in known and not any(lb.name == name for lb in labels):
+                code, group = known[name]
+                sums[group] += k.value
+                labels.append(Label(spec.name, "", name, [ln], code, spec.columns, values=[k]))
+            else:
+                return False
+            words = []
+        if words or not toks:
+            return False
+    if len(labels) <= len(totals) or "人员经费" not in totals or "公用经费" not in totals:
+        return False
+    tol = _tol(len(labels), unit)
+    if any(abs(sums[g] - totals[g]) > tol for g in sums):
+        return False
+    if "合计" in totals and abs(totals["合计"] - totals["人员经费"] - totals["公用经费"]) > _tol(3, unit):
+        return False
+    t.header += header
+    t.labels += labels
+    t.pieces += [Piece([lb], list(lb.values), False) for lb in labels]
+    return True
+
+
 def _economic(t: _Table, body: list[Line]) -> None:
     spec = t.block.spec
+    if _economic_by_name(t, body):
+        return
     started = False
     open_labels: list[Label] = []  # labels still waiting for a value
     width, this_year = 1, 0  # value columns per item, and which is this year's 决算数
@@ -1541,14 +1662,20 @@ _ITEM_ROWS = {"合计": "三公经费", "三公经费合计": "三公经费", **
 _ROW_HEAD = ("项目", "科目", "名称", "项目名称", "科目名称", "栏次")
 
 
-def _item_row(toks: list[Tok]) -> tuple[str, list[Tok]] | None:
-    """``2.公务用车购置及运行维护费 14.00 9.42`` → (公务用车购置及运行维护费, its numbers); None for any other line."""
+# the parts of 公务接待费 a table printed with the items as rows may list below it (``其中：外事接待费 0.00 0.00``)
+_RECEPTION = ("外事接待费", "国内公务接待费")
+_RECEPTION_ROWS = {"外事接待费": "外事接待费", "国内接待费": "国内公务接待费", "国内公务接待费": "国内公务接待费"}
+
+
+def _item_row(toks: list[Tok], parts: bool = False) -> tuple[str, list[Tok]] | None:
+    """``2.公务用车购置及运行维护费 14.00 9.42`` → (公务用车购置及运行维护费, its numbers); None for any other line.
+    With ``parts``, the two parts of 公务接待费 (外事/国内) are items too."""
     words = [k for k in toks if k.value is None]
     if not words or toks[:len(words)] != words or len(words) == len(toks):
         return None
     name = _ITEM_NUMBERING.sub("", "".join(k.text for k in words)).strip(_QUOTES)
     name = re.sub(f"[{_QUOTES}]", "", name)
-    item = _ITEM_ROWS.get(name)
+    item = _ITEM_ROWS.get(name) or (_RECEPTION_ROWS.get(name) if parts else None)
     return (item, toks[len(words):]) if item else None
 
 
@@ -1557,8 +1684,8 @@ def _sangong_vertical(t: _Table, body: list[Line]) -> bool:
     ``合计 20.00 13.28`` / ``1.因公出国（境）费 0.00 0.00`` …): each row's figures stored as the horizontal layout
     stores them. False when the table is not printed so; a row or column the header words do not settle
     (a 会议费 row, a blank cell, ``上年预算数``) leaves every row unplaced."""
-    rows = [(ln, _item_row(tokens(ln, t.block.scale))) for ln in body]
-    if sum(1 for _, r in rows if r) < 2:
+    rows = [(ln, _item_row(tokens(ln, t.block.scale), parts=True)) for ln in body]
+    if sum(1 for _, r in rows if r and r[0] not in _RECEPTION) < 2:
         return False
     first = next(i for i, (_, r) in enumerate(rows) if r)
     per_line = [[w for w in fold(ln.text).split() if w not in _ROW_HEAD] for ln, _ in rows[:first]]
@@ -1570,6 +1697,7 @@ def _sangong_vertical(t: _Table, body: list[Line]) -> bool:
         kinds = _sangong_column_kinds(wrapped) if wrapped else None
     bad = (kinds is None or len(set(kinds)) != len(kinds) or len(items) != len(rows) - first
            or len({i for i, _ in items}) != len(items) or any(len(vs) != len(kinds) for _, vs in items)
+           or not _reception_parts_ok([i for i, _ in items])
            or any(k.value is not None for ln, _ in rows[:first] for k in tokens(ln, t.block.scale)))
     if bad:
         t.refused += [("三公经费表的栏目与模板不同，无法确定各列", ln) for ln, r in rows[first:]]
@@ -1579,6 +1707,16 @@ def _sangong_vertical(t: _Table, body: list[Line]) -> bool:
                    [ln for ln, _ in rows[first:]])
     t.header = [ln for ln, _ in rows[:first]]
     return True
+
+
+def _reception_parts_ok(items: list[str]) -> bool:
+    """外事/国内接待费 rows only as the two parts of 公务接待费: both printed, right below it."""
+    if not any(i in _RECEPTION for i in items):
+        return True
+    if "公务接待费" not in items:
+        return False
+    at = items.index("公务接待费")
+    return sorted(items[at + 1: at + 3]) == sorted(_RECEPTION) and sum(i in _RECEPTION for i in items) == 2
 
 
 def _sangong_label(t: _Table, columns: list[str], values: list[Tok], lines: list[Line]) -> None:
@@ -1830,6 +1968,9 @@ def _identities(t: _Table, grid: Grid) -> None:
             if len(s) == len(_SANGONG):
                 _sum_constraint(grid, s[0], [s[1], s[2], s[5]], u, "表内合计", "三公经费合计")
                 _sum_constraint(grid, s[2], [s[3], s[4]], u, "表内合计", "公务用车购置及运行维护费小计")
+            parts = [cell[f"{item}|{kind}"] for item in ("公务接待费", *_RECEPTION) if f"{item}|{kind}" in cell]
+            if len(parts) == 3:
+                _sum_constraint(grid, parts[0], parts[1:], u, "表内合计", "公务接待费=外事接待费+国内公务接待费")
         for item in _SANGONG:  # 决算数 = 上年金额 + 增减额 (比上年增减)
             this, last, change = (cell.get(f"{item}|{k}") for k in ("决算数", "上年金额", "增减额"))
             if this and last and change:
@@ -2272,7 +2413,8 @@ _TWOSIDED_NAMES = {
 # 政府支出经济分类 lines of the 基本支出 table that are part of a 三公 item (its 决算数 is never below them)
 _SANGONG_ECON = {"30212": "因公出国（境）费", "30217": "公务接待费", "30231": "公务用车运行维护费", "31013": "公务用车购置费"}
 _SANGONG_PARENT = {"因公出国（境）费": "三公经费", "公务用车购置及运行维护费": "三公经费", "公务接待费": "三公经费",
-                   "公务用车购置费": "公务用车购置及运行维护费", "公务用车运行维护费": "公务用车购置及运行维护费"}
+                   "公务用车购置费": "公务用车购置及运行维护费", "公务用车运行维护费": "公务用车购置及运行维护费",
+                   **{item: "公务接待费" for item in _RECEPTION}}
 
 
 def _fact(spec: Spec, lb: Label, column: str, value: Decimal, src: Source, classes: dict[str, str],

@@ -1153,3 +1153,100 @@ def test_docx_total_row_labelled_with_the_tables_total_name(tmp_path, lexicon):
     assert facts[("一般行政管理事务", "项目支出")] == 20, facts
     assert not [k for k in facts if k[1] not in ("金额", "基本支出", "项目支出")], facts
     assert not unplaced, unplaced
+
+
+def _load_docx_checks(tmp_path, lexicon, blocks: list[str | list[list[str]]]) -> tuple[dict, list[str], list[str]]:
+    """``_load_docx`` with the checks raised (discrepancies' 说明) too."""
+    import docx
+
+    document = docx.Document()
+    for block in ["某县测试局2024年度部门决算", *blocks]:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
+        for i, row in enumerate(block):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+    path = tmp_path / "某县测试局2024年度部门决算.docx"
+    document.save(str(path))
+    con = connect(tmp_path / "t.duckdb")
+    load_file(con, path, lexicon)
+    rows = con.execute("SELECT 科目, 属性, 数值 FROM 事实 WHERE 来源类型 = 'table'").fetchall()
+    facts = {(n, a): Decimal(v) for n, a, v in rows}
+    unplaced = [r[0] for r in con.execute("SELECT 原因 FROM 未识别").fetchall()]
+    return facts, unplaced, [r[0] for r in con.execute("SELECT 说明 FROM discrepancies").fetchall()]
+
+
+_BASIC_BY_NAME = [["人员经费", "", "公用经费", ""], ["科目名称", "决算数", "科目名称", "决算数"],
+                  ["基本工资", "50.00", "办公费", "10.00"], ["津贴补贴", "30.00", "水电费", "5.00"],
+                  ["", "", "公务接待费", "2.00"], ["人员经费合计", "80.00", "公用经费合计", "17.00"]]
+
+
+def test_docx_basic_table_without_codes_is_read_by_its_item_names(tmp_path, lexicon):
+    """The 基本支出 table printed with names and amounts only (t26 H): every name an item of the 经济分类 and the
+    items adding up to the 人员经费/公用经费 totals, each row is read."""
+    facts, unplaced, checks = _load_docx_checks(
+        tmp_path, lexicon, ["一般公共预算财政拨款基本支出决算表", "单位：万元", _BASIC_BY_NAME])
+    assert facts[("基本工资", "金额")] == 50 and facts[("津贴补贴", "金额")] == 30, facts
+    assert facts[("办公费", "金额")] == 10 and facts[("水电费", "金额")] == 5 and facts[("公务接待费", "金额")] == 2
+    assert facts[("人员经费", "金额")] == 80 and facts[("公用经费", "金额")] == 17, facts
+    assert not unplaced and not checks, (unplaced, checks)
+
+
+@pytest.mark.parametrize("change", [("80.00", "81.00"), ("津贴补贴", "某某补贴"), ("人员经费合计", "")])
+def test_docx_basic_table_without_codes_that_names_do_not_settle_is_unplaced(tmp_path, lexicon, change):
+    # totals that disagree, a name that is no 经济分类 item, no 人员经费 total: no item is stored, the rows reported
+    rows = [[change[1] if c == change[0] else c for c in r] for r in _BASIC_BY_NAME]
+    facts, unplaced, _ = _load_docx_checks(tmp_path, lexicon, ["一般公共预算财政拨款基本支出决算表", "单位：万元", rows])
+    assert not [k for k in facts if k[0] in ("基本工资", "办公费", "水电费")], facts
+    assert any("既没有经济分类编码" in u for u in unplaced), unplaced
+
+
+def test_docx_fiscal_summary_of_four_columns_has_one_amount_a_side(tmp_path, lexicon):
+    """The 财政拨款收入支出决算总表 as a Word table of four columns (no fund columns, t26 H): the 支出 side's one
+    amount is its 合计, read, and no 合计=各列之和 check is raised."""
+    rows = [["收入", "", "支出", ""],
+            ["一、一般公共预算财政拨款", "100.00", "一、一般公共服务支出", "80.00"],
+            ["二、政府性基金预算财政拨款", "", "二、教育支出", "30.00"],
+            ["本年收入合计", "100.00", "本年支出合计", "110.00"],
+            ["年初财政拨款结转和结余", "20.00", "年末财政拨款结转和结余", "10.00"],
+            ["总计", "120.00", "总计", "120.00"]]
+    facts, unplaced, checks = _load_docx_checks(tmp_path, lexicon, ["财政拨款收入支出决算总表", "单位：万元", rows])
+    assert facts[("一般公共服务支出", "金额")] == 80 and facts[("教育支出", "金额")] == 30, facts
+    assert facts[("财政拨款支出", "金额")] == 110 and facts[("年末财政拨款结转和结余", "金额")] == 10, facts
+    assert not [k for k in facts if k[1] in ("一般公共预算财政拨款", "政府性基金预算财政拨款")], facts
+    assert not unplaced and not checks, (unplaced, checks)
+
+
+_SG_AFTER = ["表8 政府性基金预算财政拨款收入支出决算表", "本部门2024年度无政府性基金预算财政拨款收入支出，本表为空。"]
+
+
+def test_docx_table_ends_where_the_word_table_ends(tmp_path, lexicon):
+    # the paragraphs after the 三公 Word table (the next table's caption, its note) are no rows of it
+    rows = [ln.split(" ") for ln in _SG_ROWS.strip().split("\n")]
+    facts, unplaced, _ = _load_docx_checks(tmp_path, lexicon, [SG_TITLE, "单位：万元", rows, *_SG_AFTER])
+    _check_sangong_pairs(facts)
+    assert not [u for u in unplaced if u.startswith("公开表")], unplaced
+
+
+def test_docx_sangong_rows_with_the_parts_of_reception(tmp_path, lexicon):
+    """``其中：外事接待费`` / ``国内接待费`` rows below 公务接待费 (t26 H): read as its parts."""
+    rows = [ln.split(" ") for ln in _SG_ROWS.strip().split("\n")]
+    rows += [["其中：外事接待费", "0.00", "0.00"], ["国内接待费", "10.00", "6.42"]]
+    facts, unplaced, checks = _load_docx_checks(tmp_path, lexicon, [SG_TITLE, "单位：万元", rows, *_SG_AFTER])
+    _check_sangong_pairs(facts)
+    assert facts[("外事接待费", "决算数")] == 0 and facts[("国内公务接待费", "决算数")] == Decimal("6.42"), facts
+    assert facts[("国内公务接待费", "预算数")] == 10, facts
+    assert not [u for u in unplaced if u.startswith("公开表")] and not checks, (unplaced, checks)
+
+
+def test_docx_sangong_rows_with_one_part_of_reception_are_refused(tmp_path, lexicon):
+    # 国内接待费 alone (no 外事 row), its parts not settled: the table is left unplaced, as before
+    rows = [ln.split(" ") for ln in _SG_ROWS.strip().split("\n")] + [["国内接待费", "10.00", "6.42"]]
+    anchor = [["科目编码", "科目名称", "合计", "财政拨款收入"], ["", "合计", "100.00", "100.00"],
+              ["2010101", "行政运行", "100.00", "100.00"]]  # a table read: the report is not refused as incomplete
+    facts, unplaced, _ = _load_docx_checks(tmp_path, lexicon, ["收入决算表", "单位：万元", anchor, SG_TITLE, "单位：万元",
+                                                               rows, *_SG_AFTER])
+    assert not [k for k in facts if k[1] in ("预算数", "决算数")], facts
+    assert any("三公经费表的栏目与模板不同" in u for u in unplaced), unplaced
