@@ -503,6 +503,8 @@ class Engine:
         """各部门的财政拨款支出 with four loaded and three answering: the fourth is named, never left out silently —
         as not listing the item, or as listing it without what this question needs (its change, its reason)."""
         answered = {d.get("单位") for d in dicts}
+        if answered >= set(self.matcher.vocab.unit_names):  # every department answered (one loaded): no query
+            return "。"
         silent = sorted({u for u, y in self.reports() if (year is None or y == year) and u not in answered})
         if not silent:
             return "。"
