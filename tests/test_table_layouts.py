@@ -884,8 +884,8 @@ def test_sangong_items_as_rows_not_settled_are_refused(tmp_path, lexicon, change
     assert any("三公经费表的栏目与模板不同" in u for u in unplaced), unplaced
 
 
-def _load_docx(tmp_path, lexicon, blocks: list[str | list[list[str]]]) -> tuple[dict[tuple[str, str], Decimal], list[str]]:
-    """A .docx of paragraphs (str) and Word tables (rows of cells), loaded: the figures and the 未识别 reasons."""
+def _docx_loaded(tmp_path, lexicon, blocks: list[str | list[list[str]]]):
+    """A .docx of paragraphs (str) and Word tables (rows of cells), loaded: its database connection."""
     import docx
 
     document = docx.Document()
@@ -901,6 +901,12 @@ def _load_docx(tmp_path, lexicon, blocks: list[str | list[list[str]]]) -> tuple[
     document.save(str(path))
     con = connect(tmp_path / "t.duckdb")
     load_file(con, path, lexicon)
+    return con
+
+
+def _load_docx(tmp_path, lexicon, blocks: list[str | list[list[str]]]) -> tuple[dict[tuple[str, str], Decimal], list[str]]:
+    """A .docx of paragraphs (str) and Word tables (rows of cells), loaded: the figures and the 未识别 reasons."""
+    con = _docx_loaded(tmp_path, lexicon, blocks)
     rows = con.execute("SELECT 科目, 属性, 数值 FROM 事实 WHERE 来源类型 = 'table'").fetchall()
     return {(n, a): Decimal(v) for n, a, v in rows}, [r[0] for r in con.execute("SELECT 原因 FROM 未识别").fetchall()]
 
@@ -1157,21 +1163,7 @@ def test_docx_total_row_labelled_with_the_tables_total_name(tmp_path, lexicon):
 
 def _load_docx_checks(tmp_path, lexicon, blocks: list[str | list[list[str]]]) -> tuple[dict, list[str], list[str]]:
     """``_load_docx`` with the checks raised (discrepancies' 说明) too."""
-    import docx
-
-    document = docx.Document()
-    for block in ["某县测试局2024年度部门决算", *blocks]:
-        if isinstance(block, str):
-            document.add_paragraph(block)
-            continue
-        table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
-        for i, row in enumerate(block):
-            for j, cell in enumerate(row):
-                table.cell(i, j).text = cell
-    path = tmp_path / "某县测试局2024年度部门决算.docx"
-    document.save(str(path))
-    con = connect(tmp_path / "t.duckdb")
-    load_file(con, path, lexicon)
+    con = _docx_loaded(tmp_path, lexicon, blocks)
     rows = con.execute("SELECT 科目, 属性, 数值 FROM 事实 WHERE 来源类型 = 'table'").fetchall()
     facts = {(n, a): Decimal(v) for n, a, v in rows}
     unplaced = [r[0] for r in con.execute("SELECT 原因 FROM 未识别").fetchall()]
