@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import TextIO
 
 from .engine import Engine, departments_apart, figures_by_unit, fmt_number
@@ -142,7 +143,7 @@ class Conversation:
             compared = self._against(question, against.group(1), self.previous)
             if compared is not None:
                 return compared
-        items = self._items_compared(question) or self._ranked_among(question)
+        items = self._items_compared(question) or self._ranked_among(question) or self._shares_compared(question)
         if items is not None:
             return items
         m = self.engine.understand(question, self.previous)
@@ -170,7 +171,7 @@ class Conversation:
         if m.status == "ok" and self.context:
             m = self._with_context(m)
         elif m.status == "ok" and not m.followup:
-            m = self._same_department(m, refused)
+            m = self._same_department(self._not_pooled(m), refused)
         elif m.status != "ok" and not m.followup and self.refused is m:
             both = self.engine.ask_combined(question)  # 基本支出和项目支出各占多少, 预算执行进度的目标
             if both is not None:
@@ -208,6 +209,28 @@ class Conversation:
             return None
         self.last = both
         return replace(both, question=question.strip())
+
+    def _shares_compared(self, question: str) -> Answer | None:
+        """规土局项目支出占比多少 → 社工部呢 → 哪个高: the two departments' shares, and which is higher."""
+        two, before = self._two_asked(), self.previous
+        if two is None or before is None or before.type_id != "科目占比" or not _COMPARE.search(question) \
+                or _OWN_WORDS.search(question) or self.engine.understand(question).status == "ok":
+            return None
+        both = self.engine.answer_each(question, before, two, "单位")
+        if both is None or both.status != "ok" or "占比" not in both.columns:
+            return None
+        shares: dict[str, set[Decimal | None]] = {}
+        for r in both.rows:
+            row = dict(zip(both.columns, r, strict=True))
+            value = row["占比"]
+            shares.setdefault(str(row["单位"]), set()).add(None if value is None else Decimal(str(value)))
+        if len(shares) != 2 or any(len(v) != 1 or None in v for v in shares.values()):
+            return None  # a department with no stated share, or two: no comparison
+        (a, (x,)), (b, (y,)) = shares.items()
+        assert x is not None and y is not None
+        said = f"{a}与{b}的占比相同" if x == y else f"{a if x > y else b}的占比高，高{fmt_number(abs(x - y))}个百分点"
+        self.last = replace(both, question=question.strip(), answer=both.answer.rstrip("。") + "。" + said + "。")
+        return self.last
 
     def _ranked_among(self, question: str) -> Answer | None:
         """财政局和规土局的本年收入合计各是多少 → 社工部呢 → 哪家最少: the departments of the chat ranked, not every
@@ -306,7 +329,8 @@ class Conversation:
         two, before = self._two_asked(), self.previous
         item = before.param("科目") if before is not None else None
         if (two is None or before is None or item is None or not _COMPARE.search(question)
-                or _OWN_WORDS.search(question) or "科目对比" not in self.engine.catalog):
+                or _OWN_WORDS.search(question) or "科目对比" not in self.engine.catalog
+                or before.type_id not in ("科目金额", "科目对比")):  # 项目支出占比 → 社工部呢 → 哪个高: not amounts
             return None
         if m.status == "ok" and (m.type_id != "科目对比" or not m.followup or m.param("科目") != item):
             return None  # a question of its own (财政局和规划局的会议费哪个多)
@@ -354,6 +378,16 @@ class Conversation:
         matches = [self.engine.understand(p) for p in parts] if parts else []
         units = departments_apart(matches)
         return (matches[0], units) if units is not None else (None, None)
+
+    def _not_pooled(self, m: Match) -> Match:
+        """工商联公务接待费是多少 → 三公合计: the 三公经费 of the department the chat is about, not every department's
+        sum (部门合计 reads {科目}合计 so), unless the question names every department (各部门, 全区, 四个部门)."""
+        unit = self.previous.param("单位") if self.previous is not None else None
+        if (m.type_id not in ("部门合计", "部门平均") or unit is None or says_every_department(m.tokens)
+                or any(t.kind == "数量" for t in m.tokens) or "科目金额" not in self.engine.catalog):
+            return m
+        wanted = self.engine.catalog["科目金额"].params
+        return replace(m, type_id="科目金额", params=tuple((k, v) for k, v in m.params if k in wanted))
 
     def _same_department(self, m: Match, refused: Match | None = None) -> Match:
         """财政局项目支出占比 → 人员经费多少: still 财政局's — a chat carries the department it is about; only a

@@ -1906,3 +1906,21 @@ def test_trial_27_wrong_answers(mixed):
     assert "完成预算 95.89%（为决算占全年预算 321.02万元之比）" in b.answer, b.answer
     two = Conversation(mixed).ask("规土局2024年收入支出总计是多少？2023年呢？")
     assert [dict(p.params).get("年度") for p in two.parts] == [2024, 2023], two.answer
+
+
+def test_trial_28_follow_ups(mixed):
+    """Trial 28: X合计 / 三公合计 in a chat about one department gave every department's sum (4个部门…1.51万元);
+    哪个高 after two departments' shares compared their amounts."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    chat.ask("工商联公务用车购置及运行维护费是多少")
+    chat.ask("公务接待费是多少")
+    a = chat.ask("三公合计")
+    assert a.question_type == "科目金额" and {r[0] for r in a.rows} == {"广元市昭化区工商业联合会"}, a.answer
+    assert Conversation(mixed).ask("三公合计").question_type == "部门合计"  # with no department in the chat
+    chat = Conversation(mixed)
+    chat.ask("规土局项目支出占比多少")
+    chat.ask("社工部呢")
+    b = chat.ask("哪个高")
+    assert f"{SOCIAL}的占比高，高20.8个百分点" in b.answer, b.answer
