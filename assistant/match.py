@@ -335,6 +335,8 @@ _SPENT = re.compile(r"(?:一共|总共|共)?(?:花|花费|收)了?")  # the word
 _FIELD_OF = re.compile(r"在?(\S{2,12}?)方面的?")
 _WHICH_ITEM_MORE = re.compile(r"(?<=[和与跟、])(\S{2,16}?)哪个(?!部门|单位|项目|科目|指标)(\S{2,14}?)(更?(?:多|少|高|低|大))$")
 _WHO = re.compile(r"谁的?")
+_NOT_AMOUNT = ("科目增减", "科目原因", "科目占比", "预算差异原因")  # follow-ups that ask 是多少 want the amount instead
+_AMOUNT_ASKED = ("是多少", "是多少钱", "多少钱", "是多少万元", "多少万元", "几万", "几万元")
 _SHARE_OF_WHOLE = re.compile(r"^(\S+?)是(\S+?)的(?:百分之多少|百分之几|几成|多少成)$")
 _POOLED_SUM = ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额", "之和")  # 四个部门邮电费一共多少
 _EVERY_COMPARED = re.compile(r"^(各部门|各单位|所有部门|所有单位)的?(\S+?)(?:对比|比较)(?:一下)?$")
@@ -1273,7 +1275,13 @@ class Matcher:
             # 三公经费 → 公务用车呢: the money of 公务用车 (购置及运行维护费), as the question before asked money
             money = self._money_item(next(t for t in core if ("科目", slots["科目"]) in t.values))
             slots["科目"] = money or slots["科目"]
-        return self._follow(previous, slots, params, tokens)
+        m = self._follow(previous, slots, params, tokens)
+        if (m.status == "ok" and m.type_id in _NOT_AMOUNT and "科目金额" in self.catalog
+                and any(t.text in _AMOUNT_ASKED for t in tokens)):
+            # 收入总计比上年增加多少 → 那么2023年的收入总计是多少: its amount, not the change of 2023 on 2022
+            wanted = self.catalog["科目金额"].params
+            m = replace(m, type_id="科目金额", params=tuple((k, v) for k, v in m.params if k in wanted))
+        return m
 
     def _column(self, previous: Match, core: list[Token], params: dict[str, object], tokens: list[Token]) -> Match | None:
         """行政运行 → 其中项目支出多少 / 项目支出呢: that item's 项目支出 column (科目分栏), not the department's

@@ -1924,3 +1924,17 @@ def test_trial_28_follow_ups(mixed):
     chat.ask("社工部呢")
     b = chat.ask("哪个高")
     assert f"{SOCIAL}的占比高，高20.8个百分点" in b.answer, b.answer
+
+
+def test_a_follow_up_asking_what_an_item_is_wants_its_amount(mixed):
+    """Trial 28: 收入支出总计比上年增加多少 → 那么2023年的收入支出总计是多少 stayed a change question (of 2023 on 2022:
+    no data), though the 2023 figure is worked out from the 2024 report; 那差旅费呢 keeps the question before."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    chat.ask("财政局收入支出总计比上年增加多少")
+    a = chat.ask("那么2023年的收入支出总计是多少")
+    assert a.status == "ok" and a.question_type == "科目金额" and "2023年度" in a.answer, a.answer
+    chat = Conversation(mixed)
+    chat.ask("会议费比上年增加多少")
+    assert chat.ask("那差旅费呢").question_type == "科目增减"
