@@ -402,7 +402,7 @@ class Engine:
         one's share — not the one over the other (52.2%, as 公务接待费三公经费占比 would read). Refused with the
         wording that answers it."""
         item, base = m.param("科目"), m.param("基数")
-        if (m.status != "ok" or m.type_id != "科目占科目" or item is None or base is None
+        if (m.status != "ok" or m.type_id != "科目占科目" or item is None or base is None or m.followup
                 or any(t.text in ("占", "在") or t.text in ("中", "里", "当中", "之中") for t in m.tokens)
                 or self._holds_others([item, base])):
             return m

@@ -301,6 +301,7 @@ def normalize_text(text: str) -> str:
     """Half-width, simplified characters (會議費 → 会议费), no punctuation, years in digits."""
     text = cn_year(_PUNCT.sub("", fold(text).translate(simplified())).lower())  # punctuation first: "二:二二二年" is one year
     text = _COLLOQUIAL_WHY.sub("为什么", text) if "为" in text else text
+    text = re.sub(r"(为什么)会(?=增加|减少|增长|下降|上升|降低|持平|变化|超|少|多)", r"\1", text) if "会" in text else text
     text = text.replace("啥", "什么") if "啥" in text else text  # 项目支出是啥
     text = re.sub(r"(几|多少)批(?!次)", r"\1批次", text) if "批" in text else text  # 接待了几批
     text = _EITHER_WAY.sub(r"\1", text) if "还是" in text else text  # 比上年增长还是下降 → 比上年增长

@@ -1938,3 +1938,19 @@ def test_a_follow_up_asking_what_an_item_is_wants_its_amount(mixed):
     chat = Conversation(mixed)
     chat.ask("会议费比上年增加多少")
     assert chat.ask("那差旅费呢").question_type == "科目增减"
+
+
+def test_a_share_of_one_item_in_another_carries_to_another_department(mixed):
+    """Trial 28: 财政局…一般公共预算财政拨款支出占本年支出合计比例 → 规土局呢 was refused as two items side by side."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    chat.ask("财政局今年一般公共预算财政拨款支出占本年支出合计比例")
+    a = chat.ask("规土局呢")
+    assert a.status == "ok" and a.question_type == "科目占科目" and {r[0] for r in a.rows} == {PLANNING}, a.answer
+
+
+def test_hui_in_a_question_is_no_department(mixed):
+    """Trial 28: 为什么会增加 was refused as 没有载入“会”的报告."""
+    m = mixed.understand("工商联会议费为什么会增加")
+    assert m.status == "ok" and m.type_id == "科目原因" and m.param("科目") == "会议费", m
