@@ -32,8 +32,9 @@ _PART_BREAK = re.compile(r"(?<!\d)[，,](?!\d)|[；;？?]")  # 收入总计是�
 _SUM_ONLY = re.compile(r"(?:那么?)?[这那]?(?:[两二三四五六几](?:个|项|者|家|样|笔)?)?的?"
                        r"(?:合计|一共|总共|加起来|合起来|共计|总计|总和|加总|之和|相加)(?:是|为|有)?(?:多少)?(?:钱|万元)?[呢吗啊]?")
 # 花了多少 after a question about an item (公务接待多少批次): the item's money, not the year's total spending
-_SPENT_ONLY = re.compile(r"(?:那么?)?(?:实际上?|真正|最终|最后)?(?:一共|总共|共)?(?:花|花费|用|支出)了?(?:多少)"
-                         r"(?:钱|万元)?[呢吗啊]?")
+_SPENT_LEAD = r"(?:那么?)?(?:实际上?|真正|最终|最后)?"  # 那实际花了多少: words before it, left out of the item's question
+_SPENT_ONLY = re.compile(_SPENT_LEAD + r"(?:一共|总共|共)?(?:花|花费|用|支出)了?(?:多少)(?:钱|万元)?[呢吗啊]?")
+_MARKS = re.compile(r"[\s？?。！!，,]")  # the spaces and punctuation a short follow-up is read without
 # 跟规划局比呢 / 和社工部相比: the item just asked, set against another department
 _AGAINST = re.compile(r"那?(?:跟|和|与|同)(\S{2,20}?)(?:比|相比|比较|对比|比一比)(?:一下)?(?:的话)?"
                       r"(?:哪个|谁)?(?:多|少|高|低|怎么样|如何|多多少|少多少|差多少)?[呢吗]?")
@@ -93,10 +94,10 @@ class Conversation:
     def _spent(self, question: str, before: Match | None) -> str:
         """公务接待多少批次 → 花了多少 / 实际花了多少: that item's money (收入多少 → 支出多少: the year's spending,
         not the income)."""
-        bare = re.sub(r"[\s？?。！!，,]", "", question)
+        bare = _MARKS.sub("", question)
         item = before.param("科目") if before is not None and before.status == "ok" else None
         if item and _SPENT_ONLY.fullmatch(bare) and not self._income(str(item)):
-            return f"{item}{re.sub(r'^(?:那么?)?(?:实际上?|真正|最终|最后)?', '', bare)}"
+            return f"{item}{re.sub('^' + _SPENT_LEAD, '', bare)}"
         return question
 
     def _income(self, item: str) -> bool:
@@ -109,7 +110,7 @@ class Conversation:
         later ones as follow-ups of the one before (read as one, only the reason was answered). Only when the first
         is a question of its own, each is understood, they ask different things, and none is about the others
         together (会议费，差旅费哪个多 is one question)."""
-        against = [bool(_AGAINST.fullmatch(re.sub(r"[\s？?。！!，,]", "", p))) for p in parts]
+        against = [bool(_AGAINST.fullmatch(_MARKS.sub("", p))) for p in parts]
         if any(_ACROSS_PARTS.search(p) and not a for p, a in zip(parts[1:], against[1:], strict=True)) or against[0]:
             return None
         seen: list[tuple[object, ...]] = []
@@ -134,7 +135,7 @@ class Conversation:
                        warnings=tuple(dict.fromkeys(w for a in answers for w in a.warnings)), parts=tuple(answers))
 
     def _ask_one(self, question: str) -> Answer:
-        bare = re.sub(r"[\s？?。！!，,]", "", question)
+        bare = _MARKS.sub("", question)
         if self.previous is not None and _SUM_ONLY.fullmatch(bare):
             return self._summed(question, self.previous)
         question = self._spent(question, self.previous)
@@ -241,9 +242,7 @@ class Conversation:
         if (before is None or before.type_id not in ("科目金额", "科目对比") or len(units) < 2 or low is None
                 or self.engine.understand(question).param("科目") not in (None, before.param("科目"))):
             return None
-        wanted = self.engine.catalog["科目金额"].params
-        amount = replace(before, type_id="科目金额", params=tuple((k, v) for k, v in before.params if k in wanted))
-        each = self.engine.answer_each(question, amount, units, "单位")
+        each = self.engine.answer_each(question, before.retyped(self.engine.catalog["科目金额"]), units, "单位")
         if each is None or each.status != "ok":
             return None
         figures = figures_by_unit([each], "口径") or figures_by_unit([each])
@@ -386,8 +385,7 @@ class Conversation:
         if (m.type_id not in ("部门合计", "部门平均") or unit is None or says_every_department(m.tokens)
                 or any(t.kind == "数量" for t in m.tokens) or "科目金额" not in self.engine.catalog):
             return m
-        wanted = self.engine.catalog["科目金额"].params
-        return replace(m, type_id="科目金额", params=tuple((k, v) for k, v in m.params if k in wanted))
+        return m.retyped(self.engine.catalog["科目金额"])
 
     def _same_department(self, m: Match, refused: Match | None = None) -> Match:
         """财政局项目支出占比 → 人员经费多少: still 财政局's — a chat carries the department it is about; only a

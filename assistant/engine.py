@@ -293,9 +293,7 @@ class Engine:
         if compared or pooled:
             # 会议费和差旅费哪个多: the two items compared, not each item with its own last year; 公用经费和办公费合计:
             # the two items added, not each summed over every department
-            keep = self.catalog["科目金额"].params
-            matches = [replace(m, type_id="科目金额", params=tuple((k, v) for k, v in m.params if k in keep))
-                       for m in matches]
+            matches = [m.retyped(self.catalog["科目金额"]) for m in matches]
         answers = [self.answer(p, m) for p, m in zip(parts, matches, strict=True)]
         together = self._together(question, answers, every and departments is None)  # 报告未披露 for a department
         if together is None:

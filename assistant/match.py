@@ -203,6 +203,10 @@ class Match:
     def param(self, name: str) -> object:
         return dict(self.params).get(name)
 
+    def retyped(self, qtype: QuestionType) -> Match:
+        """The same question read as another type: only the parameters that type takes are kept."""
+        return replace(self, type_id=qtype.id, params=tuple((k, v) for k, v in self.params if k in qtype.params))
+
 
 _WITHIN = ("中", "里", "当中", "之中", "里面", "其中")
 _SHARE_WORDS = ("占比", "比重", "比例", "所占比重", "所占比例", "百分比", "占多少")
@@ -903,16 +907,11 @@ class Matcher:
         ranked = any(t.text in ("排名", "排行", "排序", "排第几") for t in m.tokens)  # 四个部门政府采购总额排名
         if (m.status == "ok" and m.type_id == "部门排名" and m.param("方向") is None and "部门合计" in self.catalog
                 and not ranked and (swallowed or any(t.text in _POOLED_SUM for t in m.tokens))):
-            wanted = self.catalog["部门合计"].params
-            return replace(m, type_id="部门合计", params=tuple((k, v) for k, v in m.params if k in wanted))
-        if m.status != "ok" or m.type_id != "科目金额" or m.param("单位") is not None or "部门合计" not in self.catalog:
+            return m.retyped(self.catalog["部门合计"])
+        if (m.status != "ok" or m.type_id != "科目金额" or m.param("单位") is not None or "部门合计" not in self.catalog
+                or not swallowed or not says_every_department(m.tokens)):
             return m
-        item = next((t for t in m.tokens if ("科目", m.param("科目")) in t.values), None)
-        if item is None or not says_every_department(m.tokens) or not re.search(r"(?:合计|总计|总额)$", item.text) or str(
-                m.param("科目")).endswith(("合计", "总计", "总额")):
-            return m
-        wanted = self.catalog["部门合计"].params
-        return replace(m, type_id="部门合计", params=tuple((k, v) for k, v in m.params if k in wanted))
+        return m.retyped(self.catalog["部门合计"])
 
     def _reinserted(self, question: str, previous: Match) -> Match | None:
         """A follow-up that leaves out the item it is about: 工商联会议费 → 占公用经费的比例呢 / 附件里呢, 机关运行经费
@@ -1280,8 +1279,7 @@ class Matcher:
         if (m.status == "ok" and m.type_id in _NOT_AMOUNT and "科目金额" in self.catalog
                 and any(t.text in _AMOUNT_ASKED for t in tokens)):
             # 收入总计比上年增加多少 → 那么2023年的收入总计是多少: its amount, not the change of 2023 on 2022
-            wanted = self.catalog["科目金额"].params
-            m = replace(m, type_id="科目金额", params=tuple((k, v) for k, v in m.params if k in wanted))
+            m = m.retyped(self.catalog["科目金额"])
         return m
 
     def _column(self, previous: Match, core: list[Token], params: dict[str, object], tokens: list[Token]) -> Match | None:
