@@ -19,7 +19,8 @@ def data_dir() -> Path:
     raise FileNotFoundError("找不到 data/ 目录（安装不完整）")
 
 
-def _rows(path: Path) -> list[list[str]]:
+def tsv_rows(path: Path) -> list[list[str]]:
+    """A data/*.tsv file's rows, cells trimmed; blank lines and # comments left out (none when it is missing)."""
     if not path.exists():
         return []
     out = []
@@ -56,10 +57,10 @@ class Lexicon:
 
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     d = directory or data_dir()
-    items = {r[0]: ItemInfo(*[*r, "", "", ""][1:4]) for r in _rows(d / "items.tsv")}
-    canonical = {r[0]: r[1] for r in _rows(d / "canonical.tsv") if len(r) >= 2}
-    synonyms = {r[0]: r[1] for r in _rows(d / "synonyms.tsv") if len(r) >= 2}
+    items = {r[0]: ItemInfo(*[*r, "", "", ""][1:4]) for r in tsv_rows(d / "items.tsv")}
+    canonical = {r[0]: r[1] for r in tsv_rows(d / "canonical.tsv") if len(r) >= 2}
+    synonyms = {r[0]: r[1] for r in tsv_rows(d / "synonyms.tsv") if len(r) >= 2}
     extra = os.environ.get("JUESUAN_SYNONYMS")  # a user's own list, added to ours
     if extra:
-        synonyms.update({r[0]: r[1] for r in _rows(Path(extra)) if len(r) >= 2})
+        synonyms.update({r[0]: r[1] for r in tsv_rows(Path(extra)) if len(r) >= 2})
     return Lexicon(items, canonical, synonyms)

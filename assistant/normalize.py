@@ -85,14 +85,9 @@ _LEVEL = re.compile(r"(?:省|自治区|市|州|盟|区|县|旗)委?")
 @functools.cache
 def unit_short_forms() -> tuple[tuple[str, str], ...]:
     """data/unit_short.tsv: the words of department names people shorten, and their short forms."""
-    from .lexicon import data_dir
+    from .lexicon import data_dir, tsv_rows
 
-    pairs = []
-    for line in (data_dir() / "unit_short.tsv").read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if len(cells) >= 2 and not line.startswith("#") and cells[0].strip() and cells[1].strip():
-            pairs.append((cells[0].strip(), cells[1].strip()))
-    return tuple(pairs)
+    return tuple((r[0], r[1]) for r in tsv_rows(data_dir() / "unit_short.tsv") if len(r) >= 2 and r[0] and r[1])
 
 
 def unit_aliases(name: str) -> list[str]:
