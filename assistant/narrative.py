@@ -379,6 +379,16 @@ def in_wan(value: Decimal, unit: str) -> tuple[Decimal, str]:
 _NEW_FIGURES = r"(?:比|较|与)(?:上年|去年|上一年|\d{4}\s*年)|完成"
 _REASON_WORDS = re.compile(r"(?:(?<=[，,；;的])|^)(?:主要系|系因|系由于|主要是由于|主要由于|主要因为|主要是因为)"
                            r"|(?<=预算数[，,])系|(?<=预算[，,])系")  # 决算数大于年初预算数，系事业单位新进人员
+
+
+def _reason_led(text: str) -> str:
+    """"…减少12.31万元，主要系人员调出" / "系因…" / "主要是由于…": a reason, worded as 主要原因是 is — never inside a
+    reason already led (主要原因：…，主要由于…)."""
+    if "系" not in text and "由于" not in text and "因为" not in text:
+        return text
+    return _REASON_WORDS.sub(lambda m: m.group(0) if "原因" in text[:m.start()] else "主要原因是", text)
+
+
 _REASON_STOP = re.compile(rf"。|[，,；;](?={_NEW_FIGURES})")
 # words that lead from a sentence into a 类款项 line: "…300万元，主要用于城乡社区支出（类）…"
 _LEAD_IN = r"(?:主要用于|其中|主要是|包括|用于)"
@@ -508,15 +518,13 @@ class NarrativeParser:
                       r"(?:增加|增长|上升|减少|下降|降低)(?:到|至|为)(\d[\d.,]*\s*[万亿]?元)", r"\2，上年\1", text)
         if not re.search(r"各|分别", text):  # "1,150.00万元": the commas are not clause breaks ("各是100,200" stays apart)
             text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", "").replace(" ", ""), text)
-        # "…减少12.31万元，主要系人员调出" / "系因…" / "主要是由于…": a reason, worded as 主要原因是 is
         # "（3）应急广播运维项目，预算60.00万元，执行48.75万元，自评得分88分": the project is what the figures are of
         text = re.sub(r"^((?:[（(]\d+[)）]|\d+[.、])?\s*\S{2,30}?项目)，(?=(?:年初|全年)?预算)", r"\1", text)
         if "涉及" in text:  # 涉及一般公共预算资金6,864.28万元: the money evaluated (its 预算 names the fund, no budget)
             text = re.sub(r"涉及(?:一般公共预算|政府性基金预算|国有资本经营预算|财政预算|财政)(?:拨款)?资金", "涉及资金", text)
         if "百分之" in text:  # 降幅百分之4.68, 占百分之99.64, 百分之百: percentages in words
             text = re.sub(r"百分之(\d+(?:\.\d+)?)", r"\1%", text.replace("百分之百", "100%"))
-        if "系" in text or "由于" in text or "因为" in text:  # never inside a reason already led (主要原因：…，主要由于…)
-            text = _REASON_WORDS.sub(lambda m: m.group(0) if "原因" in text[:m.start()] else "主要原因是", text)
+        text = _reason_led(text)
         if not text:
             return
         if self._template(text, ctx, src):
@@ -1367,8 +1375,7 @@ class NarrativeParser:
         # "…（类）…（款）…（项）", or "…（类）…（款）" alone: the 款 is the item
         line = name + "（类）" + name + "（款）" + "(?:" + name + "（项）)?"
         text = fold(text)
-        if "系" in text or "由于" in text or "因为" in text:  # "…决算数大于年初预算数，系事业单位新进人员": its reason
-            text = _REASON_WORDS.sub(lambda r: r.group(0) if "原因" in text[:r.start()] else "主要原因是", text)
+        text = _reason_led(text)  # "…决算数大于年初预算数，系事业单位新进人员": its reason
         m = re.search(line, text)
         if m:
             lei_said, kuan_said, xiang_said = (x or "" for x in m.groups())
