@@ -36,10 +36,15 @@ class SelfEval:
     numbered_rows: int = 0
 
 
+def _label_key(cell: str) -> str:
+    """``预算数（万元）`` → 预算数: a column name without its bracketed unit and spaces."""
+    return re.sub(r"[（(].*?[）)]|\s", "", fold(cell))
+
+
 def _columns(cells: list[str], names: dict[str, str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for i, cell in enumerate(cells):
-        key = re.sub(r"[（(].*?[）)]|\s", "", fold(cell))
+        key = _label_key(cell)
         for name, target in names.items():
             if key.startswith(name) and target not in cols:
                 cols[target] = i
@@ -60,12 +65,13 @@ def _has_number(cells: list[str]) -> bool:
 
 
 _KV_MONEY = frozenset({"年初预算", "调整后预算", "执行数"})
-_KV_PLACEHOLDER = frozenset({"", "—", "——", "-", "－", "--", "/", "／"})
+_PLACEHOLDER = frozenset({"—", "——", "-", "－", "--", "/", "／"})  # a cell that says "no figure"
+_KV_PLACEHOLDER = _PLACEHOLDER | {""}
 
 
 def _kv_label(cell: str) -> str | None:
     """``年初预算数（万元）`` → 年初预算: a fund column named whole (its name, or its name and 数), else None."""
-    key = re.sub(r"[（(].*?[）)]|\s", "", fold(cell))
+    key = _label_key(cell)
     return next((t for n, t in _FUND_COLS.items() if key in (n, n + "数") and t != "原因"), None)
 
 
@@ -183,10 +189,6 @@ _LIST_INDICATOR = {"一级指标": "一级指标", "二级指标": "二级指标
                    "未完成原因分析": "未完成原因", "偏差原因分析及改进措施": "未完成原因"}
 _LABELS = frozenset({*_FUND_COLS, *_IND_COLS, *_LIST_PROJECT, *_LIST_INDICATOR, "得分", "分值", "权重", "原因",
                      "资金来源", "项目资金", "预算执行情况", "年度总体目标", "总体目标", "序号"})
-
-
-def _label_key(cell: str) -> str:
-    return re.sub(r"[（(].*?[）)]|\s", "", fold(cell))
 
 
 def _is_label(cell: str) -> bool:
@@ -466,7 +468,6 @@ _HEAD_LABELS = ("项目名称", "项目编码", "主管部门", "实施单位", 
                 "当年财政拨款", "财政拨款", "上年结转", "其他资金", "年度总体目标", "总体目标", "绩效指标", "一级指标")
 _TOTAL_LABELS = ("总分", "合计", "总计")
 _FUND_TOTAL = ("年度资金总额", "资金总额", "项目资金总额", "总额", "合计", "总计")  # the row the 项目 view joins as 总额
-_PLACEHOLDER = frozenset({"—", "——", "-", "－", "--", "/", "／"})
 _TOP_ONLY = frozenset({"产出指标", "效益指标", "满意度指标"})  # 一级 names never printed as a 二级 (成本指标 is both)
 _LEVELS = ("一级指标", "二级指标", "三级指标")
 _TEXTS = frozenset({"指标性质", "指标值", "度量单位", "完成值"})
@@ -666,7 +667,7 @@ def _targets(cells: list[str], names: dict[str, str]) -> list[str] | None:
     a later cell is not a known column or a column comes twice."""
     out: list[str] = []
     for cell in cells:
-        key = re.sub(r"[（(].*?[）)]", "", _key(cell))
+        key = _label_key(cell)
         target = next((t for n, t in names.items() if key.startswith(n)), None)
         if target is None and out:
             return None
