@@ -13,18 +13,10 @@
 --   三公经费比去年增减多少 => 科目=三公经费
 --   差旅费比上年减少多少 => 科目=差旅费
 -- answer: {年度}年度 {单位} [{上级} ]{科目}[（{出处}）][ {金额}][，上年 {上年金额}][，增减 {增减额}][，增长率 {增减率}][{变化说明}]
--- notes: 视图 支出、收入、三公。增减额为正表示增加；“持平”“无变化”记为 0。上年金额可能由本年数减增减额推算（推算=true）。
+-- notes: 表 取数_科目增减（载入时按 sql/derived/取数_科目增减.sql 算好）：视图 支出、收入、三公。增减额为正表示增加；“持平”“无变化”记为 0。上年金额可能由本年数减增减额推算（推算=true）。
 --   只有附件（绩效评价报告等）给出增减时，答案注明“附件所列”。
-WITH 目标 AS (
-  SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
-  FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
-)
-SELECT c.单位, c.年度, CASE WHEN $上级 IS NOT NULL OR count(DISTINCT nullif(c.款, '')) OVER (PARTITION BY c.单位) > 1 THEN nullif(c.款, '') END AS 上级,
-  c.科目, c.金额, c.上年金额, c.增减额, c.增减率, c.上年推算 AS 推算,
-  CASE WHEN c.增减额 = 0 AND c.增减率 IS NULL THEN '（与上年持平，无变化）' END AS 变化说明,
-  CASE c.章节 WHEN '附件' THEN '附件所列' END AS 出处, c.章节, c.来源, c.来源明细
-FROM 条目 c JOIN 目标 t USING (单位, 年度)
-WHERE c.科目 = $科目 AND ($上级 IS NULL OR $上级 IN (c.类, c.款)) AND c.表 IN ('收入', '支出', '三公')
-  AND (c.增减额 IS NOT NULL OR c.增减率 IS NOT NULL OR c.上年金额 IS NOT NULL)
-QUALIFY rank() OVER (PARTITION BY c.单位 ORDER BY CASE c.章节 WHEN '表' THEN 1 WHEN '正文' THEN 2 ELSE 3 END) = 1
-ORDER BY c.单位, c.序号;
+SELECT 单位, 年度, 上级, 科目, 金额, 上年金额, 增减额, 增减率, 推算, 变化说明, 出处, 章节, 来源, 来源明细
+FROM 取数_科目增减  -- 载入时按 sql/derived/取数_科目增减.sql 的规则取好的行
+WHERE 科目 = $科目 AND 限定 = coalesce($上级, '') AND ($单位 IS NULL OR 单位 = $单位)
+  AND 年度 = coalesce($年度, 最新年度 + coalesce($年度偏移, 0))
+ORDER BY 单位, 序号;
