@@ -195,6 +195,7 @@ class Engine:
         self.lexicon = lexicon
         self._findings: list[Any] | None = None
         self._by_file: dict[str, list[Any]] | None = None  # the findings by the files they cite
+        self._reports: tuple[tuple[str, int], ...] | None = None
         self.matcher = matcher or Matcher(catalog, build_vocabulary(catalog, lexicon, self.entities(), self.parents()))
 
     @classmethod
@@ -241,8 +242,11 @@ class Engine:
         units = [v for k, v in tok.values if k == "单位"] if tok else []
         return units[0] if len(units) == 1 else None
 
-    def reports(self) -> list[tuple[str, int]]:
-        return [(r[0], r[1]) for r in self.con.execute("SELECT 单位, 年度 FROM 报告 ORDER BY 单位, 年度").fetchall()]
+    def reports(self) -> tuple[tuple[str, int], ...]:
+        if self._reports is None:  # read once per engine, as the matcher's names are: the connection is read-only
+            self._reports = tuple((r[0], r[1]) for r in
+                                  self.con.execute("SELECT 单位, 年度 FROM 报告 ORDER BY 单位, 年度").fetchall())
+        return self._reports
 
     # ---- asking -------------------------------------------------------------------------------
     def ask(self, question: str, previous: Match | None = None) -> Answer:
