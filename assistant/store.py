@@ -128,7 +128,7 @@ def derived_tables() -> tuple[tuple[str, str], ...]:
 # what a 取数 query reads, cut down to the 单位 being loaded: the names shadow the tables (DuckDB does not push a
 # filter on 单位 through the queries' windows, so filtering their result would work out every 单位 at every load)
 _UNITS_ONLY = ", ".join(f"{t} AS (SELECT * FROM main.{t} WHERE 单位 IN (SELECT unnest($u)))"
-                        for t in ("年度条目", "条目", "reports"))
+                        for t in ("年度条目", "条目", "reports", "项目", "绩效指标", "段落"))
 
 
 def derive(con: duckdb.DuckDBPyConnection, units: Sequence[str]) -> None:
@@ -267,9 +267,9 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
     con.execute(f"CREATE TABLE IF NOT EXISTS 条目 AS SELECT * FROM ({_ENTRY}) WHERE false")
     con.execute(f"CREATE TABLE IF NOT EXISTS 年度条目 AS SELECT * FROM ({_YEAR_ROWS.format(where='false')})")
-    for table, query in derived_tables():
-        con.execute(f"CREATE TABLE IF NOT EXISTS {table} AS SELECT * FROM ({query}) WHERE false")
     con.execute(_VIEWS)
+    for table, query in derived_tables():  # after the views: some read them
+        con.execute(f"CREATE TABLE IF NOT EXISTS {table} AS SELECT * FROM ({query}) WHERE false")
 
 
 def _src(s: Source) -> tuple[str, int, int, str]:
@@ -343,7 +343,6 @@ def store_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> 
         con.execute(f"INSERT INTO fact_rows SELECT * FROM ({_FACT_ROWS})", {"从": ids[0], "到": ids[-1]})
         con.execute(f"INSERT INTO 条目 SELECT * FROM ({_ENTRY}) WHERE {_IN_RANGE}", {"从": ids[0], "到": ids[-1]})
         con.execute(f"INSERT INTO 年度条目 {_YEAR_ROWS.format(where=_IN_RANGE)}", {"从": ids[0], "到": ids[-1]})
-        derive(con, sorted({r.单位 for r in reports}))
         _insert(con, "projects", [
             (rid, p.项目编码, p.项目名称, p.主管部门, p.实施单位, p.年度目标, p.完成情况, p.实施内容, p.评价结论,
              p.存在问题, p.改进措施, p.项目负责人, p.财务负责人, p.总权重, p.总得分, *_src(p.source))
@@ -364,6 +363,7 @@ def store_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> 
                                   for rid, r in zip(ids, reports, strict=True) for u in r.unplaced])
         _insert(con, "passages", [(rid, i, p.标题, p.上级标题, p.章节, *_src(p.source))
                                   for rid, r in zip(ids, reports, strict=True) for i, p in enumerate(r.passages)])
+        derive(con, sorted({r.单位 for r in reports}))  # last: the 取数 queries read the tables filled above
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -377,7 +377,10 @@ def cluster(con: duckdb.DuckDBPyConnection) -> None:
     per table, so that the next table's copy reuses the blocks the last one freed: the file grows by the
     largest table, not by all of them."""
     by_report = [(t, "科目, 报告ID") for t in ("fact_rows", "条目", "年度条目")]
-    for table, order in by_report + [(t, "科目, 单位, 年度") for t, _ in derived_tables()]:
+    has_item = {r[0] for r in con.execute("SELECT table_name FROM information_schema.columns WHERE column_name = '科目'")
+                .fetchall()}
+    derived = [(t, "科目, 单位, 年度" if t in has_item else "单位, 年度") for t, _ in derived_tables()]
+    for table, order in by_report + derived:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(f"CREATE TEMP TABLE _clustered AS SELECT * FROM {table} ORDER BY {order}")

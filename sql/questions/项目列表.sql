@@ -6,10 +6,7 @@
 --   2024年绩效自评项目 => 年度=2024
 -- answer: {项目名称}[（{项目编码}）][：调整后预算 {调整后预算}][，执行 {执行数}][，执行率 {执行率}][，得分 {总得分}]
 -- notes: 视图 项目（资金来源为“总额”的一行）。
-WITH 目标 AS (
-  SELECT 单位, coalesce($年度, max(年度) + coalesce($年度偏移, 0)) AS 年度
-  FROM 报告 WHERE $单位 IS NULL OR 单位 = $单位 GROUP BY 单位
-)
 SELECT p.单位, p.年度, p.项目编码, p.项目名称, p.年初预算, p.调整后预算, p.执行数, p.执行率, p.总得分, p.来源, p.来源明细
-FROM 项目 p JOIN 目标 t USING (单位, 年度)
+FROM 取数_项目 p  -- 视图 项目 的行，载入时按 sql/derived/取数_项目.sql 存好
+WHERE ($单位 IS NULL OR p.单位 = $单位) AND p.年度 = coalesce($年度, p.最新年度 + coalesce($年度偏移, 0))
 ORDER BY p.单位, p.项目编码;
