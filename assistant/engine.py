@@ -550,10 +550,10 @@ class Engine:
                 "ORDER BY length(科目), 科目 LIMIT 5", {"k": str(item), "u": unit}).fetchall()]
             if near:
                 return f"报告未披露“{what}”的这项数据；报告列示的有：{'、'.join(near)}。已载入：{listing}"
-            listed = self.con.execute(
+            listed = m.type_id != "科目金额" and self.con.execute(  # an amount not found: the item is not listed
                 "SELECT 1 FROM 条目 WHERE 科目 = $k AND ($u IS NULL OR 单位 = $u) AND ($y IS NULL OR 年度 = $y) LIMIT 1",
                 {"k": str(item), "u": unit, "y": year}).fetchone()
-            if listed and m.type_id != "科目金额":  # 办公费比上年增加多少: the item is there, the change is not
+            if listed:  # 办公费比上年增加多少: the item is there, the change is not
                 title = self.catalog[m.type_id].title
                 return f"报告列示了“{what}”，但没有回答“{title}”所需的数字。已载入：{listing}"
         if what:

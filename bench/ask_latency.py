@@ -44,11 +44,13 @@ def main() -> None:
     for q in QUESTIONS:  # warm-up
         engine.ask(q)
     per_question = []
+    by_question: dict[str, list[float]] = {q: [] for q in QUESTIONS}
     for _ in range(args.runs):
         for q in QUESTIONS:
             t = time.perf_counter()
             engine.ask(q)
             per_question.append(time.perf_counter() - t)
+            by_question[q].append(per_question[-1])
     inproc = median_ms(per_question)
     p95 = sorted(per_question)[int(len(per_question) * 0.95)] * 1000
 
@@ -63,6 +65,8 @@ def main() -> None:
     bare = [sys.executable, "-c", f"import duckdb; duckdb.connect({str(db)!r}, read_only=True).execute('select 1')"]
     print(f"in-process answer time: median {inproc:.2f} ms, p95 {p95:.2f} ms "
           f"({len(QUESTIONS)} questions x {args.runs} runs; target median <= 2 ms)")
+    print("  per question (median ms, question type): " + "; ".join(
+        f"{q} {median_ms(by_question[q]):.2f} ({engine.understand(q).type_id or '-'})" for q in QUESTIONS))
     # Python compiles a module it imports unless a cached .pyc is there. A normal install has them (pip compiles
     # at install; an editable install writes them at first run), but PYTHONDONTWRITEBYTECODE=1 forbids writing
     # them: then every `juesuan ask` compiles the package again (duckdb's own .pyc came with its wheel).
