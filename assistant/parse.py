@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from .crosscheck import cross_check
 from .displaced import restore
 from .lexicon import Lexicon
-from .model import Document, JuesuanError, Line, Passage, Report, Source, Term, Unplaced
+from .model import Document, Fact, JuesuanError, Line, Passage, Report, Source, Term, Unplaced
 from .narrative import SPECIFIC_TOPICS, Context, NarrativeParser, figures
 from .normalize import cn_year, fold, malformed_numbers, squeeze
 from .selfeval import find_row_tables, parse_selfeval
@@ -293,17 +294,18 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         raise JuesuanError(f"{doc.name}：报告不完整（只有第一部分部门概况，没有决算情况说明或决算表）")
     if not narrative.facts and not projects and not tabled.facts:
         raise JuesuanError(f"{doc.name}：没有找到任何决算数字，文件可能不完整或不是决算报告")
+    facts, conflicting = _without_conflicts([*tabled.facts, *narrative.facts])
     return Report(
         title.单位,
         title.年度,
         title.类型,
         doc,
-        tuple(tabled.facts) + tuple(narrative.facts),
+        facts,
         tuple(projects),
         tuple(funds),
         tuple(indicators),
         tuple(terms),
-        tuple(tabled.unplaced) + tuple(narrative.unplaced) + tuple(table_unplaced) + tuple(
+        tuple(tabled.unplaced) + tuple(narrative.unplaced) + tuple(table_unplaced) + conflicting + tuple(
             Unplaced("数字与文字在提取时错位，无法可靠还原到句中", Source(doc.name, ln.no, ln.text.strip(), ln.page))
             for ln in displaced),
         narrative.numbered + table_rows + tabled.rows + len(displaced),
@@ -312,6 +314,27 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         + tuple(cross_check(tuple(tabled.facts) + tuple(narrative.facts))),
         tuple(passages),
     )
+
+
+def _without_conflicts(facts: list[Fact]) -> tuple[tuple[Fact, ...], tuple[Unplaced, ...]]:
+    """One item in one place with two different figures for one column and unit (自评得分 96.20, 86.50, 92.00 from three
+    projects' summaries; 共涉及项目 3 and 721.35 from 共涉及项目3个，资金721.35万元): which one is the department's
+    cannot be told, so none is kept, and each line is reported as not read."""
+    def key(f: Fact) -> tuple[str, ...]:
+        return f.表, f.口径, f.类, f.款, f.项, f.科目, f.章节, f.来源类型, f.表名, f.属性, f.计量单位
+
+    figures: dict[tuple[str, ...], set[Decimal]] = {}
+    for f in facts:
+        if f.数值 is not None:
+            figures.setdefault(key(f), set()).add(f.数值)
+    torn = {k: v for k, v in figures.items() if len(v) > 1}
+    if not torn:
+        return tuple(facts), ()
+    kept = tuple(f for f in facts if f.数值 is None or key(f) not in torn)
+    said = {k: "、".join(format(v.normalize(), "f") for v in sorted(vs)) for k, vs in torn.items()}
+    dropped = tuple(Unplaced(f"“{f.科目}”在同一处有几个不同的数字（{said[key(f)]}），无法确定哪个是本部门的", f.source)
+                    for f in facts if f.数值 is not None and key(f) in torn)
+    return kept, tuple(dict.fromkeys(dropped))
 
 
 def _heading_name(text: str) -> str:

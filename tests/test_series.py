@@ -54,7 +54,7 @@ def test_the_targets_of_a_series(engine, question):
 
 def test_a_period_without_a_target_is_named_not_filled(engine):
     a = engine.ask("预算执行进度的目标是多少")
-    assert "报告未披露12月预算执行进度目标" in a.answer
+    assert "未找到12月预算执行进度目标" in a.answer and "未披露" not in a.answer
 
 
 def test_the_series_itself(engine):
@@ -95,6 +95,10 @@ def test_months_written_one_by_one_are_the_series_months(tmp_path):
     con = connect_db(tmp_path / "t.duckdb")
     assert load_file(con, f, load_lexicon()).status == "loaded"
     names = {(r[0], float(r[1])) for r in con.execute("SELECT 科目, 数值 FROM 事实 WHERE 计量单位 = '%'").fetchall()}
+    unread = {r[0] for r in con.execute("SELECT 原因 FROM 未识别").fetchall()}
     con.close()
-    assert names == {("6月预算执行进度", 40.0), ("9月预算执行进度", 70.0), ("6月预算执行进度", 41.0),
-                     ("9月预算执行进度", 66.0)}, names
+    # both sentences are read as the series' months; as they state each month twice, differently, neither figure
+    # is kept (which one is right cannot be told), and the lines are reported
+    assert not names, names
+    assert {"“6月预算执行进度”在同一处有几个不同的数字（40、41），无法确定哪个是本部门的",
+            "“9月预算执行进度”在同一处有几个不同的数字（66、70），无法确定哪个是本部门的"} <= unread, unread
