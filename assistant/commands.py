@@ -196,7 +196,7 @@ def ask(
     show_sql: Annotated[bool, typer.Option("--sql", help="同时显示执行的 SQL 及参数。")] = False,
     why: Annotated[bool, typer.Option("--why", help="显示问题是如何被理解的（问题类型、参数、匹配到的词）。")] = False,
 ) -> None:
-    """回答一个问题。退出码：0 已回答，1 无法回答（未能理解或报告未披露），2 用法错误。"""
+    """回答一个问题。退出码：0 已回答，1 无法回答（未能理解，或未找到所问的数据），2 用法错误。"""
     from .cli import run_ask
 
     _check_format(fmt)

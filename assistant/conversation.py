@@ -47,6 +47,11 @@ def _names_department(m: Match) -> bool:
     return any(t.kind == "单位" for t in m.tokens)
 
 
+def _items_named(m: Match) -> set[str]:
+    """The items the question's own words name (not those carried over from the chat)."""
+    return {v for t in m.tokens for k, v in t.values if k == "科目"}
+
+
 def _named(refused: Match, question: str) -> bool:
     """Whether a refused question asked about something: a department, item, project, field or year was
     recognised in it, or it was itself a follow-up (年末呢). Only a question of which nothing was recognised
@@ -201,8 +206,10 @@ class Conversation:
         before = self.previous
         if (before is None or len(self.asked_items) != 2 or before.param("科目") != self.asked_items[-1]
                 or self._two_asked() is not None or not _COMPARE.search(question) or _OWN_WORDS.search(question)
-                or _MEASURE.search(question)  # 哪个执行率更高: not which amount is larger
-                or self.engine.understand(question).status == "ok"):
+                or _MEASURE.search(question)):  # 哪个执行率更高: not which amount is larger
+            return None
+        alone = self.engine.understand(question)
+        if alone.status == "ok" or _items_named(alone) - set(self.asked_items):  # 两年三公经费对比: an item of its own
             return None
         one, two = self.asked_items
         both = self.engine.ask_combined(f"{before.param('单位') or ''}{one}和{two}哪个多")
@@ -333,6 +340,8 @@ class Conversation:
             return None
         if m.status == "ok" and (m.type_id != "科目对比" or not m.followup or m.param("科目") != item):
             return None  # a question of its own (财政局和规划局的会议费哪个多)
+        if _items_named(m) - {item}:  # 会议费和差旅费哪个多 after two departments' 机关运行经费: its own items
+            return None
         wanted = self.engine.catalog["科目对比"].params
         kept = {k: v for k, v in before.params if k in wanted and k not in ("单位", "对比单位", "起始年度")}
         return Match("ok", "科目对比", tuple({**kept, "单位": two[0], "对比单位": two[1]}.items()), tokens=m.tokens,
@@ -396,7 +405,7 @@ class Conversation:
         named = {v for t in refused.tokens if t.kind == "单位" for k, v in t.values if k == "单位"} if refused else set()
         if len(named) == 1:
             unit = named.pop()
-        if (unit is None or m.param("单位") is not None or m.type_id in ACROSS_DEPARTMENTS
+        if (unit is None or m.param("单位") is not None or m.type_id in (*ACROSS_DEPARTMENTS, "报告列表")
                 or "单位" not in self.engine.catalog[m.type_id].params or says_every_department(m.tokens)
                 or _names_department(m)):
             return m

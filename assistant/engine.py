@@ -19,9 +19,21 @@ import duckdb
 
 from .catalog import QuestionType, load_catalog
 from .lexicon import Lexicon, load_lexicon
-from .match import ACROSS_DEPARTMENTS, MEASURES, Match, Matcher, asks_for, build_vocabulary, says_every_department, strip_fillers
+from .match import (
+    ACROSS_DEPARTMENTS,
+    MEASURES,
+    POOLED_SUM,
+    Match,
+    Matcher,
+    asks_for,
+    build_vocabulary,
+    says_every_department,
+    strip_fillers,
+)
 from .model import Answer, JuesuanError, Source
 
+# a figure not found is never said to be undisclosed: the loader may have missed what the report prints
+NOT_READ = "（报告中未列示，或未能从报告中读出）"
 MAX_QUESTION = 500  # characters; longer questions are refused before matching
 SAFE_CONFIG = {
     "enable_external_access": False,
@@ -299,7 +311,7 @@ class Engine:
             # the two items added, not each summed over every department
             matches = [m.retyped(self.catalog["科目金额"]) for m in matches]
         answers = [self.answer(p, m) for p, m in zip(parts, matches, strict=True)]
-        together = self._together(question, answers, every and departments is None)  # 报告未披露 for a department
+        together = self._together(question, answers, every and departments is None)  # 未找到 for a department
         if together is None:
             return None
         if compared:  # 城乡社区支出 (支出决算表) and 社会保障和就业支出 (正文): which is larger is not said across parts
@@ -371,9 +383,9 @@ class Engine:
                           "不宜并列比较；请分别提问，并看各自的来源", params=done[0].params)
         rows = tuple({repr(r): r for a in done for r in a.rows}.values())
         said = [a.answer.rstrip("。") for a in done]
-        missing = [strip_fillers(a.question) for a in answers if a.status != "ok"]
+        missing = [re.sub(r"(?:各|分别|都)$", "", strip_fillers(a.question)) for a in answers if a.status != "ok"]
         if missing:
-            said.append("报告未披露" + "、".join(missing))
+            said.append("未找到" + "、".join(missing) + NOT_READ)
         why: list[str] = []
         for a in done:
             why += [*(["＋"] if why else []), *a.why]
@@ -437,6 +449,9 @@ class Engine:
             at = columns.index("计量单位")
             drop = set(MEASURES) if wanted == "金额" else {"万元", "元"}
             rows = tuple(r for r in rows if r[at] not in drop)
+        if wanted == "金额" and "金额" in columns and "数量" in columns:  # 国有资产总额: a row's money, not its count
+            at = columns.index("金额")
+            rows = tuple(r for r in rows if r[at] is not None)
         understood = ""
         if m.followup:
             shown = "，".join(f"{k}={v}" for k, v in m.params)
@@ -484,6 +499,24 @@ class Engine:
         elif "单位" in qtype.params and params.get("单位") is None and params.get("科目") and "单位" in columns \
                 and "部门数" not in columns:
             sentence = sentence.rstrip("。") + self._silent_departments(str(params["科目"]), params.get("年度"), dicts)
+        elif "单位" in qtype.params and params.get("单位") is None and "单位" in columns and "部门数" not in columns \
+                and not params.get("科目") and qtype.id != "名词解释":
+            # 下属单位有几个 with four loaded and one answering: the other three are named, not left out silently
+            answered = {d.get("单位") for d in dicts}
+            year = params.get("年度")
+            silent = sorted({u for u, y in self.reports() if (year is None or y == year) and u not in answered})
+            if silent:
+                sentence = sentence.rstrip("。") + f"。{'、'.join(silent)}：未找到这项数据。"
+        top = params.get("数量")
+        if qtype.id == "部门排名" and top is not None and any(w in question for w in POOLED_SUM) and re.search(
+                r"前|名", question):
+            # 项目支出前两名合计: the sum of the ranking's first N, when exactly N rows in one unit are ranked there
+            measures = {d.get("计量单位") for d in dicts}
+            if len(dicts) == int(str(top)) and len(measures) == 1 and all(d.get("值") is not None for d in dicts):
+                total = sum((Decimal(str(d["值"])) for d in dicts), Decimal(0))
+                sentence = sentence.rstrip("。") + f"。前{top}名合计 {fmt_number(total, unit=str(measures.pop()))}。"
+            else:  # a tie at the N-th place: which N are added is not for us to choose
+                sentence = sentence.rstrip("。") + f"。第{top}名有并列，未计算前{top}名合计。"
         if "部门数" in columns:  # 哪个部门…最高 with one department listing it of four loaded: say so
             listed = max(int(d["部门数"] or 0) for d in dicts)
             years = {d.get("年度") for d in dicts}
@@ -549,16 +582,16 @@ class Engine:
                 "SELECT DISTINCT 科目 FROM 条目 WHERE 科目 <> $k AND contains(科目, $k) AND ($u IS NULL OR 单位 = $u) "
                 "ORDER BY length(科目), 科目 LIMIT 5", {"k": str(item), "u": unit}).fetchall()]
             if near:
-                return f"报告未披露“{what}”的这项数据；报告列示的有：{'、'.join(near)}。已载入：{listing}"
+                return f"未找到“{what}”的这项数据{NOT_READ}；报告列示的有：{'、'.join(near)}。已载入：{listing}"
             listed = m.type_id != "科目金额" and self.con.execute(  # an amount not found: the item is not listed
                 "SELECT 1 FROM 条目 WHERE 科目 = $k AND ($u IS NULL OR 单位 = $u) AND ($y IS NULL OR 年度 = $y) LIMIT 1",
                 {"k": str(item), "u": unit, "y": year}).fetchone()
             if listed:  # 办公费比上年增加多少: the item is there, the change is not
                 title = self.catalog[m.type_id].title
-                return f"报告列示了“{what}”，但没有回答“{title}”所需的数字。已载入：{listing}"
+                return f"报告列示了“{what}”，但未找到回答“{title}”所需的数字{NOT_READ}。已载入：{listing}"
         if what:
-            return f"报告未披露“{what}”的这项数据。已载入：{listing}"
-        return f"报告中没有相关数据。已载入：{listing}"
+            return f"未找到“{what}”的这项数据{NOT_READ}。已载入：{listing}"
+        return f"未找到相关数据{NOT_READ}。已载入：{listing}"
 
     def warnings(self, rows: list[dict[str, Any]], sources: tuple[Source, ...]) -> tuple[str, ...]:
         """Audit findings (stored at load time) that involve a figure of this answer on one of its lines."""

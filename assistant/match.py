@@ -343,7 +343,7 @@ _WHO = re.compile(r"谁的?")
 _NOT_AMOUNT = ("科目增减", "科目原因", "科目占比", "预算差异原因")  # follow-ups that ask 是多少 want the amount instead
 _AMOUNT_ASKED = ("是多少", "是多少钱", "多少钱", "是多少万元", "多少万元", "几万", "几万元")
 _SHARE_OF_WHOLE = re.compile(r"^(\S+?)是(\S+?)的(?:百分之多少|百分之几|几成|多少成)$")
-_POOLED_SUM = ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额", "之和")  # 四个部门邮电费一共多少
+POOLED_SUM = ("一共", "总共", "共计", "合计", "加起来", "总和", "合起来", "总额", "之和")  # 四个部门邮电费一共多少
 _EVERY_COMPARED = re.compile(r"^(各部门|各单位|所有部门|所有单位)的?(\S+?)(?:对比|比较)(?:一下)?$")
 # 对几个项目开展了绩效自评, 绩效自评了多少个项目 → 几个绩效自评项目: the count the report states (绩效自评项目 8个)
 _SELF_EVALUATED = re.compile(r"(?:对)?(几个|多少个)项目(?:开展|进行)了?(?:绩效)?自评|(?:绩效)?自评了?(几个|多少个)项目")
@@ -590,7 +590,14 @@ def _pooled_after_one(previous: Match, type_id: str, tokens: list[Token]) -> Mat
                  suggestions=(f"各部门{item}{'平均' if type_id == '部门平均' else '合计'}",) if item else ())
 
 
-_EVERY_DEPARTMENT = re.compile(r"部门|单位|全区|全市|全县|全省|各|所有|全部|每个")
+# 部门 / 单位, but not a kind of unit within one department (下属单位有几个, 事业单位) nor this one (本部门)
+_EVERY_DEPARTMENT = re.compile(r"(?<!下属)(?<!所属)(?<!事业)(?<!行政)(?<!预算)(?<!二级)(?<!本)(?<!该)(?:部门|单位)"
+                               r"|全区|全市|全县|全省|各|所有|全部|每个")
+
+
+def _first_n(m: Match) -> bool:
+    """前两名 / 前3个: the first N of a ranking — not 四个部门, which counts the departments."""
+    return any(t.kind == "数量" and (t.text.startswith(("前", "倒数")) or "名" in t.text) for t in m.tokens)
 
 
 def says_every_department(tokens: Iterable[Token]) -> bool:
@@ -906,7 +913,8 @@ class Matcher:
             m.param("科目")).endswith(("合计", "总计", "总额"))  # 四个单位项目支出合计: the 合计 is the departments'
         ranked = any(t.text in ("排名", "排行", "排序", "排第几") for t in m.tokens)  # 四个部门政府采购总额排名
         if (m.status == "ok" and m.type_id == "部门排名" and m.param("方向") is None and "部门合计" in self.catalog
-                and not ranked and (swallowed or any(t.text in _POOLED_SUM for t in m.tokens))):
+                and not _first_n(m)  # 前两名合计: the top two's sum (the ranking says it), never every one's
+                and not ranked and (swallowed or any(t.text in POOLED_SUM for t in m.tokens))):
             return m.retyped(self.catalog["部门合计"])
         if (m.status != "ok" or m.type_id != "科目金额" or m.param("单位") is not None or "部门合计" not in self.catalog
                 or not swallowed or not says_every_department(m.tokens)):
@@ -1099,7 +1107,13 @@ class Matcher:
         if not core and previous is not None and previous.status == "ok" and (params or units):
             if not self._takes(previous.type_id, pairs):
                 return Match("not_understood", tokens=tuple(tokens), message="这个问题一次只能问一个年度、一个单位")
-            return self._follow(previous, {}, params, tokens)
+            m = self._follow(previous, {}, params, tokens)
+            year = "年度" in params or "年度偏移" in params
+            if (m.status == "ok" and m.type_id in _NOT_AMOUNT and "科目金额" in self.catalog and "科目" in dict(m.params)
+                    and any(t.text in _AMOUNT_ASKED or (year and t.text == "多少") for t in tokens)):
+                # 收入总计比上年 → 2023年是多少 / 上年多少: that year's amount, not its change on the year before it
+                m = m.retyped(self.catalog["科目金额"])
+            return m
         if not core and previous is None:
             unit = params.get("单位") if "单位" in params and not pairs else None
             said = (f"只写了单位（{unit}），没有写要查它的什么" if unit
@@ -1145,7 +1159,7 @@ class Matcher:
                                      message=f"无法理解“{unknown[0]}”（是否写错了字）",
                                      suggestions=tuple(f"{n}多少" for n in near[:3]))
                     return Match("no_data", tokens=tuple(tokens), params=tuple(params.items()),
-                                 message=f"报告未披露“{unknown[0]}”")
+                                 message=f"未找到“{unknown[0]}”（报告中未列示，或未能从报告中读出）")
                 near = self._one_off(unknown[0]) if len(unknown) == 1 else []  # 会议肥
                 return Match("not_understood", tokens=tuple(tokens), message=f"无法理解“{'、'.join(unknown)}”",
                              suggestions=tuple(f"{n}多少" for n in near[:3]) or self.suggest(core))

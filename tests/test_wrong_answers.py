@@ -25,6 +25,7 @@ from .conftest import SAMPLE, SHARED_REPORTS
 PLANNING = "上海市普陀区规划和自然资源局"
 FINANCE = "上海市普陀区财政局"
 SOCIAL = "中共上海市普陀区委社会工作部"  # founded in 2024: no 2023 figures
+SAMPLE_UNIT = "广元市昭化区工商业联合会"
 needs_shared = pytest.mark.skipif(not SHARED_REPORTS.is_dir(), reason="共享报告目录不存在")
 
 
@@ -1768,7 +1769,7 @@ def test_trial_25_questions(mixed):
     ranked = mixed.ask("四个部门政府采购总额排名")
     assert ranked.question_type == "部门排名" and len(ranked.rows) > 1, ranked.answer
     listing = mixed.ask("工商联工会经费和福利费各多少")  # the sample lists no 福利费: one answered, the other named
-    assert listing.status == "ok" and "报告未披露" in listing.answer and "福利费" in listing.answer, listing.answer
+    assert listing.status == "ok" and "未找到工商联福利费（" in listing.answer, listing.answer
     assert mixed.understand("四个部门谁的支出最多").type_id == "部门排名"
     assert mixed.understand("财政局公务接待费预算决算分别多少").type_id == "科目预算"
     assert mixed.understand("规土局会议费").param("单位") == PLANNING
@@ -1954,3 +1955,123 @@ def test_hui_in_a_question_is_no_department(mixed):
     """Trial 28: 为什么会增加 was refused as 没有载入“会”的报告."""
     m = mixed.understand("工商联会议费为什么会增加")
     assert m.status == "ok" and m.type_id == "科目原因" and m.param("科目") == "会议费", m
+
+
+# session 10: trial 29 ------------------------------------------------------------------------------------
+@needs_shared
+def test_the_first_n_of_a_ranking_added_up_are_those_n(mixed):
+    """各部门项目支出排名 → 前两名合计 added all four departments (5212.12); it is the first two's sum."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    ranking = chat.ask("今年各部门项目支出排名")
+    at = ranking.columns.index("值")
+    first_two = sum(Decimal(str(r[at])) for r in ranking.rows[:2])
+    a = chat.ask("前两名合计")
+    assert a.status == "ok" and len(a.rows) == 2, a.answer
+    assert f"前2名合计 {first_two:.2f}万元" in a.answer, a.answer
+    tied = Conversation(mixed)
+    tied.ask("各部门会议费排名")  # three departments at 0.00 share the second place
+    assert "未计算前3名合计" in tied.ask("前三名一共多少").answer
+
+
+@needs_shared
+def test_a_unit_within_a_department_is_not_every_department(mixed):
+    """社工部… → 下属单位有几个 answered 工商联's: 下属单位 was read as 'every department', so 社工部 was dropped."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    chat.ask("社工部会议费多少")
+    a = chat.ask("下属单位有几个")
+    assert dict(a.params).get("单位") == SOCIAL and SAMPLE_UNIT not in a.answer.split("已载入")[0], a.answer
+    assert all(SOCIAL in r for r in a.rows), a.answer
+
+
+@needs_shared
+def test_departments_that_do_not_answer_an_itemless_question_are_named(mixed):
+    a = mixed.ask("下属单位有几个")
+    answered = {r[a.columns.index("单位")] for r in a.rows}
+    assert answered and len(answered) < 4, a.answer
+    for unit in {PLANNING, FINANCE, SOCIAL, SAMPLE_UNIT} - answered:
+        assert unit in a.answer and "未找到这项数据" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["邮电费多少", "工商联授予中小企业合同金额", "公务用车", "下属单位几个",
+                                      "福利费比上年增加多少"])
+def test_a_figure_not_found_is_never_said_to_be_undisclosed(sample, question):
+    """报告未披露 is a finding about the department; the loader may have missed what the report prints."""
+    a = sample.ask(question)
+    assert "未披露" not in a.answer, a.answer
+    if a.status == "no_data":
+        assert "未能从报告中读出" in a.answer, a.answer
+
+
+# session 10: trial 27u (two years of one department, and a Word report) -----------------------------------
+@needs_shared
+def test_a_question_naming_its_own_items_is_not_the_chats_comparison(mixed):
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    chat.ask("财政局会议费多少")
+    chat.ask("差旅费呢")
+    a = chat.ask("财政局两年三公经费对比")  # 两年 is not understood; 会议费 and 差旅费 are not what it asks
+    assert not any(i in str(r) for r in a.rows for i in ("差旅费", "会议费")) and "差旅费多" not in a.answer, a.answer
+    chat = Conversation(mixed)
+    chat.ask("财政局和规土局机关运行经费对比")
+    b = chat.ask("财政局会议费和差旅费哪个多")
+    assert "机关运行经费" not in b.answer and "会议费" in b.answer and "差旅费" in b.answer, b.answer
+
+
+@needs_shared
+def test_the_loaded_reports_are_all_listed_in_a_chat_about_one_department(mixed):
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    chat.ask("财政局会议费多少")
+    a = chat.ask("载入了哪些报告")
+    assert a.status == "ok" and len(a.rows) == 4, a.answer
+
+
+def test_a_years_amount_after_its_change_is_the_amount(sample):
+    """收入总计比上年 → 2023年是多少 said 未载入2023年度的报告，也没有…上年数: it asked 2023's change on 2022."""
+    from assistant.conversation import Conversation
+
+    for follow in ("2023年是多少", "上年多少"):
+        chat = Conversation(sample)
+        change = chat.ask("收入总计比上年")
+        last_year = change.rows[0][change.columns.index("上年金额")]
+        a = chat.ask(follow)
+        assert a.status == "ok" and a.question_type == "科目金额", a.answer
+        assert a.rows[0][a.columns.index("值")] == last_year and a.rows[0][a.columns.index("年度")] == 2023
+
+
+_SUMMARIES = """某县测试局2024年度部门决算
+第二部分 2024年度部门决算情况说明
+一、收入支出决算总体情况说明
+2024年度收入总计100.00万元，支出总计100.00万元。
+十二、预算绩效管理情况说明
+本部门组织对3个项目开展绩效自评，共涉及项目3个，资金72.50万元。部门整体支出绩效自评得分94.0分。
+高标准农田建设项目绩效自评综述：项目全年预算数40.00万元，执行数38.00万元。自评得分96.20分。
+质量安全监管项目绩效自评综述：项目全年预算数20.00万元，执行数18.00万元。自评得分86.50分。
+防灾减灾项目绩效自评综述：项目全年预算数12.50万元，执行数12.00万元。自评得分92.00分。
+"""
+
+
+def test_figures_of_several_projects_are_never_the_departments(tmp_path, lexicon):
+    """自评得分 96.20, 86.50 and 92.00 (three projects' summaries) answered 农业农村局自评得分 with 96.2: one item in one
+    place with different figures is kept by nobody and reported unread; the department's own score is answered."""
+    from assistant.store import connect as connect_db
+
+    report = tmp_path / "r.txt"
+    report.write_text(_SUMMARIES, encoding="utf-8")
+    con = connect_db(tmp_path / "t.duckdb")
+    assert load_file(con, report, lexicon).status == "loaded"
+    unread = [r[0] for r in con.execute("SELECT 原因 FROM 未识别").fetchall()]
+    con.close()
+    assert "“自评得分”在同一处有几个不同的数字（86.5、92、96.2），无法确定哪个是本部门的" in unread, unread
+    engine = Engine(open_readonly(tmp_path / "t.duckdb"), load_catalog(), lexicon)
+    for question in ("自评得分多少", "绩效自评得分", "部门整体绩效自评得分"):
+        a = engine.ask(question)
+        assert not any(n in a.answer for n in ("96.2", "86.5", "92分")), (question, a.answer)
+    own = engine.ask("部门整体绩效自评得分")  # the report's 部门整体支出绩效自评得分, under the one name every report gets
+    assert own.status == "ok" and "94分" in own.answer, own.answer
