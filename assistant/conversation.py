@@ -246,6 +246,15 @@ class Conversation:
         before = self.previous
         units = tuple(self.pair or ()) if self.pair and len(self.pair) > 1 else tuple(dict.fromkeys(self.asked))
         low = _AMONG.search(question)
+        ranking = before is not None and before.status == "ok" and before.type_id == "部门排名" and before.followup
+        if low is not None and len(units) < 2 and (self._every_department(before) or ranking):
+            # 各部门基本支出 → 哪个最多 (→ 哪个最少): that item ranked over the departments just listed (all loaded)
+            assert before is not None
+            kept = tuple((k, v) for k, v in before.params if k in ("科目", "年度", "年度偏移"))
+            ranked = Match("ok", "部门排名", (*kept, ("方向", "最低" if low.group(1) in "少低小" else "最高")),
+                           tokens=before.tokens, followup=True)
+            self.previous, self.last = ranked, self.engine.answer(question, ranked)
+            return self.last
         if (before is None or before.type_id not in ("科目金额", "科目对比") or len(units) < 2 or low is None
                 or self.engine.understand(question).param("科目") not in (None, before.param("科目"))):
             return None
@@ -263,6 +272,13 @@ class Conversation:
                 f"（{fmt_number(value, unit=where[0])}）。")
         self.last = replace(each, question=question.strip(), answer=each.answer.rstrip("。") + "。" + said)
         return self.last
+
+    def _every_department(self, before: Match | None) -> bool:
+        """Whether the answer before was one item of every department loaded (各部门基本支出), none named."""
+        return (before is not None and before.status == "ok" and before.type_id == "科目金额"
+                and before.param("单位") is None and before.param("上级") is None and self.last is not None
+                and self.last.status == "ok" and "单位" in self.last.columns
+                and len({r[self.last.columns.index("单位")] for r in self.last.rows}) > 1)
 
     def _against(self, question: str, other: str, before: Match) -> Answer | None:
         """财政局差旅费 → 跟规划局比呢: the item of the question before, its department set against the one named."""
@@ -294,6 +310,9 @@ class Conversation:
             values, key = self.pair or tuple(self.asked), "单位"
         summed = self.engine.answer_each(question, before, values, key, adding=True) if (
             len(values) >= 2 and before.type_id == "科目金额") else None
+        if summed is None and len(values) < 2 and self._every_department(before) and "部门合计" in self.engine.catalog:
+            # 各部门项目支出 → 合计多少: the sum over the departments just listed
+            summed = self.engine.answer(question, replace(before.retyped(self.engine.catalog["部门合计"]), followup=True))
         if summed is None:
             return Answer(question.strip(), "not_understood", answer="不清楚要把哪几个数相加；请写明，例如“办公费和印刷费"
                           "合计多少”“财政局和规划局的差旅费合计”，所有部门的合计请问“各部门X合计”")

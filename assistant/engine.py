@@ -469,6 +469,15 @@ class Engine:
             used = dict(m.fallback).get("科目")
             answer = self.answer(question, replace(m, params=m.fallback, fallback=()))
             return replace(answer, why=(*answer.why, f"（未列示{dict(m.params).get('科目')}，改用→{used}）"))
+        if (not rows and m.type_id == "科目增减" and "科目对比" in self.catalog and params.get("上级") is None
+                and params.get("科目")):
+            # 2024年会议费比上年增加多少, the report stating no change but the year before's report loaded: the two
+            # years' figures set side by side (科目对比's rules: the same source in both years), said to be worked out
+            pair = self.answer(question, m.retyped(self.catalog["科目对比"]))
+            changes = [pair.columns.index(c) for c in ("增减额", "增减率") if c in pair.columns]
+            if pair.status == "ok" and any(r[i] is not None for r in pair.rows for i in changes):
+                said = pair.answer.rstrip("。") + "。（未找到报告写明的比上年增减，以上按两个年度报告所列的数计算）"
+                return replace(pair, answer=said, why=(*pair.why, "（未写明增减，改用→科目对比）"))
         if not rows:
             return Answer(status="no_data", answer=self.no_data_message(m, params), **base)  # type: ignore[arg-type]
         dicts = [dict(zip(columns, r, strict=True)) for r in rows]

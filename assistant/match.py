@@ -617,8 +617,13 @@ def _rebase(text: str) -> str:
     # 后两名 / 倒数前三 / 倒数三个部门: the lowest N, as 最低前两名 / 最低前三 / 最低三个部门 read
     text = _BOTTOM_N.sub(lambda m: "最低前" + m.group(1) + (m.group(2) or "") if m.group(1) else
                          "最低" + ("" if m.group(4)[0] in "个家" else "前") + m.group(3) + m.group(4), text)
+    # 住房保障支出下的住房公积金 / 一般公共服务支出里面的行政运行: the 类 or 款 the item is under, as 中的 says it
+    text = _UNDER.sub(r"\1中\2", text)
     # 2024年的上一年 / 2024年前一年 is 2023年; 2023年的下一年 is 2024年
     return _NEXT_TO_YEAR.sub(lambda m: f"{int(m.group(1)) + _NEXT_TO[m.group(2)]}年", text)
+
+
+_UNDER = re.compile(r"(支出|事务|经费|保障)(?:项下|之下|下面|下边|底下|下|里面|里头|里边)(的)")
 
 
 _N = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"

@@ -2075,3 +2075,52 @@ def test_figures_of_several_projects_are_never_the_departments(tmp_path, lexicon
         assert not any(n in a.answer for n in ("96.2", "86.5", "92分")), (question, a.answer)
     own = engine.ask("部门整体绩效自评得分")  # the report's 部门整体支出绩效自评得分, under the one name every report gets
     assert own.status == "ok" and "94分" in own.answer, own.answer
+
+
+def test_a_change_the_report_does_not_state_is_worked_out_from_both_years_loaded(tmp_path, lexicon):
+    """2024年办公费比上年增加多少 with the 2023 report loaded and no change stated (the generated reports state the
+    change of 会议费, not of 办公费): the two years' own figures, said to be worked out."""
+    from bench.synth import CorpusReport, cached_model, printed_figures, write_corpus
+
+    reports = [CorpusReport("广元市昭化区司法局", 2024, 211), CorpusReport("广元市昭化区司法局", 2023, 210)]
+    con = connect(tmp_path / "db.duckdb")
+    for path in write_corpus(tmp_path / "reports", reports):
+        assert load_file(con, path, lexicon).status == "loaded"
+    con.close()
+    engine = Engine(open_readonly(tmp_path / "db.duckdb"), load_catalog(), lexicon)
+    assert engine.ask("司法局会议费比上年增加多少").question_type == "科目增减"  # stated: the report's own
+    a = engine.ask("司法局办公费比上年增加多少")
+    now, before = (printed_figures(cached_model(r.seed))["公用.办公费"] for r in reports)
+    assert a.status == "ok" and a.question_type == "科目对比" and "按两个年度报告所列的数计算" in a.answer, a.answer
+    assert f"{now - before:+.2f}万元" in a.answer, a.answer
+
+
+@needs_shared
+@pytest.mark.parametrize("question, unit, parent", [
+    ("城乡社区支出下的行政运行", PLANNING, "城乡社区管理事务"),
+    ("财政局一般公共服务支出里面的行政运行", FINANCE, "财政事务"),
+    ("工商联住房保障支出下的住房公积金", SAMPLE_UNIT, "住房改革支出"),
+])
+def test_the_class_an_item_is_under_written_with_xia_or_limian(mixed, question, unit, parent):
+    a = mixed.ask(question)
+    assert a.status == "ok" and a.rows, a.answer
+    row = dict(zip(a.columns, a.rows[0], strict=True))
+    assert (row["单位"], row["上级"]) == (unit, parent), a.answer
+
+
+@needs_shared
+def test_which_is_most_and_the_sum_after_every_departments_figures(mixed):
+    """各部门基本支出 → 哪个最多 / 哪个最少 / 合计多少 were refused: that item ranked or added over the departments."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(mixed)
+    listed = chat.ask("各部门基本支出")
+    value = {r[listed.columns.index("单位")]: r[listed.columns.index("值")] for r in listed.rows}
+    most = chat.ask("哪个最多")
+    assert most.question_type == "部门排名" and most.rows[0][most.columns.index("单位")] == max(value, key=value.get)
+    least = chat.ask("哪个最少")
+    assert least.rows[0][least.columns.index("单位")] == min(value, key=value.get), least.answer
+    chat = Conversation(mixed)
+    chat.ask("各部门基本支出")
+    total = chat.ask("合计多少")
+    assert total.question_type == "部门合计" and total.rows[0][total.columns.index("值")] == sum(value.values())
