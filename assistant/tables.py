@@ -1608,7 +1608,9 @@ def _sangong(t: _Table, body: list[Line]) -> None:
     by_kind: list[tuple[str, list[Tok], Line]] = []  # ``预算数 45.00 0.00 40.00 20.00 20.00 5.00``: one row per kind
     for ln in body:
         toks = tokens(ln, t.block.scale)
-        if all(k.value is not None for k in toks):
+        if len(toks) >= 6 and [k.text for k in toks] == [str(i) for i in range(1, len(toks) + 1)]:
+            t.header.append(ln)  # ``1 2 3 … 12``: the columns' numbers (栏次), not figures
+        elif all(k.value is not None for k in toks):
             values.extend(toks)
             lines.append(ln)
         elif toks and all(_sangong_word(k.text) for k in toks):

@@ -2124,3 +2124,30 @@ def test_which_is_most_and_the_sum_after_every_departments_figures(mixed):
     chat.ask("各部门基本支出")
     total = chat.ask("合计多少")
     assert total.question_type == "部门合计" and total.rows[0][total.columns.index("值")] == sum(value.values())
+
+
+_SANGONG_NUMBERED = """某县测试局2024年度部门决算
+第二部分 2024年度部门决算表
+财政拨款“三公”经费支出决算表
+公开09表
+部门：某县测试局                 金额单位：万元
+预算数 决算数
+合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待费
+小计 公务用车购置费 公务用车运行费 小计 公务用车购置费 公务用车运行费
+1 2 3 4 5 6 7 8 9 10 11 12
+40.00 - 35.00 19.00 16.00 5.00 38.00 - 33.88 18.60 15.28 4.12
+第三部分 2024年度部门决算情况说明
+2024年度收入总计100.00万元，支出总计100.00万元。
+"""
+
+
+def test_a_sangong_table_with_its_column_numbers_is_read(tmp_path, lexicon):
+    """Trial 27u: the ``1 2 3 … 12`` 栏次 line was read as a row of figures, so the table was refused whole."""
+    report = tmp_path / "r.txt"
+    report.write_text(_SANGONG_NUMBERED, encoding="utf-8")
+    con = connect(tmp_path / "t.duckdb")
+    assert load_file(con, report, lexicon).status == "loaded"
+    rows = {r[0]: (r[1], r[2]) for r in con.execute("SELECT 科目, 决算数, 预算数 FROM 三公").fetchall()}
+    con.close()
+    assert rows["三公经费"] == (Decimal("38"), Decimal("40")) and rows["公务接待费"] == (Decimal("4.12"), Decimal("5"))
+    assert rows["公务用车运行维护费"] == (Decimal("15.28"), Decimal("16")), rows
