@@ -294,7 +294,7 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         raise JuesuanError(f"{doc.name}：报告不完整（只有第一部分部门概况，没有决算情况说明或决算表）")
     if not narrative.facts and not projects and not tabled.facts:
         raise JuesuanError(f"{doc.name}：没有找到任何决算数字，文件可能不完整或不是决算报告")
-    facts, conflicting = _without_conflicts([*tabled.facts, *narrative.facts])
+    facts, conflicting = _without_conflicts([*tabled.facts, *_totals_change_together(narrative.facts)])
     return Report(
         title.单位,
         title.年度,
@@ -314,6 +314,29 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         + tuple(cross_check(tuple(tabled.facts) + tuple(narrative.facts))),
         tuple(passages),
     )
+
+
+_TOTALS = ("收入总计", "支出总计")
+_CHANGE = ("增减额", "增减率", "上年金额")
+
+
+def _totals_change_together(facts: list[Fact]) -> list[Fact]:
+    """收入总计3,377.83万元、支出总计3,377.83万元，较上年增加189.68万元: the change read onto the last item named is
+    the other total's too — the template makes 收入总计 equal 支出总计 in every year, so their changes are equal."""
+    out = list(facts)
+    by_line: dict[tuple[str, int, str], list[Fact]] = {}
+    for f in facts:
+        by_line.setdefault((f.source.file, f.source.line, f.source.text), []).append(f)
+    for same in by_line.values():
+        amounts = {f.科目: (f.数值, f.口径) for f in same if f.科目 in _TOTALS and f.属性 == "金额"}
+        if len(amounts) != 2 or len(set(amounts.values())) != 1:
+            continue
+        changes = {t: {f.属性: f for f in same if f.科目 == t and f.属性 in _CHANGE} for t in _TOTALS}
+        told, other = (_TOTALS if changes[_TOTALS[0]] else _TOTALS[::-1])
+        if changes[told] and not changes[other]:
+            table = "支出" if other == "支出总计" else "收入"
+            out += [replace(f, 表=table, 科目=other, 原文科目=other) for f in changes[told].values()]
+    return out
 
 
 def _without_conflicts(facts: list[Fact]) -> tuple[tuple[Fact, ...], tuple[Unplaced, ...]]:

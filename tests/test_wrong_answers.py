@@ -2151,3 +2151,20 @@ def test_a_sangong_table_with_its_column_numbers_is_read(tmp_path, lexicon):
     con.close()
     assert rows["三公经费"] == (Decimal("38"), Decimal("40")) and rows["公务接待费"] == (Decimal("4.12"), Decimal("5"))
     assert rows["公务用车运行维护费"] == (Decimal("15.28"), Decimal("16")), rows
+
+
+@pytest.mark.parametrize("sentence, copied", [
+    ("2024年度收入总计3,377.83万元、支出总计3,377.83万元，较上年增加189.68万元，同比增长5.9%。", True),
+    ("2024年度本年收入合计3,377.83万元、本年支出合计3,377.83万元，较上年增加189.68万元。", False),  # not the 总计 pair
+])
+def test_the_totals_change_together(tmp_path, lexicon, sentence, copied):
+    """收入总计…、支出总计…，较上年增加…: the change read onto 支出总计 alone is 收入总计's too (equal by the template)."""
+    report = tmp_path / "r.txt"
+    head = "某县测试局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+    report.write_text(f"{head}{sentence}\n", encoding="utf-8")
+    con = connect(tmp_path / "t.duckdb")
+    assert load_file(con, report, lexicon).status == "loaded"
+    income = {r[0]: r[1] for r in con.execute("SELECT 属性, 数值 FROM facts WHERE 表 = '收入' AND 科目 LIKE '%收入%'"
+                                              " AND 属性 IN ('增减额', '增减率')").fetchall()}
+    con.close()
+    assert income == ({"增减额": Decimal("189.68"), "增减率": Decimal("5.9")} if copied else {}), income
