@@ -154,6 +154,7 @@ class Conversation:
             return items
         m = self.engine.understand(question, self.previous)
         m = self._compared(question, m) or m
+        m = self._of_the_project_found(question, m)
         if (m.status == "ok" and m.followup and m.type_id in ("科目增减", "科目原因") and m.param("年度偏移") == -1
                 and self.previous is not None and self.previous.param("年度偏移") == -1
                 and not any(t.kind == "年度" for t in m.tokens)):
@@ -272,6 +273,19 @@ class Conversation:
                 f"（{fmt_number(value, unit=where[0])}）。")
         self.last = replace(each, question=question.strip(), answer=each.answer.rstrip("。") + "。" + said)
         return self.last
+
+    def _of_the_project_found(self, question: str, m: Match) -> Match:
+        """哪个项目执行率最低 → 年初预算多少: the 年初预算 of the project just found, not the project with the lowest
+        年初预算 — unless the question ranks again (最高, 最低, 哪个)."""
+        last, before = self.last, self.previous
+        if (m.status != "ok" or not m.followup or m.type_id != "项目排名" or before is None
+                or before.type_id != "项目排名" or m.param("字段") == before.param("字段") or last is None
+                or last.status != "ok" or "项目名称" not in last.columns or len(last.rows) != 1
+                or re.search(r"最|哪个|哪一个|哪项|排名|排第", question) or "项目字段" not in self.engine.catalog):
+            return m
+        row = dict(zip(last.columns, last.rows[0], strict=True))
+        params = (("单位", row["单位"]), ("年度", row["年度"]), ("项目", row["项目名称"]), ("字段", m.param("字段")))
+        return Match("ok", "项目字段", params, tokens=m.tokens, followup=True)
 
     def _every_department(self, before: Match | None) -> bool:
         """Whether the answer before was one item of every department loaded (各部门基本支出), none named."""
@@ -404,7 +418,15 @@ class Conversation:
         parts = self.engine.matcher.split_units(question) or self.engine.matcher.split_pair(question)
         matches = [self.engine.understand(p) for p in parts] if parts else []
         units = departments_apart(matches)
-        return (matches[0], units) if units is not None else (None, None)
+        if units is not None:
+            return matches[0], units
+        # 农业局人员经费2023年和2024年各多少 → 公用经费呢: that department's, of its latest year (which of the two
+        # years a follow-up means is not known, so none is kept)
+        if len(matches) > 1 and all(m.status == "ok" for m in matches) and len(
+                {(m.type_id, m.param("单位"), m.param("科目")) for m in matches}) == 1 and matches[0].param("单位"):
+            kept = tuple((k, v) for k, v in matches[-1].params if k not in ("年度", "年度偏移"))
+            return replace(matches[-1], params=kept), None
+        return None, None
 
     def _not_pooled(self, m: Match) -> Match:
         """工商联公务接待费是多少 → 三公合计: the 三公经费 of the department the chat is about, not every department's

@@ -499,7 +499,7 @@ class Engine:
             absent = [str(u) for u in (params["单位"], other) if u not in answered]
             if absent:
                 what = params.get("科目") or "此项"
-                sentence = sentence.rstrip("。") + f"。{'、'.join(absent)}未列示{what}，无法比较。"
+                sentence = sentence.rstrip("。") + f"。未找到{'、'.join(absent)}的{what}{NOT_READ}，无法比较。"
             compared = sorted({d.get("年度") for d in dicts if d.get("年度") is not None}, key=str)
             if len(compared) > 1 and params.get("年度") is None and params.get("起始年度") is None:
                 # 德清县教育局 (2023) and 新会区卫生健康局 (2022): each department's latest report, not one year
@@ -532,7 +532,7 @@ class Engine:
             reports = self.reports()
             loaded = len({u for u, y in reports if y in years})
             if listed < loaded:
-                sentence = sentence.rstrip("。") + f"（已载入该年度{loaded}个部门，其中{loaded - listed}个未列示此项）。"
+                sentence = sentence.rstrip("。") + f"（已载入该年度{loaded}个部门，其中{loaded - listed}个未找到此项数据）。"
             # 郸城县人民法院 (2022) beside a 2023 ranking: not counted, and the answer says so (a department whose
             # figure comes from its next year's report is counted in 部门数)
             elsewhere = len({u for u, _ in reports}) - max(listed, loaded)
@@ -557,7 +557,7 @@ class Engine:
             {"k": item, "u": silent}).fetchall()}
         without = [u for u in silent if u not in has_item]
         short = [u for u in silent if u in has_item]
-        told = ([f"{'、'.join(without)}未列示“{item}”"] if without else []) + (
+        told = ([f"未找到{'、'.join(without)}的“{item}”{NOT_READ}"] if without else []) + (
             [f"{'、'.join(short)}列示了“{item}”，但未能从中读出这一问所需的数据"] if short else [])
         return "。" + "；".join(told) + "。"
 

@@ -745,9 +745,9 @@ def test_a_whole_area_total_needs_departments_of_one_area(mixed, shanghai):
 @needs_shared
 def test_a_ranking_says_how_many_loaded_departments_do_not_list_the_item(mixed):
     a = mixed.ask("哪个部门绩效得分最高")
-    assert a.status == "ok" and "其中3个未列示此项" in a.answer, a.answer
+    assert a.status == "ok" and "其中3个未找到此项数据" in a.answer, a.answer
     a = mixed.ask("哪个部门会议费最高")
-    assert "未列示" not in a.answer, a.answer
+    assert "未找到" not in a.answer, a.answer
 
 
 @needs_shared
@@ -1373,7 +1373,7 @@ def test_comparison_with_one_side_missing_says_so(mixed):
     assert listed == (0,)  # the premise: the sample lists no 福利费
     a = mixed.ask("工商联和财政局的福利费哪个多")
     assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {FINANCE}, a.answer
-    assert f"{sample_unit}未列示福利费，无法比较" in a.answer, a.answer
+    assert f"未找到{sample_unit}的福利费（" in a.answer and "无法比较" in a.answer, a.answer
 
 
 @pytest.mark.parametrize(("question", "type_id", "params"), [
@@ -1618,7 +1618,7 @@ def test_a_department_without_the_item_is_named_not_left_out(mixed):
     """各部门的物业管理费: three departments list it, the sample does not — the answer says so."""
     a = mixed.ask("各部门的物业管理费")
     assert a.status == "ok" and len(a.rows) == 3
-    assert "广元市昭化区工商业联合会未列示“物业管理费”" in a.answer, a.answer
+    assert "未找到广元市昭化区工商业联合会的“物业管理费”（" in a.answer, a.answer
     change = mixed.ask("三公经费比上年增减多少")
     assert f"{SOCIAL}列示了“三公经费”，但未能从中读出这一问所需的数据" in change.answer, change.answer
     assert SOCIAL not in {r[0] for r in change.rows}
@@ -2168,3 +2168,32 @@ def test_the_totals_change_together(tmp_path, lexicon, sentence, copied):
                                               " AND 属性 IN ('增减额', '增减率')").fetchall()}
     con.close()
     assert income == ({"增减额": Decimal("189.68"), "增减率": Decimal("5.9")} if copied else {}), income
+
+
+def test_a_field_after_a_project_ranking_is_the_found_projects(sample):
+    """哪个项目执行率最低 → 年初预算多少 answered the project with the lowest 年初预算 (another project)."""
+    from assistant.conversation import Conversation
+
+    chat = Conversation(sample)
+    low = chat.ask("哪个项目执行率最低")
+    found = low.rows[0][low.columns.index("项目名称")]
+    a = chat.ask("年初预算多少")
+    assert a.question_type == "项目字段" and dict(a.params).get("项目") == found, a.answer
+    assert chat.ask("年初预算最低的是哪个").question_type != "项目字段"  # a ranking again, not the project found
+
+
+def test_a_department_asked_over_two_years_carries_to_the_next_item(tmp_path, lexicon):
+    """农业局人员经费2023年和2024年各多少 → 公用经费呢 answered every department loaded."""
+    from assistant.conversation import Conversation
+    from bench.synth import CorpusReport, write_corpus
+
+    reports = [CorpusReport("广元市昭化区司法局", 2024, 211), CorpusReport("广元市昭化区司法局", 2023, 210),
+               CorpusReport("广元市昭化区教育局", 2024, 221)]
+    con = connect(tmp_path / "db.duckdb")
+    for path in write_corpus(tmp_path / "reports", reports):
+        assert load_file(con, path, lexicon).status == "loaded"
+    con.close()
+    chat = Conversation(Engine(open_readonly(tmp_path / "db.duckdb"), load_catalog(), lexicon))
+    assert chat.ask("司法局人员经费2023年和2024年各多少").status == "ok"
+    a = chat.ask("公用经费呢")
+    assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {"广元市昭化区司法局"}, a.answer
