@@ -11,7 +11,7 @@ import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +158,7 @@ def fmt_number(value: Any, column: str = "", unit: str = "") -> str:
         text = format(d.normalize(), "f")
         return f"{sign}{text}%"
     if column in AMOUNT_COLS or column.endswith("金额") or unit == "万元":
-        return f"{sign}{d.quantize(Decimal('0.01')):f}万元"
+        return f"{sign}{d.quantize(Decimal('0.01'), ROUND_HALF_UP):f}万元"  # 四舍五入: 87,650元 is 8.77万元
     if column in SCORE_COLS or unit == "分":
         return f"{format(d.normalize(), 'f')}分"
     if column == "年度":
@@ -447,7 +447,8 @@ class Engine:
         wanted = asks_for(m.tokens)
         if wanted and "计量单位" in columns:  # 多少钱 never answered by 辆, 几辆 never by 万元
             at = columns.index("计量单位")
-            drop = set(MEASURES) if wanted == "金额" else {"万元", "元"}
+            # 项目支出 (money) never answered by a score in 分 or a rate in %, 多少个 never by one either
+            drop = {*MEASURES, "分", "%"} if wanted == "金额" else {"万元", "元", "分", "%"}
             rows = tuple(r for r in rows if r[at] not in drop)
         if wanted == "金额" and "金额" in columns and "数量" in columns:  # 国有资产总额: a row's money, not its count
             at = columns.index("金额")

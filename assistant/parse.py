@@ -19,7 +19,7 @@ from decimal import Decimal
 from .crosscheck import cross_check
 from .displaced import restore
 from .lexicon import Lexicon
-from .model import Document, Fact, JuesuanError, Line, Passage, Report, Source, Term, Unplaced
+from .model import Document, Fact, Indicator, JuesuanError, Line, Passage, Report, Source, Term, Unplaced
 from .narrative import SPECIFIC_TOPICS, Context, NarrativeParser, figures
 from .normalize import cn_year, fold, malformed_numbers, squeeze
 from .selfeval import find_row_tables, parse_selfeval
@@ -281,13 +281,16 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     # the tables are read after the narrative: a row that every identity of its table leaves open may be settled
     # by the figures the narrative states — only when exactly one placement fits, and recorded as 正文定列
     tabled = parse_tables(table_lines_read, blocks, doc.name, stated=narrative.facts)
-    projects, funds, indicators, table_unplaced, table_rows = [], [], [], [], 0
+    projects, funds, table_unplaced, table_rows = [], [], [], 0
+    indicators: list[Indicator] = []
     for block in tables:
         parsed = parse_selfeval(block, doc.name)
         projects.extend(parsed.projects)
         funds.extend(parsed.funds)
-        indicators.extend(parsed.indicators)
+        indicators.extend(i for i in parsed.indicators if not _NOT_INDICATOR.search(i.一级指标))
         table_unplaced.extend(parsed.unplaced)
+        table_unplaced.extend(Unplaced(f"自评表中“{i.一级指标}”一栏的行不是绩效指标，未作为指标读入", i.source)
+                              for i in parsed.indicators if _NOT_INDICATOR.search(i.一级指标))
         table_rows += parsed.numbered_rows
     financial = any(f.表 in ("收入", "支出", "三公") for f in narrative.facts) or projects or tabled.facts
     if not seen_part2 and not financial:
@@ -316,6 +319,9 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
     )
 
 
+# a 自评表 row under 项目资金（万元） or 年度总体目标 read as an indicator (年初预算数 | 全年预算数 | 全年执行数 as its
+# target and result, 1200.00 as its name): the template's indicator levels are 产出/效益/满意度/成本… 指标
+_NOT_INDICATOR = re.compile(r"资金|预算|目标")
 _TOTALS = ("收入总计", "支出总计")
 _CHANGE = ("增减额", "增减率", "上年金额")
 

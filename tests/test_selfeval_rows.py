@@ -330,3 +330,22 @@ def test_word_project_list_total_row_and_nameless_figures_stay_unplaced(tmp_path
     assert con.execute("SELECT count(*) FROM 绩效指标").fetchone() == (4,)
     reasons = sorted(r[0] for r in con.execute("SELECT 原因 FROM 未识别 WHERE 原因 LIKE '%项目逐行列示%'").fetchall())
     assert len(reasons) == 2 and "合计" in reasons[0] and "没有项目名称" in reasons[1]
+
+
+
+def test_fund_and_goal_rows_are_never_indicators(tmp_path, lexicon):
+    """Trial 28u's Word report (written for the trial, kept as a fixture): its 自评表's 项目资金（万元） rows
+    (年初预算数 | 全年预算数 | 全年执行数, then 1200.00 | 1230.00) and 年度总体目标 rows, in merged cells, were stored
+    as indicators, and 哪些项目未完成 listed them as unmet with 原因：得分 / 原因：10."""
+    from pathlib import Path
+
+    report = Path(__file__).parent / "fixtures" / "雷山县农业农村局2023年度部门决算.docx"
+    con = connect(tmp_path / "t.duckdb")
+    assert load_file(con, report, lexicon).status == "loaded"
+    levels = {r[0] for r in con.execute("SELECT 一级指标 FROM 绩效指标").fetchall()}
+    con.close()
+    assert {"产出指标", "成本指标"} <= levels and not any(w in v for v in levels for w in ("资金", "预算", "目标")), levels
+    engine = Engine(open_readonly(tmp_path / "t.duckdb"), load_catalog(), lexicon)
+    unmet = engine.ask("哪些项目未完成")
+    assert unmet.status == "ok" and "亩均建设成本" in unmet.answer, unmet.answer
+    assert "原因：得分" not in unmet.answer and "1200.00 指标值" not in unmet.answer, unmet.answer

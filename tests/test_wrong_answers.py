@@ -2197,3 +2197,19 @@ def test_a_department_asked_over_two_years_carries_to_the_next_item(tmp_path, le
     assert chat.ask("司法局人员经费2023年和2024年各多少").status == "ok"
     a = chat.ask("公用经费呢")
     assert a.status == "ok" and {r[a.columns.index("单位")] for r in a.rows} == {"广元市昭化区司法局"}, a.answer
+
+
+def test_amounts_round_half_up_in_answers():
+    """87,650元 is 8.765万元: 四舍五入 gives 8.77 (8.76 was banker's rounding), and so for every figure shown."""
+    from assistant.engine import fmt_number
+
+    assert fmt_number(Decimal("8.765"), unit="万元") == "8.77万元"
+    assert fmt_number(Decimal("-7.485"), "增减额") == "-7.49万元"
+    assert fmt_number(Decimal("62.905"), "金额") == "62.91万元"
+
+
+def test_money_or_a_count_is_never_answered_with_a_score(sample):
+    """院感防控能力建设项目支出 answered the project's 93分; 开展绩效自评的项目有多少个 answered the 部门整体 score."""
+    for question in ("部门整体绩效自评得分多少钱", "部门整体绩效自评得分有多少个"):
+        a = sample.ask(question)
+        assert a.status != "ok" and not a.rows, (question, a.answer)
