@@ -512,9 +512,7 @@ class Engine:
         elif "单位" in qtype.params and params.get("单位") is None and "单位" in columns and "部门数" not in columns \
                 and not params.get("科目") and qtype.id != "名词解释":
             # 下属单位有几个 with four loaded and one answering: the other three are named, not left out silently
-            answered = {d.get("单位") for d in dicts}
-            year = params.get("年度")
-            silent = sorted({u for u, y in self.reports() if (year is None or y == year) and u not in answered})
+            silent = self._unanswered(params.get("年度"), dicts)
             if silent:
                 sentence = sentence.rstrip("。") + f"。{'、'.join(silent)}：未找到这项数据。"
         top = params.get("数量")
@@ -544,13 +542,17 @@ class Engine:
         return Answer(status="ok", answer=sentence, sources=sources, warnings=self.warnings(dicts, sources),
                       **base)  # type: ignore[arg-type]
 
+    def _unanswered(self, year: object, dicts: list[dict[str, Any]]) -> list[str]:
+        """The departments loaded for ``year`` (any year when None) that no row of the answer is about."""
+        answered = {d.get("单位") for d in dicts}
+        return sorted({u for u, y in self.reports() if (year is None or y == year) and u not in answered})
+
     def _silent_departments(self, item: str, year: object, dicts: list[dict[str, Any]]) -> str:
         """各部门的财政拨款支出 with four loaded and three answering: the fourth is named, never left out silently —
         as not listing the item, or as listing it without what this question needs (its change, its reason)."""
-        answered = {d.get("单位") for d in dicts}
-        if answered >= set(self.matcher.vocab.unit_names):  # every department answered (one loaded): no query
+        if {d.get("单位") for d in dicts} >= set(self.matcher.vocab.unit_names):  # every one answered: no query
             return "。"
-        silent = sorted({u for u, y in self.reports() if (year is None or y == year) and u not in answered})
+        silent = self._unanswered(year, dicts)
         if not silent:
             return "。"
         has_item = {r[0] for r in self.con.execute(
