@@ -1112,13 +1112,10 @@ class Matcher:
         if not core and previous is not None and previous.status == "ok" and (params or units):
             if not self._takes(previous.type_id, pairs):
                 return Match("not_understood", tokens=tuple(tokens), message="这个问题一次只能问一个年度、一个单位")
+            # 收入总计比上年 → 2023年是多少 / 上年多少: that year's amount, not its change on the year before it
             m = self._follow(previous, {}, params, tokens)
-            year = "年度" in params or "年度偏移" in params
-            if (m.status == "ok" and m.type_id in _NOT_AMOUNT and "科目金额" in self.catalog and "科目" in dict(m.params)
-                    and any(t.text in _AMOUNT_ASKED or (year and t.text == "多少") for t in tokens)):
-                # 收入总计比上年 → 2023年是多少 / 上年多少: that year's amount, not its change on the year before it
-                m = m.retyped(self.catalog["科目金额"])
-            return m
+            return self._amount_instead(m, tokens, many="年度" in params or "年度偏移" in params) if "科目" in dict(
+                m.params) else m
         if not core and previous is None:
             unit = params.get("单位") if "单位" in params and not pairs else None
             said = (f"只写了单位（{unit}），没有写要查它的什么" if unit
@@ -1294,11 +1291,15 @@ class Matcher:
             # 三公经费 → 公务用车呢: the money of 公务用车 (购置及运行维护费), as the question before asked money
             money = self._money_item(next(t for t in core if ("科目", slots["科目"]) in t.values))
             slots["科目"] = money or slots["科目"]
-        m = self._follow(previous, slots, params, tokens)
+        # 收入总计比上年增加多少 → 那么2023年的收入总计是多少: its amount, not the change of 2023 on 2022
+        return self._amount_instead(self._follow(previous, slots, params, tokens), tokens)
+
+    def _amount_instead(self, m: Match, tokens: list[Token], many: bool = False) -> Match:
+        """A follow-up of a change, reason or share question that asks 是多少 (or, with ``many``, a bare 多少) asks
+        the item's amount: 科目金额, never the change of the year before on the one before that."""
         if (m.status == "ok" and m.type_id in _NOT_AMOUNT and "科目金额" in self.catalog
-                and any(t.text in _AMOUNT_ASKED for t in tokens)):
-            # 收入总计比上年增加多少 → 那么2023年的收入总计是多少: its amount, not the change of 2023 on 2022
-            m = m.retyped(self.catalog["科目金额"])
+                and any(t.text in _AMOUNT_ASKED or (many and t.text == "多少") for t in tokens)):
+            return m.retyped(self.catalog["科目金额"])
         return m
 
     def _column(self, previous: Match, core: list[Token], params: dict[str, object], tokens: list[Token]) -> Match | None:
