@@ -287,10 +287,12 @@ def parse(doc: Document, lexicon: Lexicon) -> Report:
         parsed = parse_selfeval(block, doc.name)
         projects.extend(parsed.projects)
         funds.extend(parsed.funds)
-        indicators.extend(i for i in parsed.indicators if not _NOT_INDICATOR.search(i.一级指标))
         table_unplaced.extend(parsed.unplaced)
-        table_unplaced.extend(Unplaced(f"自评表中“{i.一级指标}”一栏的行不是绩效指标，未作为指标读入", i.source)
-                              for i in parsed.indicators if _NOT_INDICATOR.search(i.一级指标))
+        for ind in parsed.indicators:
+            if _NOT_INDICATOR.search(ind.一级指标):
+                table_unplaced.append(Unplaced(f"自评表中“{ind.一级指标}”一栏的行不是绩效指标，未作为指标读入", ind.source))
+            else:
+                indicators.append(ind)
         table_rows += parsed.numbered_rows
     financial = any(f.表 in ("收入", "支出", "三公") for f in narrative.facts) or projects or tabled.facts
     if not seen_part2 and not financial:
