@@ -7,6 +7,7 @@ is identified by (单位, 年度, 类型); loading it again replaces it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -113,6 +114,7 @@ _YEAR_ROWS = """
 _IN_RANGE = "报告ID BETWEEN $从 AND $到"
 
 
+@functools.cache  # read once per process: every batch of a corpus load asks for them
 def derived_tables() -> tuple[tuple[str, str], ...]:
     """(table, query) of each ``sql/derived`` file: the rows a question type would pick, picked at load time.
 
